@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the app when the build is missing or older than its sources, then serves
+ * the production build (adapter-node's handler) on PORT (default 3000) and HOST (default 0.0.0.0).
+ *
+ * Why not plain `node build`: without ORIGIN set, adapter-node assumes every request came over
+ * https, so form posts over plain http (a laptop in a classroom, students on the local network)
+ * fail its CSRF check. Here the protocol is taken from the connection itself. Behind a proxy that
+ * terminates TLS, set ORIGIN (or PROTOCOL_HEADER) as adapter-node documents; they are respected.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const output = join(root, 'build', 'handler.js');
+const inputs = [
+	'src',
+	'static',
+	'content',
+	'messages',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
+
+/** Newest modification time under a file or folder (generated folders skipped). */
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let latest = 0;
+	for (const entry of readdirSync(path)) {
+		if (entry === 'paraglide' || entry.startsWith('.')) continue;
+		latest = Math.max(latest, newest(join(path, entry)));
+	}
+	return latest;
+}
+
+const stale =
+	!existsSync(output) ||
+	Math.max(...inputs.map((input) => newest(join(root, input)))) > statSync(output).mtimeMs;
+
+if (stale) {
+	console.log('Building Ripasso (the build is missing or older than the sources)…');
+	const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-ripasso-protocol';
+
+const { handler } = await import(join(root, 'build', 'handler.js'));
+const server = createServer((req, res) => {
+	// Overwrite whatever a client sent: only the socket knows how it was reached.
+	if (ownProtocol) req.headers['x-ripasso-protocol'] = 'http';
+	handler(req, res);
+});
+server.listen(port, host, () => {
+	console.log(`Ripasso is running on http://localhost:${port} (listening on ${host}:${port})`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+
+const READER = '/read/mosca-pyongyang';
+
+test('the reader shows every sentence of the article, each addressable', async ({ page }) => {
+	await page.goto(READER);
+	const sentences = page.locator('article .sentence');
+	await expect(sentences).toHaveCount(54);
+	const ids = await sentences.evaluateAll((nodes) => nodes.map((n) => n.id));
+	expect(new Set(ids).size).toBe(54);
+	await expect(page.getByText('Quella clausola è già stata testata.')).toBeVisible();
+	await expect(page.locator('footer').getByText('Di Luke Coffey')).toBeVisible();
+	await expect(page.locator('article')).toHaveAttribute('lang', 'it');
+});
+
+test('a sentence link scrolls to its sentence and highlights it', async ({ page }) => {
+	await page.goto(READER);
+	const target = page.locator('.sentence', { hasText: 'L’esito del viaggio di Lavrov' });
+	const id = await target.getAttribute('id');
+	expect(id).toBeTruthy();
+	await expect(target).not.toBeInViewport();
+
+	// Arriving from elsewhere, as a card's "show in article" link will.
+	await page.goto('/');
+	await page.goto(`${READER}#${id}`);
+	const highlighted = page.locator(`[id="${id}"]`);
+	await expect(highlighted).toBeInViewport();
+	await expect(highlighted).toHaveClass(/highlighted/);
+	await expect(highlighted).toHaveAttribute('aria-current', 'location');
+	await expect(page.locator('.sentence.highlighted')).toHaveCount(1);
+});
+
+test('sentence numbers link to their sentence within the page', async ({ page }) => {
+	await page.goto(READER);
+	await page.getByLabel('Sentence numbers').check();
+	await page.getByRole('link', { name: 'Link to sentence 49', exact: true }).click();
+	const sentence = page.locator('.sentence.highlighted');
+	await expect(sentence).toContainText('Questo allineamento tra Mosca e Pyongyang');
+	await expect(sentence).toBeInViewport();
+	await expect(page).toHaveURL(new RegExp(`#${await sentence.getAttribute('id')}$`));
+
+	// The choice is remembered on this device.
+	await page.reload();
+	await expect(page.getByLabel('Sentence numbers')).toBeChecked();
+});
+
+test('text size can be changed for a projector and is remembered', async ({ page }) => {
+	await page.goto(READER);
+	const paragraph = page.locator('article p').first();
+	const before = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+	await page.getByRole('button', { name: 'Larger text' }).click();
+	await page.getByRole('button', { name: 'Larger text' }).click();
+	const after = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+	expect(after).toBeGreaterThan(before * 1.2);
+	await page.reload();
+	await expect
+		.poll(() => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize)))
+		.toBeCloseTo(after, 0);
+});
+
+test('broken reader settings in local storage are ignored, not fatal', async ({ page }) => {
+	await page.goto(READER);
+	await page.evaluate(() => localStorage.setItem('ripasso:reader', '{not json'));
+	await page.reload();
+	await expect(page.locator('article .sentence')).toHaveCount(54);
+	await expect(page.getByLabel('Sentence numbers')).not.toBeChecked();
+});
+
+test('the reader is readable on a phone: no horizontal scrolling', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await page.goto(READER);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await context.close();
+});
