@@ -18,7 +18,7 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: { allowDefaultProject: ['playwright.config.ts'] },
+				projectService: true,
 				tsconfigRootDir: import.meta.dirname
 			}
 		},

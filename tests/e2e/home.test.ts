@@ -10,6 +10,7 @@ test('the home page lists the article and says which tracks are still to come', 
 	await expect(card).toContainText('by Luke Coffey, Hudson Institute');
 	await expect(card).toContainText('20 paragraphs, 52 sentences');
 	await expect(card.getByText('Study the facts (coming soon)')).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Quiz on the facts' })).toBeVisible();
 
 	await card.getByRole('link', { name: 'Read the article' }).click();
 	await expect(page).toHaveURL(/\/read\/mosca-pyongyang$/);

@@ -57,6 +57,14 @@ export function parseArticle(file: string, slug: string, raw: string): Article {
 		throw new ContentError(file, `folder name "${slug}" must be lower-case words joined by "-"`);
 	}
 	const { meta, body } = parseFrontMatter(file, raw);
+	return buildArticle(file, slug, meta, body);
+}
+
+/**
+ * Splits a text into paragraphs, sentences and tokens. Used for articles in `content/` and for
+ * any other Italian text (the deck command's `--input`), whose meta is made up by the caller.
+ */
+export function buildArticle(file: string, slug: string, meta: ArticleMeta, body: string): Article {
 	const paragraphs: Paragraph[] = [];
 	const sentences: Sentence[] = [];
 	const seen = new Map<string, number>();

@@ -1,25 +1,28 @@
 /**
- * The articles in `content/`, parsed once per server process. Vite inlines the files at build
- * time, so the production server needs no access to the content folder.
+ * The articles in `content/` and their curated facts, parsed and checked once per server process.
+ * Vite inlines the files at build time, so the production server needs no content folder.
  */
-import { loadArticles } from '$lib/content/article';
-import type { Article } from '$lib/content/types';
+import { loadLibrary, type Library } from '$lib/content/library';
 
-const files = import.meta.glob<string>('/content/articles/*/article.it.md', {
-	query: '?raw',
-	import: 'default',
-	eager: true
-});
+const files = import.meta.glob<string>(
+	['/content/articles/*/article.it.md', '/content/articles/*/facts.yaml'],
+	{ query: '?raw', import: 'default', eager: true }
+);
 
-let articles: Article[] | undefined;
+let library: Library | undefined;
 
-/** Every article, sorted by slug. Throws a `ContentError` naming the file when one is wrong. */
-export function getArticles(): Article[] {
-	articles ??= loadArticles(files);
-	return articles;
+/** Every article with its facts. Throws a `ContentError` naming the file when one is wrong. */
+export function getLibrary(): Library {
+	library ??= loadLibrary(files);
+	return library;
+}
+
+/** Every article, sorted by slug. */
+export function getArticles() {
+	return getLibrary().map((entry) => entry.article);
 }
 
 /** The article with this slug, or undefined. */
-export function getArticle(slug: string): Article | undefined {
-	return getArticles().find((article) => article.slug === slug);
+export function getArticle(slug: string) {
+	return getLibrary().find((entry) => entry.article.slug === slug)?.article;
 }

@@ -1,0 +1,71 @@
+/**
+ * A deck: the cards of one or more articles, ready to study, quiz or export.
+ */
+import { generateAutoCards } from '$lib/autogen/generate';
+import type { Card, Track } from '$lib/cards/types';
+import { curatedCards } from '$lib/cards/curated';
+import type { LibraryEntry } from '$lib/content/library';
+import { normalizeAnswer } from '$lib/grading/grade';
+
+export type TrackChoice = Track | 'all';
+
+export interface Deck {
+	articles: { slug: string; title: string }[];
+	cards: Card[];
+}
+
+export interface DeckOptions {
+	track?: TrackChoice;
+	/** Seed for shuffles and choices; the same seed gives the same deck. */
+	seed?: number;
+	/** Add automatically generated cards (on by default). */
+	auto?: boolean;
+}
+
+/** The seed of the deck the app serves: fixed, so options stay put between visits. */
+export const DEFAULT_SEED = 20261123;
+
+/**
+ * Builds the deck of some articles: curated cards from their facts, then automatic cards from their
+ * text that ask something no curated card already asks about the same sentence.
+ */
+export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions = {}): Deck {
+	const { track = 'all', seed = DEFAULT_SEED, auto = true } = options;
+	const cards: Card[] = [];
+	if (track === 'facts' || track === 'all') {
+		for (const { article, facts } of entries) {
+			const curated = curatedCards(article.slug, facts, seed);
+			cards.push(...curated);
+			if (auto) cards.push(...withoutDuplicates(generateAutoCards(article, { seed }), curated));
+		}
+	}
+	// The vocabulary track (issue 5) adds its cards here.
+	return {
+		articles: entries.map(({ article }) => ({ slug: article.slug, title: article.meta.title })),
+		cards
+	};
+}
+
+/**
+ * Drops automatic cards whose answer, in the same sentence, is already the answer of a curated
+ * card or lies inside a curated gap (the curated one was written with care; the automatic one
+ * would ask the same thing again).
+ */
+export function withoutDuplicates(autoCards: readonly Card[], curated: readonly Card[]): Card[] {
+	const taken = new Map<string, string[]>();
+	for (const card of curated) {
+		const answers = taken.get(card.source.sentence) ?? [];
+		if (card.type === 'cloze' || card.type === 'open') answers.push(normalizeAnswer(card.answer));
+		taken.set(card.source.sentence, answers);
+	}
+	return autoCards.filter((card) => {
+		const answer = normalizeAnswer(card.answer);
+		const answers = taken.get(card.source.sentence) ?? [];
+		return !answers.some((other) => other === answer || other.includes(answer));
+	});
+}
+
+/** The cards of one article, found by slug. */
+export function cardsOf(deck: Deck, slug: string): Card[] {
+	return deck.cards.filter((card) => card.source.article === slug);
+}

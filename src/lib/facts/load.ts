@@ -1,0 +1,76 @@
+/**
+ * Reads an article's `facts.yaml` and checks every fact against the article itself, so a fact
+ * that misquotes the text, or a question whose answer is not where it claims, never reaches a
+ * learner: the build and the tests stop with the file, the fact and the field at fault.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isFactual } from '$lib/content/article';
+import { ContentError } from '$lib/content/schema';
+import type { Article, Sentence } from '$lib/content/types';
+import { factsFileSchema, type Fact } from './schema';
+
+/** A fact with the sentence it rests on and where its gap stands in that sentence. */
+export interface ResolvedFact extends Fact {
+	sentence: Sentence;
+	/** Offset of `gap` within `sentence.text`. */
+	gapAt: number;
+}
+
+const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it');
+
+/**
+ * Parses and validates a facts file against its article.
+ *
+ * @throws ContentError naming the file, the fact id and the field
+ */
+export function loadFacts(file: string, raw: string, article: Article): ResolvedFact[] {
+	let data: unknown;
+	try {
+		data = parseYaml(raw);
+	} catch (error) {
+		const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+		throw new ContentError(file, `not valid YAML: ${reason}`);
+	}
+	const parsed = factsFileSchema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const [, index, ...field] = issue.path;
+		const facts = (data as { facts?: { id?: unknown }[] })?.facts;
+		const id = typeof index === 'number' ? facts?.[index]?.id : undefined;
+		const where = typeof index === 'number' ? `fact ${id ? `"${id}"` : `#${index + 1}`}` : 'file';
+		const path = field.length > 0 ? ` field "${field.join('.')}"` : '';
+		throw new ContentError(file, `${where}${path}: ${issue.message}`);
+	}
+
+	const ids = new Set<string>();
+	return parsed.data.facts.map((fact) => {
+		const fail = (field: string, message: string): never => {
+			throw new ContentError(file, `fact "${fact.id}" field "${field}": ${message}`);
+		};
+		if (ids.has(fact.id)) fail('id', 'used by another fact');
+		ids.add(fact.id);
+
+		const sentences = article.sentences.filter((s) => isFactual(s) && s.text.includes(fact.quote));
+		if (sentences.length === 0) fail('quote', 'not found in any sentence of the article');
+		if (sentences.length > 1) fail('quote', 'found in more than one sentence: quote more');
+		const [sentence] = sentences;
+		if (occurrences(fact.quote, fact.gap) !== 1)
+			fail('gap', 'must occur exactly once in the quote');
+		if (occurrences(sentence.text, fact.gap) !== 1) {
+			fail('gap', 'must occur exactly once in its sentence, or a cloze would be ambiguous');
+		}
+		if (!fact.statement.it.includes(fact.answer)) fail('statement.it', 'must contain the answer');
+		if (!fact.statement.en.includes(fact.answer_en)) {
+			fail('statement.en', 'must contain answer_en');
+		}
+		const answers = new Set([fact.answer, ...fact.accept].map(folded));
+		for (const distractor of fact.distractors) {
+			if (answers.has(folded(distractor))) fail('distractors', `"${distractor}" is a right answer`);
+		}
+		if (new Set(fact.distractors.map(folded)).size !== fact.distractors.length) {
+			fail('distractors', 'repeats a distractor');
+		}
+		return { ...fact, sentence, gapAt: sentence.text.indexOf(fact.gap) };
+	});
+}

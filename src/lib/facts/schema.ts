@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const bilingual = z.object({ it: text, en: text }).strict();
+
+export const FACT_TYPES = [
+	'number',
+	'person',
+	'place',
+	'organisation',
+	'date',
+	'term',
+	'claim'
+] as const;
+
+export const factSchema = z
+	.object({
+		id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'),
+		quote: text,
+		type: z.enum(FACT_TYPES),
+		answer: text,
+		answer_en: text,
+		gap: text,
+		question: bilingual,
+		statement: bilingual,
+		accept: z.array(text).default([]),
+		distractors: z.array(text).default([]),
+		number: z
+			.object({
+				value: z.number().finite(),
+				qualifier: z.enum(['exact', 'about', 'more-than', 'up-to'])
+			})
+			.strict()
+			.optional(),
+		note: bilingual.optional()
+	})
+	.strict()
+	.refine((fact) => fact.type !== 'number' || fact.number !== undefined, {
+		message: 'a fact of type "number" needs `number: { value, qualifier }`',
+		path: ['number']
+	});
+
+export const factsFileSchema = z.object({ facts: z.array(factSchema).min(1) }).strict();
+
+/** A fact as written in `facts.yaml`: what the article states, with its question and answer. */
+export type Fact = z.infer<typeof factSchema>;
+export type FactType = Fact['type'];

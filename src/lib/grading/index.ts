@@ -1,0 +1,11 @@
+/** Grading of typed answers: one entry point for routes, servers and scripts. */
+export { diffChars, type DiffPart } from '$lib/grading/diff';
+export {
+	grade,
+	normalizeAnswer,
+	type Feedback,
+	type GradeOptions,
+	type GradeResult,
+	type Verdict
+} from '$lib/grading/grade';
+export { findNumbers, parseNumber, type NumberMatch } from '$lib/grading/numbers';

@@ -1,0 +1,20 @@
+/**
+ * The deck the app serves, built once per server process from the content library.
+ */
+import type { Card } from '$lib/cards/types';
+import { buildDeck, type Deck } from '$lib/deck/deck';
+import { getLibrary } from './content';
+
+let deck: Deck | undefined;
+let byId: Map<string, Card> | undefined;
+
+export function getDeck(): Deck {
+	deck ??= buildDeck(getLibrary());
+	return deck;
+}
+
+/** A card by id, or undefined. */
+export function getCard(id: string): Card | undefined {
+	byId ??= new Map(getDeck().cards.map((card) => [card.id, card]));
+	return byId.get(id);
+}

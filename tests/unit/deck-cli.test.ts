@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'ripasso-deck-'));
+
+/** Runs the deck command as a user would (`npm run -s deck -- …` runs exactly this). */
+function deck(...args: string[]) {
+	const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/deck.ts', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 60_000
+	});
+	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+	const path = join(tmp, name);
+	writeFileSync(path, content);
+	return path;
+}
+
+const ITALIAN = `# La visita
+
+Il ministro degli Esteri russo Sergey Lavrov ha visitato Pyongyang per tre giorni di colloqui.
+Durante la visita, la Corea del Nord ha promesso di inviare altri 6.000 soldati in Russia.
+Secondo il governo di Seul, il numero delle truppe nordcoreane in Russia supera ormai le 15.000 unità.
+Gli Stati Uniti e il Giappone hanno condannato la decisione del governo di Pyongyang con una nota comune.`;
+
+describe('npm run -s deck', () => {
+	it('prints every article of content/ as JSON in the documented shape', () => {
+		const { status, stdout, stderr } = deck();
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		const out = JSON.parse(stdout);
+		expect(out.articles).toEqual([
+			{ slug: 'mosca-pyongyang', title: expect.stringMatching(/^Questo allineamento/) }
+		]);
+		expect(out.cards.length).toBeGreaterThan(200);
+		for (const card of out.cards) {
+			expect(Object.keys(card).sort()).toEqual(
+				[
+					'accept',
+					'answer',
+					'id',
+					'options',
+					'origin',
+					'prompt',
+					'prompt_en',
+					'source',
+					'track',
+					'type'
+				].sort()
+			);
+			expect(Object.keys(card.source).sort()).toEqual(['article', 'sentence', 'text']);
+		}
+		const origins = new Set(out.cards.map((c: { origin: string }) => c.origin));
+		expect(origins).toEqual(new Set(['curated', 'auto']));
+	});
+
+	it('prints CSV with a header and one row per card', () => {
+		const json = JSON.parse(deck('--track', 'facts').stdout);
+		const { status, stdout } = deck('--track', 'facts', '--format', 'csv');
+		expect(status).toBe(0);
+		const lines = stdout.trimEnd().split('\r\n');
+		expect(lines[0]).toBe(
+			'id,track,type,origin,prompt,prompt_en,answer,accept,options,article,sentence,text'
+		);
+		// Fields with commas or quotes are quoted, so rows never contain raw line breaks.
+		expect(lines).toHaveLength(json.cards.length + 1);
+		expect(lines[1].startsWith(json.cards[0].id + ',facts,')).toBe(true);
+	});
+
+	it('builds the deck of any Italian text with --input, automatic cards only', () => {
+		const { status, stdout, stderr } = deck('--input', file('visita.md', ITALIAN));
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		const out = JSON.parse(stdout);
+		expect(out.articles).toEqual([{ slug: 'visita', title: 'La visita' }]);
+		expect(out.cards.length).toBeGreaterThan(0);
+		for (const card of out.cards) {
+			expect(card.origin).toBe('auto');
+			expect(card.source.article).toBe('visita');
+			expect(ITALIAN).toContain(card.source.text);
+		}
+	});
+
+	it.each([
+		[
+			'a missing file',
+			() => ['--input', join(tmp, 'nope.md')],
+			/deck: cannot read .*nope\.md: no such file/
+		],
+		[
+			'an empty file',
+			() => ['--input', file('empty.md', ' \n\n')],
+			/deck: .*empty\.md: the file holds no text/
+		],
+		[
+			'a binary file',
+			() => ['--input', file('image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))],
+			/deck: .*image\.md is a binary file/
+		],
+		[
+			'text in another language',
+			() => [
+				'--input',
+				file(
+					'english.md',
+					'The foreign minister of Russia is visiting Pyongyang for talks with the leader of North Korea, and their relationship has grown in recent years.'
+				)
+			],
+			/deck: .*english\.md: the text does not look like Italian/
+		],
+		[
+			'a 10 MB file',
+			() => ['--input', file('big.md', ITALIAN.repeat(Math.ceil(10e6 / ITALIAN.length)))],
+			/deck: .*big\.md is 10\.0 MB; the limit is 1 MB/
+		],
+		[
+			'invalid UTF-8',
+			() => ['--input', file('latin1.md', Buffer.from('perch\xe9 la Corea del Nord', 'latin1'))],
+			/deck: .*latin1\.md is not UTF-8 text/
+		]
+	])('refuses %s with one clear line and exit 1', (_, args, message) => {
+		const { status, stdout, stderr } = deck(...args());
+		expect(status).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(message);
+		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+
+	it.each([
+		[['--track', 'words'], /deck: --track must be one of facts, vocab, all/],
+		[['--format', 'xml'], /deck: --format must be one of json, csv/],
+		[['--colour'], /deck: Unknown option '--colour'/],
+		[['--seed', 'abc'], /deck: --seed must be a whole number/]
+	])('refuses bad usage %j with exit 2', (args, message) => {
+		const { status, stderr } = deck(...args);
+		expect(status).toBe(2);
+		expect(stderr).toMatch(message);
+		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+});
