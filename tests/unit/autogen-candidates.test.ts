@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCandidates } from '$lib/autogen/candidates';
 import { filterCandidates, needsContext, rankCandidates, rejectReason } from '$lib/autogen/filter';
 import { italianNumberWords, numberDistractors, parseItalianNumber } from '$lib/autogen/numbers';
-import { mulberry32 } from '$lib/autogen/random';
+import { mulberry32 } from '$lib/random/prng';
 import { isFactual } from '$lib/content/article';
 import { loadRealArticle } from '../helpers/content';
 

@@ -8,7 +8,7 @@ import { slugify } from '$lib/text/ids';
 import type { Candidate, CandidateKind } from './candidates';
 import { findDistractors, type Pools } from './distractors';
 import { numberVariants } from './numbers';
-import { cardRandom, shuffle } from './random';
+import { rngFor, shuffled } from '$lib/random/prng';
 
 /** What a multiple-choice prompt asks for, by kind of answer. */
 const CHOOSE: Partial<Record<CandidateKind, string>> = {
@@ -87,14 +87,14 @@ export function cardsFor(
 	const noun = CHOOSE[candidate.kind];
 	if (noun) {
 		const id = `${sibling}:multiple-choice`;
-		const random = cardRandom(id, seed);
+		const random = rngFor(id, seed);
 		const distractors = findDistractors(candidate, sentence.text, pools, random);
 		if (distractors) {
 			cards.push(
 				card('multiple-choice', {
 					prompt_en: `Choose the ${noun} that fills the gap: ${prompt}`,
 					accept: [],
-					options: shuffle([candidate.text, ...distractors], random)
+					options: shuffled([candidate.text, ...distractors], random)
 				})
 			);
 		}

@@ -8,7 +8,7 @@ import type { Token } from '$lib/text/tokens';
 import type { Candidate } from './candidates';
 import { gazetteer, placeKey, type Place, type PlaceKind } from './entities';
 import { numberDistractors, type NumberPoolEntry } from './numbers';
-import type { Random } from './random';
+import type { Random } from '$lib/random/prng';
 
 /**
  * Which places fit a gap, from the article or preposition before it: `city` (no article: "a

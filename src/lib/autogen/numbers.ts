@@ -5,7 +5,7 @@
 import type { NumberQualifier } from '$lib/cards/types';
 import type { Sentence } from '$lib/content/types';
 import { monthNames } from './lexicon';
-import { shuffle, type Random } from './random';
+import { shuffled, type Random } from '$lib/random/prng';
 
 /** How a number is written: `10.000` grouped, `2024` plain, `3,5` decimal, `due` in words. */
 export type NumberFormat = 'grouped' | 'plain' | 'decimal' | 'words';
@@ -209,12 +209,12 @@ export function numberDistractors(
 		if (text !== answer.text && out.size < count) out.add(text);
 	};
 	if (answer.kind === 'year') {
-		for (const offset of shuffle([-1, 1, -2, 2, -3, 3, -5, 5], random)) add(value + offset);
+		for (const offset of shuffled([-1, 1, -2, 2, -3, 3, -5, 5], random)) add(value + offset);
 		return [...out];
 	}
 	if (answer.kind === 'month') {
 		const months = monthNames().filter((_, index) => index !== value - 1);
-		return shuffle(months, random).slice(0, count);
+		return shuffled(months, random).slice(0, count);
 	}
 	for (const entry of pool) {
 		if (out.size >= Math.min(2, count - 1)) break;
@@ -224,11 +224,11 @@ export function numberDistractors(
 	if (format === 'decimal') {
 		// 3,5 → 2,5 / 4,5 / 5,5: multiples would give 7,0 and 14,0, which no text writes.
 		const unit = 10 ** Math.floor(Math.log10(value));
-		for (const k of shuffle([-2, -1, 1, 2, 3, 4], random))
+		for (const k of shuffled([-2, -1, 1, 2, 3, 4], random))
 			add(round(value + k * unit, format, decimals));
 	}
 	const factors = format === 'words' ? [1 / 2, 2, 3 / 2, 3] : [1 / 2, 3 / 2, 2, 3, 4];
-	for (const factor of shuffle(factors, random)) add(round(value * factor, format, decimals));
+	for (const factor of shuffled(factors, random)) add(round(value * factor, format, decimals));
 	// Small or odd numbers may have too few clean multiples: step by one unit of their last digit.
 	const step = format === 'decimal' ? 10 ** -decimals : 10 ** trailingZeros(value);
 	for (let k = 1; out.size < count && k < 20; k++) {

@@ -3,8 +3,15 @@
  */
 import { fnv1a } from '$lib/text/ids';
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+/** A generator of floats in [0, 1). */
+export type Random = () => number;
+
+/**
+ * mulberry32: a small, fast 32-bit PRNG, good enough to shuffle options and draw quizzes.
+ *
+ * @see https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
+ */
+export function mulberry32(seed: number): Random {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
@@ -19,12 +26,12 @@ export function mulberry32(seed: number): () => number {
  * A generator for one item (a card, a quiz) under a seed: the item's own randomness does not
  * depend on what else was generated before it.
  */
-export function rngFor(key: string, seed: number): () => number {
+export function rngFor(key: string, seed: number): Random {
 	return mulberry32(fnv1a(key) ^ seed);
 }
 
 /** A shuffled copy (Fisher–Yates). */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+export function shuffled<T>(items: readonly T[], random: Random): T[] {
 	const copy = [...items];
 	for (let i = copy.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
