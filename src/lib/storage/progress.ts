@@ -1,0 +1,208 @@
+/**
+ * Study progress in the browser's IndexedDB (through `idb`): card states and an append-only log
+ * of reviews. Every write is one transaction, finished before the caller moves on, so a reload or
+ * a closed tab never loses a rating.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	reviewRecordSchema,
+	stateRecordSchema,
+	type Backup,
+	type ReviewRecord,
+	type StateRecord
+} from './records';
+
+export const DB_NAME = 'ripasso';
+
+interface ProgressDB extends DBSchema {
+	states: { key: string; value: StateRecord };
+	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
+	meta: { key: string; value: { key: string; value: unknown } };
+}
+
+type UpgradeTx = IDBPTransaction<ProgressDB, ('states' | 'reviews' | 'meta')[], 'versionchange'>;
+
+/**
+ * Schema migrations, one per version, applied in order from the stored version. Never edit a
+ * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
+ * a card index on the log (undo and per-card history).
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)[] = [
+	(db) => {
+		db.createObjectStore('states', { keyPath: 'id' });
+		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
+		reviews.createIndex('reviewedAt', 'reviewedAt');
+	},
+	(db, tx) => {
+		db.createObjectStore('meta', { keyPath: 'key' });
+		tx.objectStore('reviews').createIndex('cardId', 'cardId');
+	}
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Records that failed their check when read: kept in storage, reported, never used. */
+export interface Unreadable {
+	store: 'states' | 'reviews' | 'meta';
+	count: number;
+}
+
+export interface Snapshot {
+	settings: SrsSettings;
+	states: Map<string, StateRecord>;
+	reviews: ReviewRecord[];
+	unreadable: Unreadable[];
+}
+
+export class ProgressStore {
+	#db: IDBPDatabase<ProgressDB>;
+
+	constructor(db: IDBPDatabase<ProgressDB>) {
+		this.#db = db;
+	}
+
+	/** Everything, checked: good records are returned, bad ones counted in `unreadable`. */
+	async load(): Promise<Snapshot> {
+		const tx = this.#db.transaction(['states', 'reviews', 'meta']);
+		const [rawStates, rawReviews, rawSettings] = await Promise.all([
+			tx.objectStore('states').getAll(),
+			tx.objectStore('reviews').getAll(),
+			tx.objectStore('meta').get('settings')
+		]);
+		const unreadable: Unreadable[] = [];
+		const states = new Map<string, StateRecord>();
+		let bad = 0;
+		for (const raw of rawStates) {
+			const parsed = stateRecordSchema.safeParse(raw);
+			if (parsed.success) states.set(parsed.data.id, parsed.data as StateRecord);
+			else bad++;
+		}
+		if (bad) unreadable.push({ store: 'states', count: bad });
+		bad = 0;
+		const reviews: ReviewRecord[] = [];
+		for (const raw of rawReviews) {
+			const parsed = reviewRecordSchema.safeParse(raw);
+			if (parsed.success) reviews.push(parsed.data as ReviewRecord);
+			else bad++;
+		}
+		if (bad) unreadable.push({ store: 'reviews', count: bad });
+		let settings = DEFAULT_SETTINGS;
+		if (rawSettings) {
+			try {
+				settings = validateSettings(rawSettings.value);
+			} catch {
+				unreadable.push({ store: 'meta', count: 1 });
+			}
+		}
+		return { settings, states, reviews, unreadable };
+	}
+
+	/** Stores a rating: the card's new state and its review, together or not at all. */
+	async saveReview(state: StateRecord, review: ReviewRecord): Promise<number> {
+		const tx = this.#db.transaction(['states', 'reviews'], 'readwrite');
+		const [, id] = await Promise.all([
+			tx.objectStore('states').put(state),
+			tx.objectStore('reviews').add(withoutId(review)),
+			tx.done
+		]);
+		return id;
+	}
+
+	/**
+	 * Undoes a rating: the card's state goes back to its snapshot (or disappears if the card was
+	 * new) and the review leaves the log, together.
+	 */
+	async undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
+		const tx = this.#db.transaction(['states', 'reviews'], 'readwrite');
+		await Promise.all([
+			previous ? tx.objectStore('states').put(previous) : tx.objectStore('states').delete(cardId),
+			tx.objectStore('reviews').delete(reviewId),
+			tx.done
+		]);
+	}
+
+	async saveSettings(settings: SrsSettings): Promise<void> {
+		await this.#db.put('meta', { key: 'settings', value: validateSettings(settings) });
+	}
+
+	/** A backup of everything readable (what `load` returns). */
+	async exportBackup(now: Date): Promise<Backup> {
+		const { settings, states, reviews } = await this.load();
+		return {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exportedAt: now.toISOString(),
+			settings,
+			states: [...states.values()],
+			reviews
+		};
+	}
+
+	/** Replaces all progress with a (validated) backup, in one transaction. */
+	async importBackup(backup: Backup): Promise<void> {
+		const tx = this.#db.transaction(['states', 'reviews', 'meta'], 'readwrite');
+		const states = tx.objectStore('states');
+		const reviews = tx.objectStore('reviews');
+		const meta = tx.objectStore('meta');
+		await Promise.all([states.clear(), reviews.clear(), meta.clear()]);
+		await Promise.all([
+			...backup.states.map((state) => states.put(state)),
+			...backup.reviews.map((review) => reviews.put(review)),
+			meta.put({ key: 'settings', value: backup.settings }),
+			tx.done
+		]);
+	}
+
+	/** Forgets all progress and settings. */
+	async reset(): Promise<void> {
+		const tx = this.#db.transaction(['states', 'reviews', 'meta'], 'readwrite');
+		await Promise.all([
+			tx.objectStore('states').clear(),
+			tx.objectStore('reviews').clear(),
+			tx.objectStore('meta').clear(),
+			tx.done
+		]);
+	}
+
+	close(): void {
+		this.#db.close();
+	}
+}
+
+function withoutId(review: ReviewRecord): ReviewRecord {
+	const copy = { ...review };
+	delete copy.id;
+	return copy;
+}
+
+/** Storage that cannot be opened (private browsing, blocked by the browser, a newer version). */
+export class StorageUnavailableError extends Error {
+	name = 'StorageUnavailableError';
+}
+
+/**
+ * Opens (creating or migrating) the progress database.
+ *
+ * @param name the database name (tests use one per test)
+ * @throws StorageUnavailableError when the browser refuses (private mode, blocked, newer version)
+ */
+export async function openProgress(name = DB_NAME): Promise<ProgressStore> {
+	if (typeof indexedDB === 'undefined') {
+		throw new StorageUnavailableError('This browser does not offer IndexedDB.');
+	}
+	try {
+		const db = await openDB<ProgressDB>(name, DB_VERSION, {
+			upgrade(db, oldVersion, _newVersion, tx) {
+				for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version](db, tx);
+			}
+		});
+		return new ProgressStore(db);
+	} catch (error) {
+		throw new StorageUnavailableError(
+			error instanceof Error ? error.message : 'The progress database could not be opened.'
+		);
+	}
+}

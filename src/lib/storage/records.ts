@@ -1,0 +1,117 @@
+/**
+ * What progress looks like on disk (IndexedDB) and in a backup file, checked with schemas on the
+ * way in: storage written by an older version, by hand or by another app must never crash a page.
+ */
+import { z } from 'zod';
+import { State } from 'ts-fsrs';
+import type { CardState, ReviewLog } from '$lib/srs/scheduler';
+import type { SrsSettings } from '$lib/srs/settings';
+import { validateSettings } from '$lib/srs/settings';
+
+const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
+const count = z.number().int().min(0);
+const track = z.enum(['facts', 'vocab']);
+const fsrsState = z.enum(State);
+
+export const storedCardSchema = z.object({
+	due: isoDate,
+	stability: z.number().finite().min(0),
+	difficulty: z.number().finite().min(0),
+	elapsed_days: count,
+	scheduled_days: count,
+	learning_steps: count,
+	reps: count,
+	lapses: count,
+	state: fsrsState,
+	last_review: isoDate.nullable()
+});
+
+/** A card's state as stored: the scheduler's `CardState` plus where the card belongs. */
+export const stateRecordSchema = z.object({
+	id: z.string().min(1).max(300),
+	track,
+	article: z.string().min(1).max(100),
+	card: storedCardSchema
+});
+
+export const reviewRecordSchema = z.object({
+	id: z.number().int().positive().optional(),
+	cardId: z.string().min(1).max(300),
+	track,
+	article: z.string().min(1).max(100),
+	rating: z.enum(['again', 'hard', 'good', 'easy']),
+	reviewedAt: isoDate,
+	previousState: fsrsState,
+	previousDue: isoDate,
+	elapsedDays: count,
+	scheduledDays: count,
+	stability: z.number().finite(),
+	difficulty: z.number().finite()
+});
+
+export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
+export type ReviewRecord = ReviewLog & z.infer<typeof reviewRecordSchema>;
+
+export const BACKUP_FORMAT = 'ripasso-progress';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+	format: typeof BACKUP_FORMAT;
+	version: typeof BACKUP_VERSION;
+	exportedAt: string;
+	settings: SrsSettings;
+	states: StateRecord[];
+	reviews: ReviewRecord[];
+}
+
+const backupSchema = z.object({
+	format: z.literal(BACKUP_FORMAT),
+	version: z.literal(BACKUP_VERSION),
+	exportedAt: isoDate,
+	settings: z.unknown(),
+	states: z.array(stateRecordSchema),
+	reviews: z.array(reviewRecordSchema)
+});
+
+/** A backup that cannot be imported, with the reason a learner can act on. */
+export class BackupError extends Error {
+	name = 'BackupError';
+}
+
+/** The largest backup accepted: about 400,000 reviews. */
+export const MAX_BACKUP_BYTES = 100_000_000;
+
+/**
+ * Reads a backup file's text. All or nothing: one bad record refuses the whole file, so an import
+ * never leaves progress half-replaced.
+ *
+ * @throws BackupError naming what is wrong
+ */
+export function parseBackup(text: string): Backup {
+	if (text.length > MAX_BACKUP_BYTES)
+		throw new BackupError('The file is too large to be a backup.');
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		throw new BackupError('The file is not a Ripasso backup: it is not valid JSON.');
+	}
+	if ((data as { format?: unknown })?.format !== BACKUP_FORMAT) {
+		throw new BackupError('The file is not a Ripasso backup.');
+	}
+	if ((data as { version?: unknown }).version !== BACKUP_VERSION) {
+		throw new BackupError('The backup was made by another version of Ripasso and cannot be read.');
+	}
+	const parsed = backupSchema.safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new BackupError(`The backup is damaged (${issue.path.join('.')}: ${issue.message}).`);
+	}
+	let settings: SrsSettings;
+	try {
+		settings = validateSettings(parsed.data.settings);
+	} catch (error) {
+		throw new BackupError(`The backup is damaged (settings: ${(error as Error).message}).`);
+	}
+	return { ...parsed.data, settings } as Backup;
+}

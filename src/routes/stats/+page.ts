@@ -1,0 +1,2 @@
+// Progress lives in the browser (IndexedDB): the statistics render there.
+export const ssr = false;

@@ -1,0 +1,2 @@
+// Progress lives in the browser (IndexedDB): the study screen renders there.
+export const ssr = false;

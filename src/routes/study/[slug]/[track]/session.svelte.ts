@@ -1,0 +1,175 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are replaced, never
+   mutated (`$state.raw`), so the plain built-ins are right and cheaper. */
+/**
+ * One study session of one track: the queue, the card on screen, ratings and undo. Every rating is
+ * written to IndexedDB before the next card shows, so a reload or a closed tab loses nothing.
+ */
+import type { Card } from '$lib/cards/types';
+import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { buildQueue } from '$lib/srs/queue';
+import { createScheduler, type Answer, type PreviewItem } from '$lib/srs/scheduler';
+import { startOfDay } from '$lib/srs/day';
+import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
+import { openProgress, type ProgressStore, type Unreadable } from '$lib/storage/progress';
+import type { ReviewRecord, StateRecord } from '$lib/storage/records';
+
+/** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
+const SUGGESTED: Record<AnswerResult['verdict'], Answer> = {
+	wrong: 'again',
+	close: 'hard',
+	correct: 'good'
+};
+
+interface UndoEntry {
+	previous: StateRecord | null;
+	cardId: string;
+	reviewId: number;
+}
+
+export class StudySession {
+	status = $state<'loading' | 'ready' | 'unavailable'>('loading');
+	problem = $state<string | null>(null);
+	unreadable = $state<Unreadable[]>([]);
+	revealed = $state(false);
+	result = $state<AnswerResult | null>(null);
+	saving = $state(false);
+	now = $state(new Date());
+
+	#cards: Card[] = [];
+	#byId = new Map<string, Card>();
+	#store: ProgressStore | null = null;
+	#settings = $state.raw<SrsSettings>(DEFAULT_SETTINGS);
+	#states = $state.raw(new Map<string, StateRecord>());
+	#today = $state.raw<ReviewRecord[]>([]);
+	#undo = $state.raw<UndoEntry[]>([]);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(cards: Card[]) {
+		this.#cards = cards;
+		this.#byId = new Map(cards.map((card) => [card.id, card]));
+	}
+
+	queue = $derived(
+		buildQueue({
+			cards: this.#cards,
+			states: this.#states,
+			todaysLog: this.#today,
+			settings: this.#settings,
+			now: this.now,
+			track: this.#cards[0]?.track ?? 'facts'
+		})
+	);
+	card = $derived(this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null);
+	scheduler = $derived(createScheduler(this.#settings));
+	preview = $derived.by((): Record<Answer, PreviewItem> | null => {
+		if (!this.card) return null;
+		const state = this.#states.get(this.card.id) ?? this.scheduler.newState(this.card.id, this.now);
+		return this.scheduler.preview(state, this.now);
+	});
+	suggested = $derived<Answer>(this.result ? SUGGESTED[this.result.verdict] : 'good');
+	canUndo = $derived(this.#undo.length > 0 && !this.saving);
+	/** When the next card is due after today's queue is empty (learning now, else reviews later). */
+	nextDue = $derived.by((): Date | null => {
+		if (this.queue.nextDueAt) return this.queue.nextDueAt;
+		let earliest: number | null = null;
+		for (const card of this.#cards) {
+			const due = this.#states.get(card.id)?.card.due;
+			if (due && (earliest === null || Date.parse(due) < earliest)) earliest = Date.parse(due);
+		}
+		return earliest === null ? null : new Date(earliest);
+	});
+
+	async open(): Promise<void> {
+		try {
+			this.#store = await openProgress();
+			const snapshot = await this.#store.load();
+			this.#settings = snapshot.settings;
+			this.#states = snapshot.states;
+			this.unreadable = snapshot.unreadable;
+			this.now = new Date();
+			const dayStart = startOfDay(this.now, this.#settings.dayStartHour).getTime();
+			this.#today = snapshot.reviews.filter((r) => Date.parse(r.reviewedAt) >= dayStart);
+			this.status = 'ready';
+			this.#wakeForLearning();
+		} catch (error) {
+			this.problem = error instanceof Error ? error.message : String(error);
+			this.status = 'unavailable';
+		}
+	}
+
+	close(): void {
+		clearTimeout(this.#timer);
+		this.#store?.close();
+	}
+
+	/** Grades a typed or chosen answer, then shows the answer side. */
+	answer(given: string): void {
+		if (!this.card || this.revealed) return;
+		this.result = gradeCard(this.card, given);
+		this.revealed = true;
+	}
+
+	reveal(): void {
+		if (this.card) this.revealed = true;
+	}
+
+	/** Rates the card on screen; resolves once the rating is stored. */
+	async rate(answer: Answer): Promise<void> {
+		const card = this.card;
+		if (!card || !this.revealed || this.saving || !this.#store) return;
+		this.saving = true;
+		const now = new Date();
+		const previous = this.#states.get(card.id) ?? null;
+		const where = { track: card.track, article: card.source.article };
+		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
+		const { state, log } = this.scheduler.rate(current, answer, now);
+		const record: StateRecord = { ...state, ...where };
+		const review: ReviewRecord = { ...log, ...where };
+		try {
+			const reviewId = await this.#store.saveReview(record, review);
+			this.#states = new Map(this.#states).set(card.id, record);
+			this.#today = [...this.#today, { ...review, id: reviewId }];
+			this.#undo = [...this.#undo, { previous, cardId: card.id, reviewId }];
+			this.problem = null;
+			this.#next(now);
+		} catch (error) {
+			this.problem = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Takes back the last rating: the card returns exactly as it was before it. */
+	async undo(): Promise<void> {
+		const entry = this.#undo.at(-1);
+		if (!entry || this.saving || !this.#store) return;
+		this.saving = true;
+		try {
+			await this.#store.undoReview(entry.previous, entry.cardId, entry.reviewId);
+			const states = new Map(this.#states);
+			if (entry.previous) states.set(entry.cardId, entry.previous);
+			else states.delete(entry.cardId);
+			this.#states = states;
+			this.#today = this.#today.filter((review) => review.id !== entry.reviewId);
+			this.#undo = this.#undo.slice(0, -1);
+			this.#next(new Date());
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	#next(now: Date): void {
+		this.revealed = false;
+		this.result = null;
+		this.now = now;
+		this.#wakeForLearning();
+	}
+
+	// A learning card due in a few minutes should appear by itself when its time comes.
+	#wakeForLearning(): void {
+		clearTimeout(this.#timer);
+		const at = this.queue.nextDueAt?.getTime();
+		if (at === undefined) return;
+		this.#timer = setTimeout(() => (this.now = new Date()), Math.max(0, at - Date.now()) + 500);
+	}
+}

@@ -1,0 +1,169 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { createScheduler } from '$lib/srs/scheduler';
+import { DEFAULT_SETTINGS } from '$lib/srs/settings';
+import { MIGRATIONS, openProgress } from '$lib/storage/progress';
+import {
+	BackupError,
+	parseBackup,
+	type ReviewRecord,
+	type StateRecord
+} from '$lib/storage/records';
+
+const scheduler = createScheduler(DEFAULT_SETTINGS);
+const NOW = new Date('2026-11-23T10:00:00Z');
+let dbCount = 0;
+const freshName = () => `test-${++dbCount}-${Math.random()}`;
+
+function rated(id: string, now = NOW) {
+	const { state, log, undo } = scheduler.rate(scheduler.newState(id, now), 'good', now);
+	const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
+	return {
+		state: { ...state, ...where } as StateRecord,
+		review: { ...log, ...where } as ReviewRecord,
+		undo: { ...undo, ...where } as StateRecord
+	};
+}
+
+describe('progress in IndexedDB', () => {
+	it('keeps a rating across a reopen (a reload), with the same next interval', async () => {
+		const name = freshName();
+		const store = await openProgress(name);
+		const { state, review } = rated('card-1');
+		await store.saveReview(state, review);
+		store.close();
+
+		const reopened = await openProgress(name);
+		const { states, reviews, unreadable } = await reopened.load();
+		expect(unreadable).toEqual([]);
+		expect(states.get('card-1')).toEqual(state);
+		expect(reviews).toHaveLength(1);
+		const later = new Date(NOW.getTime() + 11 * 60_000);
+		expect(scheduler.preview(states.get('card-1')!, later)).toEqual(
+			scheduler.preview(state, later)
+		);
+	});
+
+	it('undoes a rating: the state goes back and the review leaves the log', async () => {
+		const store = await openProgress(freshName());
+		const first = rated('card-1');
+		const id1 = await store.saveReview(first.state, first.review);
+		const second = scheduler.rate(first.state, 'again', new Date(NOW.getTime() + 60_000));
+		const id2 = await store.saveReview(
+			{ ...second.state, track: 'facts', article: 'mosca-pyongyang' },
+			{ ...second.log, track: 'facts', article: 'mosca-pyongyang' }
+		);
+		expect(id2).toBeGreaterThan(id1);
+		await store.undoReview(first.state, 'card-1', id2);
+		const { states, reviews } = await store.load();
+		expect(states.get('card-1')).toEqual(first.state);
+		expect(reviews.map((r) => r.id)).toEqual([id1]);
+		// Undoing the first rating of a new card leaves no state at all: the card is new again.
+		await store.undoReview(null, 'card-1', id1);
+		expect((await store.load()).states.size).toBe(0);
+	});
+
+	it('migrates a version-1 database without losing history', async () => {
+		const name = freshName();
+		const { state, review } = rated('old-card');
+		const v1 = await openDB(name, 1, {
+			upgrade(db, _old, _new, tx) {
+				MIGRATIONS[0](db as never, tx as never);
+			}
+		});
+		await v1.put('states', state);
+		await v1.add('reviews', review);
+		v1.close();
+
+		const store = await openProgress(name);
+		const { states, reviews, settings } = await store.load();
+		expect(states.get('old-card')).toEqual(state);
+		expect(reviews).toHaveLength(1);
+		expect(settings).toEqual(DEFAULT_SETTINGS);
+		await store.saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.85 });
+		expect((await store.load()).settings.desiredRetention).toBe(0.85);
+	});
+
+	it('reports foreign or broken records instead of failing, and keeps using the good ones', async () => {
+		const name = freshName();
+		const store = await openProgress(name);
+		const { state, review } = rated('good-card');
+		await store.saveReview(state, review);
+		store.close();
+		const raw = await openDB(name);
+		await raw.put('states', { id: 'broken', card: { due: 'yesterday' } });
+		await raw.add('reviews', { hello: 'world' });
+		await raw.put('meta', { key: 'settings', value: { desiredRetention: 7 } });
+		raw.close();
+
+		const { states, reviews, unreadable, settings } = await (await openProgress(name)).load();
+		expect([...states.keys()]).toEqual(['good-card']);
+		expect(reviews).toHaveLength(1);
+		expect(settings).toEqual(DEFAULT_SETTINGS);
+		expect(unreadable).toEqual([
+			{ store: 'states', count: 1 },
+			{ store: 'reviews', count: 1 },
+			{ store: 'meta', count: 1 }
+		]);
+	});
+
+	it('exports, resets and imports progress back exactly', async () => {
+		const store = await openProgress(freshName());
+		const a = rated('card-a');
+		const b = rated('card-b');
+		await store.saveReview(a.state, a.review);
+		await store.saveReview(b.state, b.review);
+		await store.saveSettings({ ...DEFAULT_SETTINGS, dayStartHour: 5 });
+		const before = await store.load();
+		const file = JSON.stringify(await store.exportBackup(NOW));
+
+		await store.reset();
+		expect((await store.load()).states.size).toBe(0);
+
+		await store.importBackup(parseBackup(file));
+		const after = await store.load();
+		expect(after.states).toEqual(before.states);
+		expect(after.reviews).toEqual(before.reviews);
+		expect(after.settings.dayStartHour).toBe(5);
+	});
+});
+
+describe('backup files', () => {
+	const valid = {
+		format: 'ripasso-progress',
+		version: 1,
+		exportedAt: NOW.toISOString(),
+		settings: DEFAULT_SETTINGS,
+		states: [rated('x').state],
+		reviews: [{ ...rated('x').review, id: 1 }]
+	};
+
+	it('accepts a good backup', () => {
+		expect(parseBackup(JSON.stringify(valid)).states).toHaveLength(1);
+	});
+
+	it.each([
+		['not JSON', '{"format": "ripasso-progress", ', /not valid JSON/],
+		['another app’s JSON', JSON.stringify({ cards: [] }), /not a Ripasso backup/],
+		['a future version', JSON.stringify({ ...valid, version: 9 }), /another version/],
+		[
+			'a damaged state',
+			JSON.stringify({ ...valid, states: [{ ...valid.states[0], card: { due: 'x' } }] }),
+			/damaged \(states\.0\.card/
+		],
+		[
+			'a damaged review',
+			JSON.stringify({ ...valid, reviews: [{ ...valid.reviews[0], rating: 'great' }] }),
+			/damaged \(reviews\.0\.rating/
+		],
+		[
+			'bad settings',
+			JSON.stringify({ ...valid, settings: { ...DEFAULT_SETTINGS, desiredRetention: 2 } }),
+			/damaged \(settings/
+		]
+	])('refuses %s with a clear message', (_, text, message) => {
+		expect(() => parseBackup(text)).toThrow(BackupError);
+		expect(() => parseBackup(text)).toThrow(message);
+	});
+});
