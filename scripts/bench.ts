@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { buildArticle } from '$lib/content/article';
 import { buildDeck } from '$lib/deck/deck';
 import { readLibrary } from '$lib/server/content-files';
+import { benchSrs } from './bench-srs';
 
 function median(runs: number, work: () => unknown): number {
 	const times: number[] = [];
@@ -60,3 +61,6 @@ const growth = perWord[2] / perWord[0];
 console.log(
 	`  cost per word at 50,000 / at 12,500 words: ${growth.toFixed(2)} (1.0 = linear; above ~1.5 would mean worse than linear)`
 );
+
+console.log('');
+benchSrs();

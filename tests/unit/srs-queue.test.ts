@@ -215,3 +215,20 @@ function validSettings(limits: Partial<SrsSettings['limits']['facts']>): SrsSett
 	s.limits.vocab = { ...s.limits.vocab, ...limits };
 	return s;
 }
+
+describe('reviewsSince', () => {
+	it('keeps the reviews from a moment on, whatever the date notation', async () => {
+		const { reviewsSince } = await import('$lib/srs/log');
+		const start = new Date('2026-11-23T03:00:00.000Z');
+		const reviews = [
+			{ reviewedAt: '2026-11-23T02:59:59.999Z' },
+			{ reviewedAt: '2026-11-23T03:00:00.000Z' },
+			{ reviewedAt: '2026-11-23T04:30:00+01:00' },
+			{ reviewedAt: '2026-11-23T03:30:00+01:00' }
+		];
+		expect(reviewsSince(reviews, start).map((r) => r.reviewedAt)).toEqual([
+			'2026-11-23T03:00:00.000Z',
+			'2026-11-23T04:30:00+01:00'
+		]);
+	});
+});

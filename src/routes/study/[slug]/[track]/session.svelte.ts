@@ -9,6 +9,7 @@ import { gradeCard, type AnswerResult } from '$lib/quiz/check';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Answer, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
+import { reviewsSince } from '$lib/srs/log';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
 import { openProgress, type ProgressStore, type Unreadable } from '$lib/storage/progress';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
@@ -87,8 +88,10 @@ export class StudySession {
 			this.#states = snapshot.states;
 			this.unreadable = snapshot.unreadable;
 			this.now = new Date();
-			const dayStart = startOfDay(this.now, this.#settings.dayStartHour).getTime();
-			this.#today = snapshot.reviews.filter((r) => Date.parse(r.reviewedAt) >= dayStart);
+			this.#today = reviewsSince(
+				snapshot.reviews,
+				startOfDay(this.now, this.#settings.dayStartHour)
+			);
 			this.status = 'ready';
 			this.#wakeForLearning();
 		} catch (error) {
