@@ -160,3 +160,21 @@ test('a choice made with a number key is graded and suggests the rating', async 
 	await expect(page.getByRole('button', { name: /Again/ })).toHaveClass(/suggested/);
 	expect(right).toBeGreaterThanOrEqual(0);
 });
+
+test('when the day’s cards are done, the screen says so and when the next one is due', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').first().fill('1');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+
+	await page.goto(STUDY);
+	await expect(count(page, 'new')).toHaveText('1');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('3');
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+	// Rated Good, the card is in its 10-minute learning step.
+	await expect(page.getByText(/The next card comes back at \d{1,2}[:.]\d\d/)).toBeVisible();
+	await expect(count(page, 'learning')).toHaveText('0');
+});

@@ -232,3 +232,27 @@ describe('reviewsSince', () => {
 		]);
 	});
 });
+
+describe('deck changes', () => {
+	it('keep the history of removed cards and start added cards as new', async () => {
+		const { createScheduler } = await import('$lib/srs/scheduler');
+		const { DEFAULT_SETTINGS } = await import('$lib/srs/settings');
+		const { buildQueue } = await import('$lib/srs/queue');
+		const now = new Date('2026-11-23T10:00:00Z');
+		const scheduler = createScheduler(DEFAULT_SETTINGS);
+		const removed = scheduler.rate(scheduler.newState('gone', now), 'good', now).state;
+		const states = new Map([['gone', removed]]);
+		const queue = buildQueue({
+			cards: [{ id: 'added', track: 'facts', sibling: 'added' }],
+			states,
+			todaysLog: [],
+			settings: DEFAULT_SETTINGS,
+			now: new Date(now.getTime() + 60 * 60_000),
+			track: 'facts',
+			timeZone: 'Europe/Rome'
+		});
+		expect(queue.next).toBe('added');
+		expect(queue.counts).toEqual({ new: 1, learning: 0, review: 0 });
+		expect(states.get('gone')).toEqual(removed);
+	});
+});
