@@ -3,30 +3,18 @@
  * a median of several runs and growth is judged by ratios measured in the same run.
  */
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { buildArticle } from '$lib/content/article';
 import { buildDeck } from '$lib/deck/deck';
 import { readLibrary } from '$lib/server/content-files';
 import { benchSrs } from './bench-srs';
+import { median, ms } from './bench-utils';
 
-function median(runs: number, work: () => unknown): number {
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		work();
-		times.push(performance.now() - start);
-	}
-	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 const library = readLibrary(join(import.meta.dirname, '..'));
 const [entry] = library;
 const articleWords = entry.article.sentences.reduce((n, s) => n + s.tokens.length, 0);
 
 console.log('Deck building (curated + automatic cards, parse included for synthetic texts)');
-buildDeck(library); // warm-up: JIT, Intl data
-const deckTime = median(15, () => buildDeck(library));
+const deckTime = median(15, () => buildDeck(library), 1);
 console.log(
 	`  article (${articleWords} words, ${buildDeck(library).cards.length} cards): ${ms(deckTime)}  target < 100 ms`
 );

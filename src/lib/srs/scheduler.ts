@@ -148,21 +148,27 @@ export function formatInterval(ms: number): string {
 	return `${decimal(span / YEAR)}y`;
 }
 
+/** ts-fsrs parameters for our settings: fuzz always on, as in Anki; short-term steps on. */
+export function fsrsParameters(settings: SrsSettings) {
+	return generatorParameters({
+		request_retention: settings.desiredRetention,
+		learning_steps: settings.learningSteps as StepUnit[],
+		relearning_steps: settings.relearningSteps as StepUnit[],
+		enable_fuzz: true,
+		enable_short_term: true
+	});
+}
+
 /**
  * Creates the scheduler for the given settings (fuzz always on, as in Anki; short-term steps on).
  * The fuzz seed is the card id plus its review count, so a card's interval never depends on when
  * the button preview was computed, and two cards with the same history still spread apart.
  */
 export function createScheduler(settings: SrsSettings): Scheduler {
-	const f = fsrs(
-		generatorParameters({
-			request_retention: settings.desiredRetention,
-			learning_steps: settings.learningSteps as StepUnit[],
-			relearning_steps: settings.relearningSteps as StepUnit[],
-			enable_fuzz: true,
-			enable_short_term: true
-		})
-	).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId(ID_FIELD));
+	const f = fsrs(fsrsParameters(settings)).useStrategy(
+		StrategyMode.SEED,
+		GenSeedStrategyWithCardId(ID_FIELD)
+	);
 
 	return {
 		newState(cardId, now) {

@@ -1,0 +1,16 @@
+/** Timing helpers shared by the benchmarks. */
+import { performance } from 'node:perf_hooks';
+
+/** Median time of `runs` runs of `work`, in ms, after `warmups` untimed runs (JIT, Intl data). */
+export function median(runs: number, work: () => unknown, warmups = 0): number {
+	for (let i = 0; i < warmups; i++) work();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		work();
+		times.push(performance.now() - start);
+	}
+	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
