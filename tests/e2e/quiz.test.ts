@@ -107,19 +107,25 @@ test('the answer key never reaches the page before the answer is given', async (
 test('a typed answer with a missing accent is accepted and the accent called out', async ({
 	page
 }) => {
-	for (let seed = 1; seed < 200; seed++) {
-		await page.goto(`/quiz/mosca-pyongyang?seed=${seed}`);
-		const card = await currentCard(page);
+	// Find a quiz that starts with a typed answer holding an accented word, reading the first
+	// question's id from the server-rendered page (quicker than opening each quiz).
+	let found: { seed: number; card: ExportedCard; accented: string } | undefined;
+	for (let seed = 1; seed < 300 && !found; seed++) {
+		const html = await (await page.request.get(`/quiz/mosca-pyongyang?seed=${seed}`)).text();
+		const id = /name="card" value="([^"]+)"/.exec(html)?.[1];
+		const card = id ? answerOf(id) : undefined;
 		// Figures have their own leniency (qualifiers are optional): look for words.
-		if ((card.type !== 'open' && card.type !== 'cloze') || /\d/.test(card.answer)) continue;
+		if (!card || (card.type !== 'open' && card.type !== 'cloze') || /\d/.test(card.answer))
+			continue;
 		const accented = card.answer.match(/\p{L}*[àèéìòù]\p{L}*/u)?.[0];
-		if (!accented) continue;
-		await answer(page, card.answer.normalize('NFD').replace(/\p{M}/gu, ''));
-		await expect(page.locator('#verdict')).toHaveText('Right, with a slip');
-		await expect(page.getByText(new RegExp(`Accent: ${accented}`))).toBeVisible();
-		return;
+		if (accented) found = { seed, card, accented };
 	}
-	throw new Error('no quiz starting with a typed answer that has an accent');
+	if (!found) throw new Error('no quiz starts with a typed answer that has an accent');
+
+	await page.goto(`/quiz/mosca-pyongyang?seed=${found.seed}`);
+	await answer(page, found.card.answer.normalize('NFD').replace(/\p{M}/gu, ''));
+	await expect(page.locator('#verdict')).toHaveText('Right, with a slip');
+	await expect(page.getByText(new RegExp(`Accent: ${found.accented}`))).toBeVisible();
 });
 
 test('the quiz survives a reload and rejects tampered answers', async ({ page, request }) => {
