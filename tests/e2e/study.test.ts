@@ -90,13 +90,15 @@ test('export, reset and import bring the progress back; a damaged backup is refu
 		mimeType: 'application/json',
 		buffer: Buffer.from('{"format":"ripasso-progress","version":1,"states":[{"id":1}]')
 	});
-	await expect(page.getByText(/File refused: .*not valid JSON/)).toBeVisible();
+	await expect(
+		page.getByText('File refused: it is not a Ripasso backup (not valid JSON).')
+	).toBeVisible();
 	await page.getByLabel('Import progress').setInputFiles({
 		name: 'other.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify({ deck: 'anki' }))
 	});
-	await expect(page.getByText('File refused: The file is not a Ripasso backup.')).toBeVisible();
+	await expect(page.getByText('File refused: it is not a Ripasso backup.')).toBeVisible();
 	await expect(page.getByText('0 cards studied, 0 reviews')).toBeVisible();
 
 	await page.getByLabel('Import progress').setInputFiles(file);

@@ -73,9 +73,18 @@ const backupSchema = z.object({
 	reviews: z.array(reviewRecordSchema)
 });
 
-/** A backup that cannot be imported, with the reason a learner can act on. */
+export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'version' | 'damaged';
+
+/** A backup that cannot be imported: `problem` for the UI's own words, `detail` for damage. */
 export class BackupError extends Error {
 	name = 'BackupError';
+	constructor(
+		readonly problem: BackupProblem,
+		message: string,
+		readonly detail = ''
+	) {
+		super(message);
+	}
 }
 
 /** The largest backup accepted: about 400,000 reviews. */
@@ -89,29 +98,34 @@ export const MAX_BACKUP_BYTES = 100_000_000;
  */
 export function parseBackup(text: string): Backup {
 	if (text.length > MAX_BACKUP_BYTES)
-		throw new BackupError('The file is too large to be a backup.');
+		throw new BackupError('too-large', 'The file is too large to be a backup.');
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
 	} catch {
-		throw new BackupError('The file is not a Ripasso backup: it is not valid JSON.');
+		throw new BackupError('not-json', 'The file is not a Ripasso backup: it is not valid JSON.');
 	}
 	if ((data as { format?: unknown })?.format !== BACKUP_FORMAT) {
-		throw new BackupError('The file is not a Ripasso backup.');
+		throw new BackupError('foreign', 'The file is not a Ripasso backup.');
 	}
 	if ((data as { version?: unknown }).version !== BACKUP_VERSION) {
-		throw new BackupError('The backup was made by another version of Ripasso and cannot be read.');
+		throw new BackupError(
+			'version',
+			'The backup was made by another version of Ripasso and cannot be read.'
+		);
 	}
 	const parsed = backupSchema.safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new BackupError(`The backup is damaged (${issue.path.join('.')}: ${issue.message}).`);
+		const detail = `${issue.path.join('.')}: ${issue.message}`;
+		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail);
 	}
 	let settings: SrsSettings;
 	try {
 		settings = validateSettings(parsed.data.settings);
 	} catch (error) {
-		throw new BackupError(`The backup is damaged (settings: ${(error as Error).message}).`);
+		const detail = `settings: ${(error as Error).message}`;
+		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail);
 	}
 	return { ...parsed.data, settings } as Backup;
 }
