@@ -154,9 +154,11 @@ test('a choice made with a number key is graded and suggests the rating', async 
 	await page.goto(STUDY);
 	// New cards come in the article's order: first the multiple-choice card on Lavrov's visit.
 	await expect(prompt(page)).toHaveText(/Quale ministro russo sta attualmente visitando/);
-	const options = await page.locator('.card .options button').allTextContents();
-	const right = options.findIndex((text) => text.trim() === 'Sergey Lavrov');
-	const wrong = options.findIndex((text) => text.trim() !== 'Sergey Lavrov');
+	const options = (await page.locator('.card .options button').allTextContents()).map((text) =>
+		text.replace(/^\s*\d\s*/, '').trim()
+	);
+	const right = options.findIndex((text) => text === 'Sergey Lavrov');
+	const wrong = options.findIndex((text) => text !== 'Sergey Lavrov');
 	await page.keyboard.press(String(wrong + 1));
 	await expect(page.locator('#verdict')).toHaveText('Not quite');
 	await expect(page.getByRole('button', { name: /Again/ })).toHaveClass(/suggested/);
