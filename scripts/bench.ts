@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildArticle } from '$lib/content/article';
 import { buildDeck } from '$lib/deck/deck';
 import { readLibrary } from '$lib/server/content-files';
+import { benchLemmas } from './bench-lemmas';
 import { benchSrs } from './bench-srs';
 import { median, ms } from './bench-utils';
 
@@ -50,5 +51,7 @@ console.log(
 	`  cost per word at 50,000 / at 12,500 words: ${growth.toFixed(2)} (1.0 = linear; above ~1.5 would mean worse than linear)`
 );
 
+console.log('');
+benchLemmas();
 console.log('');
 benchSrs();

@@ -1,0 +1,23 @@
+/**
+ * The lemma table for Node code (scripts, the server): generated at install and build time by
+ * scripts/build-lemmas.ts, read once per process.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLemmaTable } from '$lib/lemma/lemmatizer';
+import type { LemmaTable } from '$lib/lemma/types';
+
+let table: LemmaTable | undefined;
+
+export function lemmaTablePath(root = process.cwd()): string {
+	return join(root, 'src/lib/server/generated/lemmas.tsv');
+}
+
+/** @throws Error telling how to build the table when it is missing */
+export function loadLemmaTable(root = process.cwd()): LemmaTable {
+	if (table) return table;
+	const path = lemmaTablePath(root);
+	if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build:lemmas`);
+	table = parseLemmaTable(readFileSync(path, 'utf8'));
+	return table;
+}
