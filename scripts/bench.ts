@@ -41,7 +41,13 @@ for (const words of sizes) {
 	const text = syntheticText(words);
 	const meta = { title: 'Sintetico', author: '', language: 'it' as const, description: '' };
 	const time = median(3, () =>
-		buildDeck([{ article: buildArticle('synthetic.md', 'sintetico', meta, text), facts: [] }])
+		buildDeck([
+			{
+				article: buildArticle('synthetic.md', 'sintetico', meta, text),
+				facts: [],
+				translation: new Map()
+			}
+		])
 	);
 	perWord.push(time / words);
 	console.log(`  synthetic ${words.toLocaleString('en')} words: ${ms(time)}`);

@@ -5,13 +5,16 @@
  */
 import { join } from 'node:path';
 import { ContentError } from '$lib/content/schema';
-import { readLibrary } from '$lib/server/content-files';
+import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
+import { loadLexicon } from '$lib/vocab/lexicon';
 
 try {
-	const library = readLibrary(join(import.meta.dirname, '..'));
+	const root = join(import.meta.dirname, '..');
+	const library = readLibrary(root);
 	const facts = library.reduce((n, entry) => n + entry.facts.length, 0);
+	const lexicon = loadLexicon(readLexiconFiles(root));
 	console.log(
-		`content: ${library.length} article(s), ${facts} facts, all checked against their text`
+		`content: ${library.length} article(s), ${facts} facts, ${lexicon.entries.length} lexicon entries, all checked`
 	);
 } catch (error) {
 	if (!(error instanceof ContentError)) throw error;

@@ -76,3 +76,14 @@ test('the reader is readable on a phone: no horizontal scrolling', async ({ brow
 	expect(overflow).toBeLessThanOrEqual(0);
 	await context.close();
 });
+
+test('the English translation can be shown under each sentence', async ({ page }) => {
+	await page.goto(READER);
+	const sentence = page.locator('.sentence', { hasText: 'Quella clausola è già stata testata.' });
+	await expect(sentence.locator('[lang="en"]')).toHaveCount(0);
+	await page.getByLabel('English translation').check();
+	await expect(sentence.locator('[lang="en"]')).toHaveText(/That clause has already been tested/i);
+	await expect(page.locator('article .en')).toHaveCount(54);
+	await page.reload();
+	await expect(page.getByLabel('English translation')).toBeChecked();
+});

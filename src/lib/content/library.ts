@@ -4,12 +4,15 @@
  */
 import { loadFacts, type ResolvedFact } from '$lib/facts/load';
 import { loadArticles } from './article';
+import { loadTranslation } from './translation';
 import type { Article } from './types';
 
 export interface LibraryEntry {
 	article: Article;
 	/** Curated facts; empty when the article has no `facts.yaml`. */
 	facts: ResolvedFact[];
+	/** English translation by sentence id; empty when there is no `translation.en.yaml`. */
+	translation: Map<string, string>;
 }
 
 export type Library = LibraryEntry[];
@@ -19,13 +22,18 @@ export function loadLibrary(files: Record<string, string>): Library {
 	const articleFiles = Object.fromEntries(
 		Object.entries(files).filter(([path]) => path.endsWith('/article.it.md'))
 	);
+	const find = (slug: string, name: string) =>
+		Object.keys(files).find((path) => path.replace(/^\/+/, '').endsWith(`content/articles/${slug}/${name}`));
+	const clean = (path: string) => path.replace(/^\/+/, '');
 	return loadArticles(articleFiles).map((article) => {
-		const factsPath = Object.keys(files).find((path) =>
-			path.replace(/^\/+/, '').endsWith(`content/articles/${article.slug}/facts.yaml`)
-		);
-		const facts = factsPath
-			? loadFacts(factsPath.replace(/^\/+/, ''), files[factsPath], article)
-			: [];
-		return { article, facts };
+		const factsPath = find(article.slug, 'facts.yaml');
+		const translationPath = find(article.slug, 'translation.en.yaml');
+		return {
+			article,
+			facts: factsPath ? loadFacts(clean(factsPath), files[factsPath], article) : [],
+			translation: translationPath
+				? loadTranslation(clean(translationPath), files[translationPath], article)
+				: new Map()
+		};
 	});
 }

@@ -9,12 +9,18 @@ export interface ReaderArticle {
 	paragraphs: {
 		index: number;
 		role: ParagraphRole;
-		sentences: { id: string; number: number; text: string }[];
+		sentences: { id: string; number: number; text: string; en?: string }[];
 	}[];
 }
 
-/** Sentence numbers count from 1, as people say them aloud ("look at sentence 12"). */
-export function toReaderArticle(article: Article): ReaderArticle {
+/**
+ * Sentence numbers count from 1, as people say them aloud ("look at sentence 12"). `translation`
+ * maps sentence ids to English, when the article has a translation.
+ */
+export function toReaderArticle(
+	article: Article,
+	translation: ReadonlyMap<string, string> = new Map()
+): ReaderArticle {
 	return {
 		slug: article.slug,
 		title: article.meta.title,
@@ -26,7 +32,8 @@ export function toReaderArticle(article: Article): ReaderArticle {
 			sentences: paragraph.sentences.map((sentence) => ({
 				id: sentence.id,
 				number: sentence.index + 1,
-				text: sentence.text
+				text: sentence.text,
+				en: translation.get(sentence.id)
 			}))
 		}))
 	};

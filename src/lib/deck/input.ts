@@ -48,5 +48,5 @@ export function textToLibraryEntry(file: string, raw: string): LibraryEntry {
 		{ title, author: '', language: 'it', description: '' },
 		body
 	);
-	return { article, facts: [] };
+	return { article, facts: [], translation: new Map() };
 }

@@ -5,7 +5,11 @@
 import { loadLibrary, type Library } from '$lib/content/library';
 
 const files = import.meta.glob<string>(
-	['/content/articles/*/article.it.md', '/content/articles/*/facts.yaml'],
+	[
+		'/content/articles/*/article.it.md',
+		'/content/articles/*/facts.yaml',
+		'/content/articles/*/translation.en.yaml'
+	],
 	{ query: '?raw', import: 'default', eager: true }
 );
 
