@@ -12,7 +12,8 @@ import { ContentError } from '$lib/content/schema';
 import { buildDeck, type TrackChoice } from '$lib/deck/deck';
 import { deckToCsv, deckToJson } from '$lib/deck/export';
 import { textToLibraryEntry, MAX_INPUT_BYTES } from '$lib/deck/input';
-import { readLibrary } from '$lib/server/content-files';
+import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
+import { loadLexicon } from '$lib/vocab/lexicon';
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -83,14 +84,22 @@ function main(): void {
 		);
 		return;
 	}
+	const root = join(import.meta.dirname, '..');
 	const entries = args.input
 		? [textToLibraryEntry(args.input, readInput(args.input))]
-		: readLibrary(join(import.meta.dirname, '..'));
-	if (args.track === 'vocab') {
-		process.stderr.write('deck: note: the vocabulary track is not built yet; no vocab cards.\n');
+		: readLibrary(root);
+	// The curated lexicon covers the articles in content/; a text given with --input has none yet.
+	const lexicon = args.input ? undefined : loadLexicon(readLexiconFiles(root));
+	if (args.input && args.track === 'vocab') {
+		process.stderr.write('deck: note: vocabulary needs a curated lexicon; --input gives none.\n');
 	}
-	const deck = buildDeck(entries, { track: args.track, seed: args.seed });
-	process.stdout.write(args.format === 'csv' ? deckToCsv(deck) : deckToJson(deck) + '\n');
+	const deck = buildDeck(entries, { track: args.track, seed: args.seed, lexicon });
+	const sentences = new Map(
+		entries.flatMap(({ article }) => article.sentences.map((s) => [s.id, s.text] as const))
+	);
+	process.stdout.write(
+		args.format === 'csv' ? deckToCsv(deck) : deckToJson(deck, sentences) + '\n'
+	);
 }
 
 try {

@@ -9,7 +9,8 @@ test('the home page lists the article and says which tracks are still to come', 
 	await expect(card).toBeVisible();
 	await expect(card).toContainText('by Luke Coffey, Hudson Institute');
 	await expect(card).toContainText('20 paragraphs, 52 sentences');
-	await expect(card.getByText('Study the vocabulary (coming soon)')).toBeVisible();
+	await expect(card.getByText('Host a class quiz (coming soon)')).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Study the vocabulary' })).toBeVisible();
 	await expect(card.getByRole('link', { name: 'Study the facts' })).toBeVisible();
 	await expect(card.getByRole('link', { name: 'Quiz on the facts' })).toBeVisible();
 

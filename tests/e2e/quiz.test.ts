@@ -16,7 +16,8 @@ const root = join(import.meta.dirname, '..', '..');
 const deck: ExportedCard[] = JSON.parse(
 	execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/deck.ts', '--track', 'facts'], {
 		cwd: root,
-		encoding: 'utf8'
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
 	})
 ).cards;
 const answerOf = (id: string) => deck.find((card) => card.id === id)!;
@@ -79,10 +80,15 @@ let options: Map<string, string[]> | undefined;
 function otherOption(card: ExportedCard): string {
 	options ??= new Map(
 		JSON.parse(
-			execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/deck.ts'], {
-				cwd: root,
-				encoding: 'utf8'
-			})
+			execFileSync(
+				join(root, 'node_modules', '.bin', 'tsx'),
+				['scripts/deck.ts', '--track', 'facts'],
+				{
+					cwd: root,
+					encoding: 'utf8',
+					maxBuffer: 64 * 1024 * 1024
+				}
+			)
 		).cards.map((c: { id: string; options: string[] }) => [c.id, c.options])
 	);
 	return options.get(card.id)!.find((option) => option !== card.answer)!;

@@ -182,3 +182,17 @@ test('when the day’s cards are done, the screen says so and when the next one 
 	await expect(page.getByText(/The next card comes back at \d{1,2}[:.]\d\d/)).toBeVisible();
 	await expect(count(page, 'learning')).toHaveText('0');
 });
+
+test('the vocabulary track starts with the most useful words, graded by choice', async ({
+	page
+}) => {
+	await page.goto('/study/mosca-pyongyang/vocab');
+	await expect(page.getByRole('heading', { name: 'Study: Vocabulary' })).toBeVisible();
+	await expect(count(page, 'new')).toHaveText('20');
+	// The most frequent word of the article comes first: essere, "to be".
+	await expect(prompt(page)).toHaveText('essere');
+	await page.getByRole('button', { name: 'to be', exact: true }).click();
+	await expect(page.locator('#verdict')).toHaveText('Right!');
+	await page.keyboard.press('3');
+	await expect(count(page, 'new')).toHaveText('19');
+});

@@ -12,7 +12,8 @@ function deck(...args: string[]) {
 	const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/deck.ts', ...args], {
 		cwd: root,
 		encoding: 'utf8',
-		timeout: 60_000
+		timeout: 60_000,
+		maxBuffer: 64 * 1024 * 1024
 	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -59,6 +60,19 @@ describe('npm run -s deck', () => {
 		}
 		const origins = new Set(out.cards.map((c: { origin: string }) => c.origin));
 		expect(origins).toEqual(new Set(['curated', 'auto']));
+		const tracks = new Set(out.cards.map((c: { track: string }) => c.track));
+		expect(tracks).toEqual(new Set(['facts', 'vocab']));
+	});
+
+	it('lists the vocabulary with its forms and example sentences on the vocab track', () => {
+		const { status, stdout } = deck('--track', 'vocab');
+		expect(status).toBe(0);
+		const out = JSON.parse(stdout);
+		expect(out.cards.every((c: { track: string }) => c.track === 'vocab')).toBe(true);
+		const truppa = out.vocab.find((v: { lemma: string }) => v.lemma === 'truppa');
+		expect(Object.keys(truppa).sort()).toEqual(['examples', 'forms', 'gloss', 'lemma', 'pos']);
+		expect(truppa.forms).toEqual(['truppe']);
+		for (const example of truppa.examples) expect(example).toContain('truppe');
 	});
 
 	it('prints CSV with a header and one row per card', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '$lib/cards/types';
 import { buildDeck, withoutDuplicates } from '$lib/deck/deck';
 import { deckToCsv, deckToJson } from '$lib/deck/export';
-import { library } from '../helpers/library';
+import { lexicon, library } from '../helpers/library';
 
 const deck = buildDeck(library);
 
@@ -32,8 +32,12 @@ describe('the deck of content/', () => {
 		}
 	});
 
-	it('has no vocabulary cards until that track exists', () => {
+	it('has no vocabulary without the lexicon, and only vocabulary on the vocab track', () => {
 		expect(buildDeck(library, { track: 'vocab' }).cards).toEqual([]);
+		const vocab = buildDeck(library, { track: 'vocab', lexicon });
+		expect(vocab.cards.length).toBeGreaterThan(900);
+		expect(vocab.cards.every((card) => card.track === 'vocab')).toBe(true);
+		expect(vocab.vocab.length).toBeGreaterThan(250);
 	});
 });
 
@@ -74,7 +78,7 @@ describe('deck export', () => {
 			prompt: 'Dice "sì", poi\nno',
 			accept: ['a', 'b']
 		};
-		const csv = deckToCsv({ articles: [], cards: [tricky] });
+		const csv = deckToCsv({ articles: [], cards: [tricky], vocab: [] });
 		const [, row] = csv.split('\r\n');
 		expect(row).toContain('"Dice ""sì"", poi\nno"');
 		expect(row).toContain(',a | b,');

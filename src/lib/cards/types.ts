@@ -5,7 +5,20 @@
 
 export type Track = 'facts' | 'vocab';
 
-export type CardType = 'multiple-choice' | 'cloze' | 'true-false' | 'numeric' | 'open';
+/**
+ * Fact cards: multiple-choice, cloze, true-false, numeric, open. Vocabulary cards: recognition
+ * (Italian → English, a choice), production (English → Italian, typed), cloze (the form used in
+ * the article's sentence), listening (the word spoken, typed back).
+ */
+export type CardType =
+	| 'multiple-choice'
+	| 'cloze'
+	| 'true-false'
+	| 'numeric'
+	| 'open'
+	| 'recognition'
+	| 'production'
+	| 'listening';
 
 /** `curated`: made from a fact written by us; `auto`: generated from the text alone. */
 export type CardOrigin = 'curated' | 'auto';

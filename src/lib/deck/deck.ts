@@ -6,12 +6,17 @@ import type { Card, Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
 import { normalizeAnswer } from '$lib/grading/grade';
+import { vocabCards } from '$lib/vocab/cards';
+import type { Lexicon } from '$lib/vocab/lexicon';
+import { buildVocabulary, type VocabEntry } from '$lib/vocab/vocabulary';
 
 export type TrackChoice = Track | 'all';
 
 export interface Deck {
 	articles: { slug: string; title: string }[];
 	cards: Card[];
+	/** The vocabulary of each article (when the vocab track is built). */
+	vocab: (VocabEntry & { article: string })[];
 }
 
 export interface DeckOptions {
@@ -20,6 +25,8 @@ export interface DeckOptions {
 	seed?: number;
 	/** Add automatically generated cards (on by default). */
 	auto?: boolean;
+	/** The curated lexicon: without it, there is no vocabulary track. */
+	lexicon?: Lexicon;
 }
 
 /** The seed of the deck the app serves: fixed, so options stay put between visits. */
@@ -39,10 +46,18 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 			if (auto) cards.push(...withoutDuplicates(generateAutoCards(article, { seed }), curated));
 		}
 	}
-	// The vocabulary track (issue 5) adds its cards here.
+	const vocab: Deck['vocab'] = [];
+	if ((track === 'vocab' || track === 'all') && options.lexicon) {
+		for (const { article } of entries) {
+			const vocabulary = buildVocabulary(article, options.lexicon);
+			vocab.push(...vocabulary.map((entry) => ({ ...entry, article: article.slug })));
+			cards.push(...vocabCards(article, vocabulary, seed));
+		}
+	}
 	return {
 		articles: entries.map(({ article }) => ({ slug: article.slug, title: article.meta.title })),
-		cards
+		cards,
+		vocab
 	};
 }
 

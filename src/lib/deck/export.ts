@@ -24,12 +24,27 @@ export function toExportedCard(card: Card): ExportedCard {
 	return { id, track, type, origin, prompt, prompt_en, answer, accept, options, source };
 }
 
-export function deckToJson(deck: Deck): string {
-	return JSON.stringify(
-		{ articles: deck.articles, cards: deck.cards.map(toExportedCard) },
-		null,
-		2
-	);
+/** A vocabulary entry in the export format (README: "Deck export"). */
+export interface ExportedVocab {
+	lemma: string;
+	pos: string;
+	gloss: string;
+	forms: string[];
+	/** The sentences it occurs in, as text. */
+	examples: string[];
+}
+
+/** JSON export; `sentences` (id → text) turns vocabulary examples into their sentences. */
+export function deckToJson(deck: Deck, sentences: ReadonlyMap<string, string> = new Map()): string {
+	const vocab: ExportedVocab[] = deck.vocab.map((entry) => ({
+		lemma: entry.lemma,
+		pos: entry.pos,
+		gloss: entry.gloss,
+		forms: entry.forms,
+		examples: entry.sentences.map((id) => sentences.get(id) ?? id)
+	}));
+	const out = { articles: deck.articles, cards: deck.cards.map(toExportedCard) };
+	return JSON.stringify(vocab.length > 0 ? { ...out, vocab } : out, null, 2);
 }
 
 const CSV_COLUMNS = [

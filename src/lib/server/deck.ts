@@ -4,12 +4,13 @@
 import type { Card } from '$lib/cards/types';
 import { buildDeck, type Deck } from '$lib/deck/deck';
 import { getLibrary } from './content';
+import { getLexicon } from './lexicon';
 
 let deck: Deck | undefined;
 let byId: Map<string, Card> | undefined;
 
 export function getDeck(): Deck {
-	deck ??= buildDeck(getLibrary());
+	deck ??= buildDeck(getLibrary(), { lexicon: getLexicon() });
 	return deck;
 }
 

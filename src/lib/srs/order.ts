@@ -10,7 +10,10 @@ const TYPE_ORDER: Record<CardType, number> = {
 	'true-false': 1,
 	cloze: 2,
 	numeric: 3,
-	open: 4
+	open: 4,
+	recognition: 0,
+	listening: 1,
+	production: 3
 };
 
 export function studyOrder(cards: readonly Card[], sentences: readonly { id: string }[]): Card[] {

@@ -116,27 +116,27 @@ export function buildVocabulary(article: Article, lexicon: Lexicon): VocabEntry[
 		if (item.sentences.at(-1) !== sentence) item.sentences.push(sentence);
 		found.set(id, item);
 	};
+	// Words inside expressions count as words too ("truppe" in "truppe ingegneristiche"), but
+	// only words that also stand alone somewhere: "vicenda" in "a vicenda" is not the noun
+	// vicenda (event) and must not be taught as such.
+	const inside: [string, string, Sentence][] = [];
 	for (const sentence of article.sentences) {
 		if (!isFactual(sentence)) continue;
 		const sentenceLinks = links.get(sentence.id) ?? [];
 		for (const link of sentenceLinks) {
 			const token = sentence.tokens[link.token];
-			// An expression counts once, at its first token...
-			if (link.kind === 'expression' && link.group === link.token) {
+			if (link.kind === 'word') count(link.entry!, token.text, sentence);
+			if (link.kind !== 'expression') continue;
+			if (link.group === link.token) {
 				count(link.entry!, expressionText(sentence, sentenceLinks, link.group), sentence);
 			}
-			// ...and the words inside it count as words too: "truppe" in "truppe ingegneristiche".
-			const word =
-				link.kind === 'word'
-					? byId.get(link.entry!)
-					: link.kind === 'expression'
-						? (index.get(token.text) ?? index.get(token.text.toLowerCase()))?.find(
-								(e) => e.kind === 'word'
-							)
-						: undefined;
-			if (word) count(entryId(word), token.text, sentence);
+			const word = (index.get(token.text) ?? index.get(token.text.toLowerCase()))?.find(
+				(e) => e.kind === 'word'
+			);
+			if (word) inside.push([entryId(word), token.text, sentence]);
 		}
 	}
+	for (const [id, form, sentence] of inside) if (found.has(id)) count(id, form, sentence);
 	const entries = [...found].map(([id, item]) => {
 		const entry = byId.get(id)!;
 		return {
@@ -149,7 +149,7 @@ export function buildVocabulary(article: Article, lexicon: Lexicon): VocabEntry[
 			...(entry.note ? { note: entry.note } : {}),
 			forms: [...item.forms].sort((a, b) => b[1] - a[1]).map(([form]) => form),
 			count: item.count,
-			sentences: item.sentences.map((s) => s.id),
+			sentences: item.sentences.sort((a, b) => a.index - b.index).map((s) => s.id),
 			rank: 0
 		};
 	});

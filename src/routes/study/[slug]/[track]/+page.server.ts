@@ -20,6 +20,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		article: { slug: article.slug, title: article.meta.title },
 		track,
-		cards: studyOrder(cards, article.sentences)
+		// Facts come in the article's order; words by usefulness (the vocabulary's rank).
+		cards: track === 'facts' ? studyOrder(cards, article.sentences) : cards
 	};
 };

@@ -6,6 +6,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { italianVoice } from '$lib/components/speech';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Answer, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
@@ -36,8 +37,10 @@ export class StudySession {
 	saving = $state(false);
 	now = $state(new Date());
 
-	#cards: Card[] = [];
+	#cards = $state.raw<Card[]>([]);
 	#byId = new Map<string, Card>();
+	/** The Italian voice for listening cards; null when the browser has none. */
+	voice = $state.raw<SpeechSynthesisVoice | null>(null);
 	#store: ProgressStore | null = null;
 	#settings = $state.raw<SrsSettings>(DEFAULT_SETTINGS);
 	#states = $state.raw(new Map<string, StateRecord>());
@@ -82,6 +85,9 @@ export class StudySession {
 
 	async open(): Promise<void> {
 		try {
+			// Listening cards need an Italian voice; without one they are left out, not failed.
+			this.voice = await italianVoice();
+			if (!this.voice) this.#cards = this.#cards.filter((card) => card.type !== 'listening');
 			this.#store = await openProgress();
 			const snapshot = await this.#store.load();
 			this.#settings = snapshot.settings;
