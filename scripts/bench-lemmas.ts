@@ -7,6 +7,9 @@ import { buildArticle } from '$lib/content/article';
 import { lemmatize, parseLemmaTable } from '$lib/lemma/lemmatizer';
 import { readLibrary } from '$lib/server/content-files';
 import { lemmaTablePath } from '$lib/server/lemmas';
+import { readLexiconFiles } from '$lib/server/content-files';
+import { loadLexicon } from '$lib/vocab/lexicon';
+import { buildVocabulary } from '$lib/vocab/vocabulary';
 import { median, ms } from './bench-utils';
 
 export function benchLemmas(): void {
@@ -39,6 +42,13 @@ export function benchLemmas(): void {
 	const words = big.sentences.reduce((n, s) => n + s.tokens.length, 0);
 	const time = median(3, () => big.sentences.map((s) => lemmatize(s.tokens, table)), 1);
 	console.log(`  lemmatize synthetic ${words.toLocaleString('en')} words: ${ms(time)}`);
+
+	const lexicon = loadLexicon(readLexiconFiles(root));
+	const vocabulary = buildVocabulary(article, lexicon);
+	const articleVocab = median(15, () => buildVocabulary(article, lexicon), 2);
+	console.log(`  vocabulary of the article (${vocabulary.length} entries): ${ms(articleVocab)}`);
+	const bigVocab = median(3, () => buildVocabulary(big, lexicon), 1);
+	console.log(`  vocabulary of the synthetic ${words.toLocaleString('en')} words: ${ms(bigVocab)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) benchLemmas();
