@@ -87,3 +87,80 @@ test('the English translation can be shown under each sentence', async ({ page }
 	await page.reload();
 	await expect(page.getByLabel('English translation')).toBeChecked();
 });
+
+test.describe('words in the reader', () => {
+	// The legend appears once the page runs in the browser and has read this browser's progress.
+	const ready = async (page: import('@playwright/test').Page) => {
+		await page.goto(READER);
+		await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
+	};
+
+	test('a word shows its lemma, gender and gloss, and can be marked to study next', async ({
+		page
+	}) => {
+		await ready(page);
+		const truppe = page.locator('article').getByRole('button', { name: 'truppe', exact: true });
+		await expect(truppe.first()).toHaveAttribute('data-status', 'new');
+		await truppe.first().click();
+		const panel = page.getByRole('dialog', { name: 'truppa' });
+		await expect(panel).toBeVisible();
+		await expect(truppe.first()).toHaveAttribute('aria-expanded', 'true');
+		await expect(panel).toContainText('noun, feminine');
+		await expect(panel).toContainText(/troop/);
+		await expect(panel.getByRole('link', { name: /^sentence \d+$/ }).first()).toBeVisible();
+		await panel.getByRole('button', { name: 'Study it next' }).click();
+		await expect(panel.getByRole('button', { name: 'Study it next' })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+
+		await page.reload();
+		await expect(truppe.first()).toHaveAttribute('data-status', 'next');
+		await expect(truppe.last()).toHaveAttribute('data-status', 'next');
+		const legend = page.getByRole('list', { name: 'Your words in this article' });
+		await expect(legend.getByText('to study next 1')).toBeVisible();
+
+		// The colours can be turned off, and that choice is remembered.
+		await page.getByLabel('Word colours').uncheck();
+		await expect(legend).toHaveCount(0);
+		await page.reload();
+		await expect(page.getByLabel('Word colours')).not.toBeChecked();
+	});
+
+	test('Escape closes the panel and gives the focus back to the word', async ({ page }) => {
+		await ready(page);
+		const word = page.locator('article').getByRole('button', { name: 'clausola', exact: true });
+		await word.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('dialog', { name: 'clausola' })).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog')).toHaveCount(0);
+		await expect(word).toBeFocused();
+		await expect(word).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	test('an expression is one word to click', async ({ page }) => {
+		await ready(page);
+		const sentence = page.locator('.sentence', { hasText: 'sostenersi a vicenda' });
+		await expect(sentence.getByRole('button', { name: 'vicenda', exact: true })).toHaveCount(0);
+		await sentence.getByRole('button', { name: 'a vicenda', exact: true }).click();
+		const panel = page.getByRole('dialog', { name: 'a vicenda' });
+		await expect(panel).toContainText('expression');
+		await expect(panel).toContainText(/each other/);
+		await expect(panel.getByRole('button', { name: 'I know this word' })).toBeVisible();
+	});
+
+	test('a name is shown as a name, with nothing to study', async ({ page }) => {
+		await ready(page);
+		await page
+			.locator('article')
+			.getByRole('button', { name: 'Lavrov', exact: true })
+			.first()
+			.click();
+		const panel = page.getByRole('dialog', { name: 'Sergey Lavrov' });
+		await expect(panel).toContainText('name of a person');
+		await expect(panel).toContainText(/Russian foreign minister/);
+		await expect(panel.getByRole('button', { name: 'Study it next' })).toHaveCount(0);
+		await expect(panel.getByRole('button', { name: 'I know this word' })).toHaveCount(0);
+	});
+});

@@ -85,6 +85,49 @@ describe('progress in IndexedDB', () => {
 		expect((await store.load()).settings.desiredRetention).toBe(0.85);
 	});
 
+	it('migrates a version-2 database to version 3: history kept, words can be marked', async () => {
+		const name = freshName();
+		const { state, review } = rated('v2-card');
+		const v2 = await openDB(name, 2, {
+			upgrade(db, oldVersion, _new, tx) {
+				for (let v = oldVersion; v < 2; v++) MIGRATIONS[v](db as never, tx as never);
+			}
+		});
+		await v2.put('states', state);
+		await v2.add('reviews', review);
+		await v2.put('meta', { key: 'settings', value: { ...DEFAULT_SETTINGS, dayStartHour: 6 } });
+		expect(v2.objectStoreNames.contains('words')).toBe(false);
+		v2.close();
+
+		const store = await openProgress(name);
+		const before = await store.load();
+		expect(before.states.get('v2-card')).toEqual(state);
+		expect(before.reviews).toHaveLength(1);
+		expect(before.settings.dayStartHour).toBe(6);
+		expect(before.words.size).toBe(0);
+		await store.setWordStatus('noun:truppa', 'next', NOW);
+		store.close();
+		const raw = await openDB(name);
+		expect(raw.version).toBe(3);
+		expect([...raw.objectStoreNames]).toContain('words');
+		raw.close();
+		expect((await (await openProgress(name)).load()).words.get('noun:truppa')).toEqual({
+			id: 'noun:truppa',
+			status: 'next',
+			at: NOW.toISOString()
+		});
+	});
+
+	it('marks a word known or next, changes and removes the mark', async () => {
+		const store = await openProgress(freshName());
+		await store.setWordStatus('noun:truppa', 'next', NOW);
+		await store.setWordStatus('noun:truppa', 'known', NOW);
+		await store.setWordStatus('expression:a-vicenda', 'next', NOW);
+		await store.setWordStatus('expression:a-vicenda', null);
+		const { words } = await store.load();
+		expect([...words.values()].map((w) => [w.id, w.status])).toEqual([['noun:truppa', 'known']]);
+	});
+
 	it('reports foreign or broken records instead of failing, and keeps using the good ones', async () => {
 		const name = freshName();
 		const store = await openProgress(name);
@@ -95,6 +138,7 @@ describe('progress in IndexedDB', () => {
 		await raw.put('states', { id: 'broken', card: { due: 'yesterday' } });
 		await raw.add('reviews', { hello: 'world' });
 		await raw.put('meta', { key: 'settings', value: { desiredRetention: 7 } });
+		await raw.put('words', { id: 'noun:x', status: 'forgotten', at: 'now' });
 		raw.close();
 
 		const { states, reviews, unreadable, settings } = await (await openProgress(name)).load();
@@ -104,7 +148,8 @@ describe('progress in IndexedDB', () => {
 		expect(unreadable).toEqual([
 			{ store: 'states', count: 1 },
 			{ store: 'reviews', count: 1 },
-			{ store: 'meta', count: 1 }
+			{ store: 'meta', count: 1 },
+			{ store: 'words', count: 1 }
 		]);
 	});
 
@@ -115,17 +160,34 @@ describe('progress in IndexedDB', () => {
 		await store.saveReview(a.state, a.review);
 		await store.saveReview(b.state, b.review);
 		await store.saveSettings({ ...DEFAULT_SETTINGS, dayStartHour: 5 });
+		await store.setWordStatus('noun:truppa', 'known', NOW);
 		const before = await store.load();
 		const file = JSON.stringify(await store.exportBackup(NOW));
 
 		await store.reset();
 		expect((await store.load()).states.size).toBe(0);
+		expect((await store.load()).words.size).toBe(0);
 
 		await store.importBackup(parseBackup(file));
 		const after = await store.load();
 		expect(after.states).toEqual(before.states);
 		expect(after.reviews).toEqual(before.reviews);
 		expect(after.settings.dayStartHour).toBe(5);
+		expect(after.words).toEqual(before.words);
+		expect(after.words.get('noun:truppa')?.status).toBe('known');
+	});
+
+	it('imports an older backup without word marks, clearing the current marks', async () => {
+		const store = await openProgress(freshName());
+		const a = rated('card-a');
+		await store.saveReview(a.state, a.review);
+		const backup = await store.exportBackup(NOW);
+		delete backup.words;
+		await store.setWordStatus('noun:truppa', 'known', NOW);
+		await store.importBackup(parseBackup(JSON.stringify(backup)));
+		const after = await store.load();
+		expect(after.states.size).toBe(1);
+		expect(after.words.size).toBe(0);
 	});
 });
 
@@ -139,8 +201,10 @@ describe('backup files', () => {
 		reviews: [{ ...rated('x').review, id: 1 }]
 	};
 
-	it('accepts a good backup', () => {
+	it('accepts a good backup, with or without word marks', () => {
 		expect(parseBackup(JSON.stringify(valid)).states).toHaveLength(1);
+		const words = [{ id: 'noun:truppa', status: 'next', at: NOW.toISOString() }];
+		expect(parseBackup(JSON.stringify({ ...valid, words })).words).toEqual(words);
 	});
 
 	it.each([
@@ -156,6 +220,11 @@ describe('backup files', () => {
 			'a damaged review',
 			JSON.stringify({ ...valid, reviews: [{ ...valid.reviews[0], rating: 'great' }] }),
 			/damaged \(reviews\.0\.rating/
+		],
+		[
+			'a damaged word mark',
+			JSON.stringify({ ...valid, words: [{ id: 'noun:truppa', status: 'maybe', at: 'x' }] }),
+			/damaged \(words\.0\.status/
 		],
 		[
 			'bad settings',

@@ -55,6 +55,13 @@ export interface Card {
 	options: string[];
 	/** For number answers: the value a typed answer is compared with, in any written form. */
 	number?: { value: number; qualifier: NumberQualifier };
+	/**
+	 * Production cards: other forms of the same word and what is wrong with each, so that a
+	 * learner who types `truppe` for `truppa` is told "number", not just "wrong".
+	 */
+	slips?: Record<string, 'gender' | 'number' | 'gender-number' | 'verb-form'>;
+	/** Production cards of nouns: the gender, to name a wrong article ("il truppa"). */
+	gender?: 'm' | 'f';
 	/** An optional remark shown after the answer (e.g. where the article is imprecise). */
 	note?: { it: string; en: string };
 	source: CardSource;

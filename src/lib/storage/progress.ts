@@ -12,7 +12,10 @@ import {
 	stateRecordSchema,
 	type Backup,
 	type ReviewRecord,
-	type StateRecord
+	type StateRecord,
+	type WordMark,
+	type WordRecord,
+	wordRecordSchema
 } from './records';
 
 export const DB_NAME = 'ripasso';
@@ -21,14 +24,20 @@ interface ProgressDB extends DBSchema {
 	states: { key: string; value: StateRecord };
 	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
 	meta: { key: string; value: { key: string; value: unknown } };
+	words: { key: string; value: WordRecord };
 }
 
-type UpgradeTx = IDBPTransaction<ProgressDB, ('states' | 'reviews' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<
+	ProgressDB,
+	('states' | 'reviews' | 'meta' | 'words')[],
+	'versionchange'
+>;
 
 /**
  * Schema migrations, one per version, applied in order from the stored version. Never edit a
  * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
- * a card index on the log (undo and per-card history).
+ * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
+ * known, or to study next).
  */
 export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)[] = [
 	(db) => {
@@ -39,6 +48,9 @@ export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)
 	(db, tx) => {
 		db.createObjectStore('meta', { keyPath: 'key' });
 		tx.objectStore('reviews').createIndex('cardId', 'cardId');
+	},
+	(db) => {
+		db.createObjectStore('words', { keyPath: 'id' });
 	}
 ];
 
@@ -46,7 +58,7 @@ export const DB_VERSION = MIGRATIONS.length;
 
 /** Records that failed their check when read: kept in storage, reported, never used. */
 export interface Unreadable {
-	store: 'states' | 'reviews' | 'meta';
+	store: 'states' | 'reviews' | 'meta' | 'words';
 	count: number;
 }
 
@@ -54,6 +66,8 @@ export interface Snapshot {
 	settings: SrsSettings;
 	states: Map<string, StateRecord>;
 	reviews: ReviewRecord[];
+	/** Marks on vocabulary entries, by entry id. */
+	words: Map<string, WordRecord>;
 	unreadable: Unreadable[];
 }
 
@@ -66,11 +80,12 @@ export class ProgressStore {
 
 	/** Everything, checked: good records are returned, bad ones counted in `unreadable`. */
 	async load(): Promise<Snapshot> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta']);
-		const [rawStates, rawReviews, rawSettings] = await Promise.all([
+		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words']);
+		const [rawStates, rawReviews, rawSettings, rawWords] = await Promise.all([
 			tx.objectStore('states').getAll(),
 			tx.objectStore('reviews').getAll(),
-			tx.objectStore('meta').get('settings')
+			tx.objectStore('meta').get('settings'),
+			tx.objectStore('words').getAll()
 		]);
 		const unreadable: Unreadable[] = [];
 		const states = new Map<string, StateRecord>();
@@ -97,7 +112,21 @@ export class ProgressStore {
 				unreadable.push({ store: 'meta', count: 1 });
 			}
 		}
-		return { settings, states, reviews, unreadable };
+		bad = 0;
+		const words = new Map<string, WordRecord>();
+		for (const raw of rawWords) {
+			const parsed = wordRecordSchema.safeParse(raw);
+			if (parsed.success) words.set(parsed.data.id, parsed.data);
+			else bad++;
+		}
+		if (bad) unreadable.push({ store: 'words', count: bad });
+		return { settings, states, reviews, words, unreadable };
+	}
+
+	/** Marks a vocabulary entry as known or to study next; `null` removes the mark. */
+	async setWordStatus(id: string, status: WordMark | null, now = new Date()): Promise<void> {
+		if (status === null) await this.#db.delete('words', id);
+		else await this.#db.put('words', wordRecordSchema.parse({ id, status, at: now.toISOString() }));
 	}
 
 	/** Stores a rating: the card's new state and its review, together or not at all. */
@@ -130,39 +159,43 @@ export class ProgressStore {
 
 	/** A backup of everything readable (what `load` returns). */
 	async exportBackup(now: Date): Promise<Backup> {
-		const { settings, states, reviews } = await this.load();
+		const { settings, states, reviews, words } = await this.load();
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
 			exportedAt: now.toISOString(),
 			settings,
 			states: [...states.values()],
-			reviews
+			reviews,
+			words: [...words.values()]
 		};
 	}
 
 	/** Replaces all progress with a (validated) backup, in one transaction. */
 	async importBackup(backup: Backup): Promise<void> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta'], 'readwrite');
+		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words'], 'readwrite');
 		const states = tx.objectStore('states');
 		const reviews = tx.objectStore('reviews');
 		const meta = tx.objectStore('meta');
-		await Promise.all([states.clear(), reviews.clear(), meta.clear()]);
+		const words = tx.objectStore('words');
+		await Promise.all([states.clear(), reviews.clear(), meta.clear(), words.clear()]);
 		await Promise.all([
 			...backup.states.map((state) => states.put(state)),
 			...backup.reviews.map((review) => reviews.put(review)),
+			...(backup.words ?? []).map((word) => words.put(word)),
 			meta.put({ key: 'settings', value: backup.settings }),
 			tx.done
 		]);
 	}
 
-	/** Forgets all progress and settings. */
+	/** Forgets all progress, word marks and settings. */
 	async reset(): Promise<void> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta'], 'readwrite');
+		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words'], 'readwrite');
 		await Promise.all([
 			tx.objectStore('states').clear(),
 			tx.objectStore('reviews').clear(),
 			tx.objectStore('meta').clear(),
+			tx.objectStore('words').clear(),
 			tx.done
 		]);
 	}

@@ -49,6 +49,16 @@ export const reviewRecordSchema = z.object({
 	difficulty: z.number().finite()
 });
 
+/** A learner's mark on a vocabulary entry: already known, or to be studied next. */
+export const wordRecordSchema = z.object({
+	id: z.string().min(1).max(300),
+	status: z.enum(['known', 'next']),
+	at: isoDate
+});
+
+export type WordRecord = z.infer<typeof wordRecordSchema>;
+export type WordMark = WordRecord['status'];
+
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
 export type ReviewRecord = ReviewLog & z.infer<typeof reviewRecordSchema>;
 
@@ -62,6 +72,8 @@ export interface Backup {
 	settings: SrsSettings;
 	states: StateRecord[];
 	reviews: ReviewRecord[];
+	/** Optional: backups made before words could be marked have none. */
+	words?: WordRecord[];
 }
 
 const backupSchema = z.object({
@@ -70,7 +82,8 @@ const backupSchema = z.object({
 	exportedAt: isoDate,
 	settings: z.unknown(),
 	states: z.array(stateRecordSchema),
-	reviews: z.array(reviewRecordSchema)
+	reviews: z.array(reviewRecordSchema),
+	words: z.array(wordRecordSchema).optional()
 });
 
 export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'version' | 'damaged';

@@ -21,6 +21,46 @@ export function withArticle(entry: Pick<VocabEntry, 'lemma' | 'pos' | 'gender'>)
 	return `${ARTICLES[entry.gender]} ${entry.lemma}`;
 }
 
+type Slip = NonNullable<Card['slips']>[string];
+
+/**
+ * Other forms of a word and what makes each one wrong for its lemma: the article's own forms
+ * (a conjugated verb for an infinitive, a plural for a singular) and, for regular nouns and
+ * adjectives in -o/-a/-e, the other gender and number endings.
+ */
+export function grammarSlips(
+	entry: Pick<VocabEntry, 'lemma' | 'pos' | 'forms'>
+): Record<string, Slip> {
+	const slips: Record<string, Slip> = {};
+	const { lemma, pos } = entry;
+	if (/\s/u.test(lemma)) return slips;
+	if (pos === 'verb') {
+		for (const form of entry.forms)
+			if (form.toLowerCase() !== lemma) slips[form.toLowerCase()] = 'verb-form';
+		return slips;
+	}
+	if (pos !== 'noun' && pos !== 'adjective') return slips;
+	const stem = lemma.slice(0, -1);
+	const ending = lemma.at(-1);
+	const table: Record<string, Record<string, Slip>> = {
+		// masculine singular -o: -a (gender), -i (number), -e (both)
+		o: { a: 'gender', i: 'number', e: 'gender-number' },
+		// feminine singular -a: -e (number); for adjectives also -o, -i
+		a: pos === 'adjective' ? { o: 'gender', e: 'number', i: 'gender-number' } : { e: 'number' },
+		// -e: -i (number)
+		e: { i: 'number' }
+	};
+	for (const [end, slip] of Object.entries(table[ending ?? ''] ?? {})) slips[stem + end] = slip;
+	// A stem in -c/-g keeps its sound with an h: critico → critici but tecnologiche.
+	if (/[cg]$/u.test(stem)) {
+		for (const [form, slip] of Object.entries(slips)) {
+			if (/[ei]$/u.test(form)) slips[`${stem}h${form.at(-1)}`] ??= slip;
+		}
+	}
+	delete slips[lemma];
+	return slips;
+}
+
 /** `form` as a whole word (not inside another word): "è" in "è chiara", not in "cioè". */
 function wordPattern(form: string): RegExp {
 	const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -91,7 +131,11 @@ export function vocabCards(
 			prompt_en: `Say it in Italian: ${gloss} (${hint})`,
 			answer: entry.lemma,
 			accept: lemma === entry.lemma ? [] : [lemma],
-			options: []
+			options: [],
+			slips: grammarSlips(entry),
+			...(entry.pos === 'noun' && (entry.gender === 'm' || entry.gender === 'f')
+				? { gender: entry.gender }
+				: {})
 		});
 
 		// The form the article uses, gapped in its own sentence (first occurrence).

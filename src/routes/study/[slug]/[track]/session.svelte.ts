@@ -13,7 +13,7 @@ import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
 import { openProgress, type ProgressStore, type Unreadable } from '$lib/storage/progress';
-import type { ReviewRecord, StateRecord } from '$lib/storage/records';
+import type { ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
 
 /** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
 const SUGGESTED: Record<AnswerResult['verdict'], Answer> = {
@@ -21,6 +21,20 @@ const SUGGESTED: Record<AnswerResult['verdict'], Answer> = {
 	close: 'hard',
 	correct: 'good'
 };
+
+/**
+ * Words marked in the reader: "known" ones leave the queue, "study next" ones are introduced
+ * before the other new words. A vocabulary card's sibling is `<article>:vocab:<entry id>`.
+ */
+function markedFirst(cards: Card[], words: ReadonlyMap<string, WordRecord>): Card[] {
+	if (words.size === 0) return cards;
+	const mark = (card: Card) => words.get(card.sibling.split(':vocab:')[1] ?? '')?.status;
+	const kept = cards.filter((card) => mark(card) !== 'known');
+	return [
+		...kept.filter((card) => mark(card) === 'next'),
+		...kept.filter((card) => mark(card) !== 'next')
+	];
+}
 
 interface UndoEntry {
 	previous: StateRecord | null;
@@ -90,6 +104,7 @@ export class StudySession {
 			if (!this.voice) this.#cards = this.#cards.filter((card) => card.type !== 'listening');
 			this.#store = await openProgress();
 			const snapshot = await this.#store.load();
+			this.#cards = markedFirst(this.#cards, snapshot.words);
 			this.#settings = snapshot.settings;
 			this.#states = snapshot.states;
 			this.unreadable = snapshot.unreadable;
