@@ -230,3 +230,32 @@ test('a word chosen in the reader is studied next; a known word leaves the queue
 		await page.keyboard.press('3');
 	}
 });
+
+test('a production card typed without its accent is accepted and the accent called out', async ({
+	page
+}) => {
+	await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
+	await page.goto('/read/mosca-pyongyang');
+	const capacita = page.locator('article').getByRole('button', { name: 'capacità', exact: true });
+	await capacita.first().click();
+	await page
+		.getByRole('dialog', { name: 'capacità' })
+		.getByRole('button', { name: 'Study it next' })
+		.click();
+
+	// Day 1: the word is introduced by recognition; Easy sends it straight to review.
+	await page.goto('/study/mosca-pyongyang/vocab');
+	await expect(prompt(page)).toHaveText('la capacità');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('4');
+
+	// Day 3: its production card comes first among the new cards.
+	await page.clock.setFixedTime(new Date('2026-11-25T10:00:00'));
+	await page.reload();
+	await expect(prompt(page)).toHaveText('capacity (noun, f)');
+	await page.getByLabel('Your answer').fill('capacita');
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.locator('#verdict')).toHaveText('Right, with a slip');
+	await expect(page.getByText('Accent: capacità (you wrote capacita)')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Hard/ })).toHaveClass(/suggested/);
+});
