@@ -1,0 +1,227 @@
+/**
+ * Classroom persistence: games, players and answers in SQLite (better-sqlite3), the embedded
+ * default. Everything goes through `ClassroomStore`, so another SQL engine (PostgreSQL, when a
+ * school outgrows one machine) can take its place by implementing the same few methods.
+ *
+ * The database lives in a data folder created on first start (`RIPASSO_DATA_DIR`, default
+ * `./data`); its schema is created and migrated on open.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface GameRow {
+	code: string;
+	/** SHA-256 of the host's secret (the cookie holds the secret itself). */
+	hostSecretHash: string;
+	article: string;
+	mode: 'live' | 'assignment';
+	/** JSON: time per question, speed bonus, card types… */
+	settings: string;
+	/** JSON array of card ids, in question order. */
+	cardIds: string;
+	phase: string;
+	questionIndex: number;
+	questionStartedAt: number | null;
+	deadline: number | null;
+	createdAt: number;
+	expiresAt: number;
+}
+
+export interface PlayerRow {
+	gameCode: string;
+	id: string;
+	nickname: string;
+	joinedAt: number;
+	removed: boolean;
+	score: number;
+}
+
+export interface AnswerRow {
+	gameCode: string;
+	playerId: string;
+	questionIndex: number;
+	given: string;
+	at: number;
+	correct: boolean;
+	points: number;
+}
+
+/** What the classroom needs from a database; one implementation per SQL engine. */
+export interface ClassroomStore {
+	createGame(game: GameRow): void;
+	getGame(code: string): GameRow | undefined;
+	/** Codes of games not yet expired, for resuming after a restart. */
+	activeGames(now: number): string[];
+	updateGame(code: string, changes: Partial<Omit<GameRow, 'code'>>): void;
+	upsertPlayer(player: PlayerRow): void;
+	players(code: string): PlayerRow[];
+	/** Stores an answer; false when this player already answered this question. */
+	addAnswer(answer: AnswerRow): boolean;
+	answers(code: string): AnswerRow[];
+	close(): void;
+}
+
+/**
+ * Schema migrations, applied in order from the stored `user_version`. Never edit a released one:
+ * add the next. Plain SQL that PostgreSQL also accepts (INTEGER, TEXT, composite keys).
+ */
+export const MIGRATIONS: string[] = [
+	`CREATE TABLE games (
+		code TEXT PRIMARY KEY,
+		host_secret_hash TEXT NOT NULL,
+		article TEXT NOT NULL,
+		mode TEXT NOT NULL,
+		settings TEXT NOT NULL,
+		card_ids TEXT NOT NULL,
+		phase TEXT NOT NULL,
+		question_index INTEGER NOT NULL,
+		question_started_at INTEGER,
+		deadline INTEGER,
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE TABLE players (
+		game_code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
+		id TEXT NOT NULL,
+		nickname TEXT NOT NULL,
+		joined_at INTEGER NOT NULL,
+		removed INTEGER NOT NULL DEFAULT 0,
+		score INTEGER NOT NULL DEFAULT 0,
+		PRIMARY KEY (game_code, id)
+	);
+	CREATE TABLE answers (
+		game_code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
+		player_id TEXT NOT NULL,
+		question_index INTEGER NOT NULL,
+		given TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		correct INTEGER NOT NULL,
+		points INTEGER NOT NULL,
+		PRIMARY KEY (game_code, player_id, question_index)
+	);
+	CREATE INDEX games_expires_at ON games(expires_at);`
+];
+
+/** The data folder: `RIPASSO_DATA_DIR`, or `data/` in the working directory. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+	return env.RIPASSO_DATA_DIR || join(process.cwd(), 'data');
+}
+
+const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
+	hostSecretHash: 'host_secret_hash',
+	article: 'article',
+	mode: 'mode',
+	settings: 'settings',
+	cardIds: 'card_ids',
+	phase: 'phase',
+	questionIndex: 'question_index',
+	questionStartedAt: 'question_started_at',
+	deadline: 'deadline',
+	createdAt: 'created_at',
+	expiresAt: 'expires_at'
+};
+
+/**
+ * Opens (creating the folder and the schema if needed) the SQLite classroom database.
+ *
+ * @param file a path, or `:memory:` for tests
+ */
+export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): ClassroomStore {
+	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL'); // readers never wait for the writer
+	db.pragma('synchronous = NORMAL'); // durable at each checkpoint; safe with WAL
+	db.pragma('foreign_keys = ON');
+	migrate(db);
+
+	const gameFromRow = (row: Record<string, unknown>): GameRow => ({
+		code: row.code as string,
+		hostSecretHash: row.host_secret_hash as string,
+		article: row.article as string,
+		mode: row.mode as GameRow['mode'],
+		settings: row.settings as string,
+		cardIds: row.card_ids as string,
+		phase: row.phase as string,
+		questionIndex: row.question_index as number,
+		questionStartedAt: (row.question_started_at as number | null) ?? null,
+		deadline: (row.deadline as number | null) ?? null,
+		createdAt: row.created_at as number,
+		expiresAt: row.expires_at as number
+	});
+
+	const insertGame = db.prepare(
+		`INSERT INTO games (code, ${Object.values(COLUMNS).join(', ')})
+		 VALUES (@code, ${Object.keys(COLUMNS)
+				.map((key) => `@${key}`)
+				.join(', ')})`
+	);
+	const selectGame = db.prepare('SELECT * FROM games WHERE code = ?');
+	const selectActive = db.prepare(
+		'SELECT code FROM games WHERE expires_at > ? ORDER BY created_at'
+	);
+	const upsertPlayer = db.prepare(
+		`INSERT INTO players (game_code, id, nickname, joined_at, removed, score)
+		 VALUES (@gameCode, @id, @nickname, @joinedAt, @removed, @score)
+		 ON CONFLICT (game_code, id) DO UPDATE SET
+		   nickname = excluded.nickname, removed = excluded.removed, score = excluded.score`
+	);
+	const selectPlayers = db.prepare('SELECT * FROM players WHERE game_code = ? ORDER BY joined_at');
+	const insertAnswer = db.prepare(
+		`INSERT INTO answers (game_code, player_id, question_index, given, at, correct, points)
+		 VALUES (@gameCode, @playerId, @questionIndex, @given, @at, @correct, @points)
+		 ON CONFLICT DO NOTHING`
+	);
+	const selectAnswers = db.prepare(
+		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
+	);
+
+	return {
+		createGame: (game) => void insertGame.run(game),
+		getGame(code) {
+			const row = selectGame.get(code) as Record<string, unknown> | undefined;
+			return row && gameFromRow(row);
+		},
+		activeGames: (now) => (selectActive.all(now) as { code: string }[]).map((row) => row.code),
+		updateGame(code, changes) {
+			const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];
+			if (keys.length === 0) return;
+			const set = keys.map((key) => `${COLUMNS[key]} = @${key}`).join(', ');
+			db.prepare(`UPDATE games SET ${set} WHERE code = @code`).run({ ...changes, code });
+		},
+		upsertPlayer: (player) => void upsertPlayer.run({ ...player, removed: player.removed ? 1 : 0 }),
+		players: (code) =>
+			(selectPlayers.all(code) as Record<string, unknown>[]).map((row) => ({
+				gameCode: row.game_code as string,
+				id: row.id as string,
+				nickname: row.nickname as string,
+				joinedAt: row.joined_at as number,
+				removed: row.removed === 1,
+				score: row.score as number
+			})),
+		addAnswer: (answer) =>
+			insertAnswer.run({ ...answer, correct: answer.correct ? 1 : 0 }).changes === 1,
+		answers: (code) =>
+			(selectAnswers.all(code) as Record<string, unknown>[]).map((row) => ({
+				gameCode: row.game_code as string,
+				playerId: row.player_id as string,
+				questionIndex: row.question_index as number,
+				given: row.given as string,
+				at: row.at as number,
+				correct: row.correct === 1,
+				points: row.points as number
+			})),
+		close: () => db.close()
+	};
+}
+
+function migrate(db: Database.Database): void {
+	const version = db.pragma('user_version', { simple: true }) as number;
+	if (version > MIGRATIONS.length) {
+		throw new Error(`The classroom database is from a newer Ripasso (schema ${version}).`);
+	}
+	db.transaction(() => {
+		for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+		db.pragma(`user_version = ${MIGRATIONS.length}`);
+	})();
+}

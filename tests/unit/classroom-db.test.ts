@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { dataDir, openSqliteStore, type GameRow } from '$lib/server/classroom/db';
+
+const game = (code: string): GameRow => ({
+	code,
+	hostSecretHash: 'hash',
+	article: 'mosca-pyongyang',
+	mode: 'live',
+	settings: JSON.stringify({ secondsPerQuestion: 20, speedBonus: true }),
+	cardIds: JSON.stringify(['a', 'b', 'c']),
+	phase: 'lobby',
+	questionIndex: 0,
+	questionStartedAt: null,
+	deadline: null,
+	createdAt: 1000,
+	expiresAt: 10_000
+});
+
+describe('the classroom database', () => {
+	it('creates its folder and keeps games, players and answers across a restart', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-db-')), 'nested', 'classroom.sqlite');
+		const store = openSqliteStore(file);
+		store.createGame(game('123456'));
+		store.upsertPlayer({
+			gameCode: '123456',
+			id: 'p1',
+			nickname: 'Giulia',
+			joinedAt: 1,
+			removed: false,
+			score: 0
+		});
+		store.updateGame('123456', { phase: 'question', questionStartedAt: 2000, deadline: 22_000 });
+		expect(
+			store.addAnswer({
+				gameCode: '123456',
+				playerId: 'p1',
+				questionIndex: 0,
+				given: 'Kursk',
+				at: 5000,
+				correct: true,
+				points: 925
+			})
+		).toBe(true);
+		store.upsertPlayer({
+			gameCode: '123456',
+			id: 'p1',
+			nickname: 'Giulia',
+			joinedAt: 1,
+			removed: false,
+			score: 925
+		});
+		store.close();
+
+		// A restart: a new connection to the same file finds everything.
+		const reopened = openSqliteStore(file);
+		expect(reopened.getGame('123456')).toMatchObject({ phase: 'question', deadline: 22_000 });
+		expect(reopened.players('123456')).toEqual([
+			{ gameCode: '123456', id: 'p1', nickname: 'Giulia', joinedAt: 1, removed: false, score: 925 }
+		]);
+		expect(reopened.answers('123456')).toHaveLength(1);
+		expect(reopened.activeGames(5000)).toEqual(['123456']);
+		expect(reopened.activeGames(20_000)).toEqual([]);
+		reopened.close();
+	});
+
+	it('refuses a second answer to the same question at the database level too', () => {
+		const store = openSqliteStore(':memory:');
+		store.createGame(game('222222'));
+		const answer = {
+			gameCode: '222222',
+			playerId: 'p',
+			questionIndex: 0,
+			given: 'x',
+			at: 1,
+			correct: false,
+			points: 0
+		};
+		expect(store.addAnswer(answer)).toBe(true);
+		expect(store.addAnswer({ ...answer, given: 'y', correct: true, points: 1000 })).toBe(false);
+		expect(store.answers('222222')).toMatchObject([{ given: 'x', points: 0 }]);
+	});
+
+	it('refuses a database from a newer version instead of damaging it', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-db-')), 'classroom.sqlite');
+		const raw = new Database(file);
+		raw.pragma('user_version = 99');
+		raw.close();
+		expect(() => openSqliteStore(file)).toThrow(/newer Ripasso \(schema 99\)/);
+	});
+
+	it('puts the data folder where RIPASSO_DATA_DIR says', () => {
+		expect(dataDir({ RIPASSO_DATA_DIR: '/srv/ripasso' })).toBe('/srv/ripasso');
+		expect(dataDir({})).toBe(join(process.cwd(), 'data'));
+	});
+});
