@@ -1,0 +1,270 @@
+/**
+ * A live classroom quiz (Kahoot!-style, but server-authoritative) as immutable data and pure
+ * transitions. The server keeps the state, stamps every event with its own clock (`now`, epoch
+ * ms) and grades every answer, so the answer key never has to reach a phone before the reveal.
+ *
+ * Transitions return a new state or a typed error; they never throw on what a student sends.
+ * Scores move only at the reveal, so nothing a player can see during a question tells them
+ * whether their answer (or a friend's) was right.
+ */
+import type { Card } from '$lib/cards/types';
+import { grade } from '$lib/grading/grade';
+import { validateNickname } from '$lib/classroom/nickname';
+import { isGameCode } from '$lib/classroom/code';
+import { score } from '$lib/classroom/scoring';
+import {
+	MAX_ANSWER_LENGTH,
+	MAX_PLAYERS,
+	MAX_SECONDS,
+	MIN_SECONDS,
+	type Answer,
+	type AnswerError,
+	type CreateError,
+	type GameSettings,
+	type GameState,
+	type JoinError,
+	type Outcome,
+	type Player
+} from '$lib/classroom/types';
+
+export * from '$lib/classroom/types';
+
+const ok = (state: GameState) => ({ ok: true as const, state });
+const fail = <E extends string>(error: E) => ({ ok: false as const, error });
+
+/** Creates a game in the lobby. `cardIds` beyond `settings.questions` are not played. */
+export function createGame(
+	code: string,
+	cardIds: readonly string[],
+	settings: GameSettings,
+	now: number
+): Outcome<CreateError> {
+	if (!isGameCode(code)) return fail('invalid-code');
+	const { questions, secondsPerQuestion: seconds } = settings;
+	if (!Number.isInteger(questions) || questions < 1) return fail('invalid-settings');
+	if (!Number.isInteger(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+		return fail('invalid-settings');
+	}
+	if (cardIds.length < questions) return fail('not-enough-cards');
+	return ok({
+		code,
+		createdAt: now,
+		settings: { ...settings },
+		cardIds: cardIds.slice(0, questions),
+		phase: 'lobby',
+		questionIndex: -1,
+		questionStartedAt: null,
+		deadline: null,
+		players: [],
+		answers: []
+	});
+}
+
+/** The players the host has not removed, in order of joining. */
+export function activePlayers(state: GameState): Player[] {
+	return state.players.filter((p) => !p.removed);
+}
+
+/**
+ * Adds a player, in the lobby or late during the game (with 0 points, as in Kahoot!). Joining
+ * again with the same `playerId` is a rejoin: the same player, score and nickname come back and
+ * the state is unchanged, so a phone that reloads cannot lose or duplicate a student.
+ */
+export function join(
+	state: GameState,
+	{ playerId, nickname }: { playerId: string; nickname: string },
+	now: number
+): Outcome<JoinError, { player: Player }> {
+	const known = state.players.find((p) => p.id === playerId);
+	if (known) return known.removed ? fail('removed') : { ...ok(state), player: known };
+	if (state.phase === 'finished') return fail('finished');
+	const active = activePlayers(state);
+	if (active.length >= MAX_PLAYERS) return fail('full');
+	const checked = validateNickname(
+		nickname,
+		active.map((p) => p.nickname)
+	);
+	if (!checked.ok) return fail(checked.reason);
+	const player: Player = {
+		id: playerId,
+		nickname: checked.nickname,
+		joinedAt: now,
+		removed: false,
+		score: 0,
+		streak: 0
+	};
+	return { ...ok({ ...state, players: [...state.players, player] }), player };
+}
+
+/** A returning phone: the player as they were, or why not. */
+export function rejoin(
+	state: GameState,
+	playerId: string
+): Outcome<'unknown-player' | 'removed', { player: Player }> {
+	const player = state.players.find((p) => p.id === playerId);
+	if (!player) return fail('unknown-player');
+	if (player.removed) return fail('removed');
+	return { ...ok(state), player };
+}
+
+/** The host removes a player (any phase); their answers stop counting anywhere. Idempotent. */
+export function removePlayer(state: GameState, playerId: string): Outcome<'unknown-player'> {
+	if (!state.players.some((p) => p.id === playerId)) return fail('unknown-player');
+	return ok({
+		...state,
+		players: state.players.map((p) => (p.id === playerId ? { ...p, removed: true } : p))
+	});
+}
+
+function openQuestion(state: GameState, index: number, now: number): GameState {
+	return {
+		...state,
+		phase: 'question',
+		questionIndex: index,
+		questionStartedAt: now,
+		deadline: now + state.settings.secondsPerQuestion * 1000
+	};
+}
+
+/** Lobby → question 0. Needs at least one player. */
+export function start(state: GameState, now: number): Outcome<'wrong-phase' | 'no-players'> {
+	if (state.phase !== 'lobby') return fail('wrong-phase');
+	if (activePlayers(state).length === 0) return fail('no-players');
+	return ok(openQuestion(state, 0, now));
+}
+
+/** Whether a string is a possible answer to the card (not whether it is right). */
+function isValidAnswer(card: Card, given: string): boolean {
+	if (typeof given !== 'string') return false;
+	if (card.options.length > 0) return card.options.includes(given);
+	return given.trim().length > 0 && given.trim().length <= MAX_ANSWER_LENGTH;
+}
+
+/**
+ * Whether an answer is right. A choice is the exact option or not; a typed answer goes through
+ * the shared grading (accents, typos, numbers in any notation, `card.number`), and an answer
+ * accepted with feedback counts, as it does in the solo quiz.
+ */
+function isRight(card: Card, given: string): boolean {
+	if (card.options.length > 0) return given === card.answer;
+	return grade(given, card.answer, card.accept, {
+		number: card.number,
+		reject: Object.keys(card.slips ?? {})
+	}).accepted;
+}
+
+/**
+ * Records a player's answer to the current question, graded by the server.
+ *
+ * The server's clock decides lateness, with no grace period: an answer is taken while
+ * `now ≤ deadline`. A grace would only move the line (and every phone sees the same countdown).
+ * Points are computed now but added to the score at the reveal.
+ *
+ * @param card the card of the current question (`state.cardIds[state.questionIndex]`)
+ * @throws when `card` is not the current question's card: a server bug, not student input
+ */
+export function answer(
+	state: GameState,
+	input: { playerId: string; questionIndex: number; given: string },
+	card: Card,
+	now: number
+): Outcome<AnswerError, { answer: Answer }> {
+	if (state.phase !== 'question' || state.questionStartedAt === null || state.deadline === null) {
+		return fail('not-a-question-phase');
+	}
+	if (card.id !== state.cardIds[state.questionIndex]) {
+		throw new Error(`Card ${card.id} is not question ${state.questionIndex}`);
+	}
+	if (input.questionIndex !== state.questionIndex) return fail('wrong-question');
+	const player = state.players.find((p) => p.id === input.playerId);
+	if (!player) return fail('unknown-player');
+	if (player.removed) return fail('removed');
+	const answered = state.answers.some(
+		(a) => a.playerId === player.id && a.questionIndex === state.questionIndex
+	);
+	if (answered) return fail('already-answered');
+	if (now > state.deadline) return fail('late');
+	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
+
+	const given = card.options.length > 0 ? input.given : input.given.trim();
+	const correct = isRight(card, given);
+	const elapsedMs = now - state.questionStartedAt;
+	const points = score({
+		correct,
+		elapsedMs,
+		limitMs: state.settings.secondsPerQuestion * 1000,
+		speedBonus: state.settings.speedBonus
+	});
+	const record: Answer = {
+		playerId: player.id,
+		questionIndex: state.questionIndex,
+		given,
+		at: now,
+		elapsedMs,
+		correct,
+		points
+	};
+	return { ...ok({ ...state, answers: [...state.answers, record] }), answer: record };
+}
+
+/** Whether the current question's time is over (`now > deadline`). */
+export function isDeadlinePassed(state: GameState, now: number): boolean {
+	return state.phase === 'question' && state.deadline !== null && now > state.deadline;
+}
+
+/** Whether every player still in the game has answered the current question. */
+export function allAnswered(state: GameState): boolean {
+	if (state.phase !== 'question') return false;
+	const done = new Set(
+		state.answers.filter((a) => a.questionIndex === state.questionIndex).map((a) => a.playerId)
+	);
+	const active = activePlayers(state);
+	return active.length > 0 && active.every((p) => done.has(p.id));
+}
+
+/** Whether the server should reveal on its own: time is up or nobody is left to answer. */
+export function shouldReveal(state: GameState, now: number): boolean {
+	return isDeadlinePassed(state, now) || allAnswered(state);
+}
+
+/**
+ * Question → reveal: closes answering and adds the question's points to the scores. Allowed at
+ * any time during the question: the host may skip ahead (the server also calls it when
+ * `shouldReveal`).
+ */
+export function reveal(state: GameState): Outcome<'wrong-phase'> {
+	if (state.phase !== 'question') return fail('wrong-phase');
+	const current = new Map(
+		state.answers.filter((a) => a.questionIndex === state.questionIndex).map((a) => [a.playerId, a])
+	);
+	const players = state.players.map((p): Player => {
+		if (p.removed) return p;
+		const given = current.get(p.id);
+		return {
+			...p,
+			score: p.score + (given?.points ?? 0),
+			streak: given?.correct ? p.streak + 1 : 0
+		};
+	});
+	return ok({ ...state, phase: 'reveal', players });
+}
+
+/** Reveal → leaderboard. */
+export function showLeaderboard(state: GameState): Outcome<'wrong-phase'> {
+	if (state.phase !== 'reveal') return fail('wrong-phase');
+	return ok({ ...state, phase: 'leaderboard' });
+}
+
+/** Reveal or leaderboard → the next question, or finished after the last one. */
+export function next(state: GameState, now: number): Outcome<'wrong-phase'> {
+	if (state.phase !== 'reveal' && state.phase !== 'leaderboard') return fail('wrong-phase');
+	if (state.questionIndex + 1 >= state.cardIds.length) return ok({ ...state, phase: 'finished' });
+	return ok(openQuestion(state, state.questionIndex + 1, now));
+}
+
+/** Ends the game early (the host's "end"); a running question is revealed first, so it counts. */
+export function finish(state: GameState): Outcome<'wrong-phase'> {
+	if (state.phase === 'finished') return fail('wrong-phase');
+	const revealed = state.phase === 'question' ? reveal(state) : ok(state);
+	return revealed.ok ? ok({ ...revealed.state, phase: 'finished' }) : revealed;
+}

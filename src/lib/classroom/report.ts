@@ -1,0 +1,145 @@
+/**
+ * The teacher's report after a live quiz: per student and per question, and as CSV for a
+ * spreadsheet. Only revealed questions and players still in the game count.
+ */
+import type { Card } from '$lib/cards/types';
+import { activePlayers, type GameState } from '$lib/classroom/game';
+import {
+	distribution,
+	leaderboard,
+	revealedThrough,
+	type DistributionRow
+} from '$lib/classroom/standings';
+
+export interface StudentReport {
+	playerId: string;
+	nickname: string;
+	rank: number;
+	right: number;
+	wrong: number;
+	unanswered: number;
+	points: number;
+	/** Mean time of the right answers (ms); null without any. */
+	averageRightMs: number | null;
+}
+
+export interface QuestionReport {
+	/** 0-based position in the game. */
+	index: number;
+	cardId: string;
+	prompt: string;
+	answer: string;
+	right: number;
+	wrong: number;
+	unanswered: number;
+	/** `right / players × 100`; a player who joined later counts as unanswered. */
+	rightPercent: number;
+	/** Mean time of all answers given (ms); null without any. */
+	averageMs: number | null;
+	distribution: DistributionRow[];
+}
+
+export interface Report {
+	code: string;
+	/** Best first, as on the leaderboard. */
+	students: StudentReport[];
+	/** Hardest first (lowest right %), then in game order. */
+	questions: QuestionReport[];
+}
+
+const mean = (values: number[]) =>
+	values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+
+/** The report of the questions revealed so far. */
+export function report(state: GameState, cards: readonly Card[]): Report {
+	const players = activePlayers(state);
+	const active = new Set(players.map((p) => p.id));
+	const played = revealedThrough(state) + 1;
+	const answers = state.answers.filter((a) => a.questionIndex < played && active.has(a.playerId));
+
+	const students = leaderboard(state).map((s): StudentReport => {
+		const own = answers.filter((a) => a.playerId === s.playerId);
+		const right = own.filter((a) => a.correct);
+		return {
+			playerId: s.playerId,
+			nickname: s.nickname,
+			rank: s.rank,
+			right: right.length,
+			wrong: own.length - right.length,
+			unanswered: played - own.length,
+			points: s.score,
+			averageRightMs: mean(right.map((a) => a.elapsedMs))
+		};
+	});
+
+	const questions = state.cardIds.slice(0, played).map((cardId, index): QuestionReport => {
+		const card = cards.find((c) => c.id === cardId);
+		const given = answers.filter((a) => a.questionIndex === index);
+		const right = given.filter((a) => a.correct).length;
+		return {
+			index,
+			cardId,
+			prompt: card?.prompt ?? '',
+			answer: card?.answer ?? '',
+			right,
+			wrong: given.length - right,
+			unanswered: players.length - given.length,
+			rightPercent: players.length ? (right / players.length) * 100 : 0,
+			averageMs: mean(given.map((a) => a.elapsedMs)),
+			distribution: distribution(state, index, card?.options)
+		};
+	});
+	questions.sort((a, b) => a.rightPercent - b.rightPercent || a.index - b.index);
+	return { code: state.code, students, questions };
+}
+
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
+ * Text that a spreadsheet would run as a formula (starting with `=` `+` `-` `@`, tab or carriage
+ * return) gets a leading `'`: nicknames and typed answers come from students.
+ *
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export function csvField(value: string | number | null): string {
+	if (value === null) return '';
+	if (typeof value === 'number') return String(value);
+	const text = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+	return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+const seconds = (ms: number | null) => (ms === null ? null : Number((ms / 1000).toFixed(1)));
+
+const toCsv = (rows: (string | number | null)[][]) =>
+	rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
+
+/**
+ * The report as CSV (CRLF line ends): one table of students or one of questions (hardest
+ * first), with a header row. Times in seconds, one decimal.
+ */
+export function reportCsv(data: Report, table: 'students' | 'questions' = 'students'): string {
+	if (table === 'students') {
+		return toCsv([
+			['Rank', 'Nickname', 'Points', 'Right', 'Wrong', 'Unanswered', 'Average time right (s)'],
+			...data.students.map((s) => [
+				s.rank,
+				s.nickname,
+				s.points,
+				s.right,
+				s.wrong,
+				s.unanswered,
+				seconds(s.averageRightMs)
+			])
+		]);
+	}
+	return toCsv([
+		['Question', 'Prompt', 'Answer', 'Right %', 'Average time (s)', 'Answers'],
+		...data.questions.map((q) => [
+			q.index + 1,
+			q.prompt,
+			q.answer,
+			Math.round(q.rightPercent),
+			seconds(q.averageMs),
+			q.distribution.map((d) => `${d.given}: ${d.count}`).join('; ')
+		])
+	]);
+}

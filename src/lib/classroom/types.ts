@@ -1,0 +1,80 @@
+/**
+ * The data of a live classroom quiz: settings, players, answers and the game state the server
+ * keeps (see `game.ts` for the transitions).
+ */
+import type { NicknameError } from '$lib/classroom/nickname';
+
+export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'finished';
+
+export interface GameSettings {
+	/** How many of the game's cards are played, in order. */
+	questions: number;
+	/** Time per question, 5–120 s. */
+	secondsPerQuestion: number;
+	/** Faster right answers earn more (see `score`). */
+	speedBonus: boolean;
+}
+
+export const MIN_SECONDS = 5;
+export const MAX_SECONDS = 120;
+/** Keeps a bot flood from filling the projector and the server's memory. */
+export const MAX_PLAYERS = 200;
+/** Longest typed answer: no real answer is longer, and grading cost grows with length. */
+export const MAX_ANSWER_LENGTH = 100;
+
+export interface Player {
+	readonly id: string;
+	readonly nickname: string;
+	readonly joinedAt: number;
+	/** Removed by the host: hidden everywhere, cannot answer or join again. */
+	readonly removed: boolean;
+	/** Points of the revealed questions. */
+	readonly score: number;
+	/** Right answers in a row, up to the last revealed question. */
+	readonly streak: number;
+}
+
+export interface Answer {
+	readonly playerId: string;
+	readonly questionIndex: number;
+	readonly given: string;
+	/** Server time of arrival. */
+	readonly at: number;
+	/** `at` minus the question's start. */
+	readonly elapsedMs: number;
+	readonly correct: boolean;
+	readonly points: number;
+}
+
+export interface GameState {
+	/** The 6-digit PIN. */
+	readonly code: string;
+	/** When the game was created (lets the server expire abandoned games). */
+	readonly createdAt: number;
+	readonly settings: GameSettings;
+	/** The cards played, in order (`settings.questions` of them). */
+	readonly cardIds: readonly string[];
+	readonly phase: Phase;
+	/** The current question; -1 in the lobby. */
+	readonly questionIndex: number;
+	/** When the current question opened, by the server's clock; null in the lobby. */
+	readonly questionStartedAt: number | null;
+	/** The last instant an answer is taken (`questionStartedAt + seconds × 1000`). */
+	readonly deadline: number | null;
+	readonly players: readonly Player[];
+	readonly answers: readonly Answer[];
+}
+
+export type Outcome<E extends string, T extends object = object> =
+	({ ok: true; state: GameState } & T) | { ok: false; error: E };
+
+export type CreateError = 'invalid-code' | 'invalid-settings' | 'not-enough-cards';
+export type JoinError = 'removed' | 'finished' | 'full' | NicknameError;
+export type AnswerError =
+	| 'not-a-question-phase'
+	| 'wrong-question'
+	| 'late'
+	| 'already-answered'
+	| 'unknown-player'
+	| 'removed'
+	| 'invalid-answer';

@@ -1,0 +1,168 @@
+/**
+ * What each audience of a live quiz may see, as plain objects the server can send as they are.
+ *
+ * The rule that stops cheating: before the reveal no view carries the answer, the accepted
+ * forms, the number, the note or the source sentence (which contains the answer). Views are
+ * built field by field from a whitelist, never by spreading a card, so a field added to `Card`
+ * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
+ */
+import type { Card, CardType } from '$lib/cards/types';
+import type { GameSettings, GameState, Phase } from '$lib/classroom/game';
+import {
+	distribution,
+	leaderboard,
+	podium,
+	type DistributionRow,
+	type Standing
+} from '$lib/classroom/standings';
+
+export interface QuestionView {
+	index: number;
+	type: CardType;
+	prompt: string;
+	prompt_en: string;
+	/** Empty for typed answers. */
+	options: string[];
+}
+
+/** The answer and how the class answered: only from the reveal on. */
+export interface RevealView {
+	answer: string;
+	/** The article's sentence the card was made from. */
+	sentence: string;
+	article: string;
+	distribution: DistributionRow[];
+}
+
+export interface HostView {
+	code: string;
+	phase: Phase;
+	questionIndex: number;
+	questionCount: number;
+	deadline: number | null;
+	settings: GameSettings;
+	players: { id: string; nickname: string }[];
+	/** Answers to the current question so far (a count only: who answered what stays hidden). */
+	answeredCount: number;
+	question: QuestionView | null;
+	reveal: RevealView | null;
+	/** In the leaderboard and finished phases. */
+	leaderboard: Standing[] | null;
+	podium: Standing[] | null;
+}
+
+export interface PlayerResult {
+	/** Null when the player did not answer in time. */
+	given: string | null;
+	correct: boolean;
+	points: number;
+}
+
+export type PlayerView =
+	| { status: 'unknown' }
+	| { status: 'removed' }
+	| {
+			status: 'playing';
+			code: string;
+			phase: Phase;
+			questionIndex: number;
+			questionCount: number;
+			deadline: number | null;
+			nickname: string;
+			/** Points of the revealed questions. */
+			score: number;
+			question: QuestionView | null;
+			/** Whether this player has answered the current question (not whether rightly). */
+			answered: boolean;
+			result: PlayerResult | null;
+			reveal: RevealView | null;
+			rank: number | null;
+			podium: Standing[] | null;
+	  };
+
+const isRevealed = (phase: Phase) =>
+	phase === 'reveal' || phase === 'leaderboard' || phase === 'finished';
+
+function currentCard(state: GameState, cards: readonly Card[]): Card | undefined {
+	if (state.questionIndex < 0) return undefined;
+	const id = state.cardIds[state.questionIndex];
+	return cards.find((c) => c.id === id);
+}
+
+function questionView(state: GameState, card: Card): QuestionView {
+	return {
+		index: state.questionIndex,
+		type: card.type,
+		// A listening card's prompt is the word itself: it is for speech, never for a screen.
+		prompt: card.type === 'listening' ? '' : card.prompt,
+		prompt_en: card.prompt_en,
+		options: [...card.options]
+	};
+}
+
+function revealView(state: GameState, card: Card): RevealView | null {
+	if (!isRevealed(state.phase)) return null;
+	return {
+		answer: card.answer,
+		sentence: card.source.text,
+		article: card.source.article,
+		distribution: distribution(state, state.questionIndex, card.options)
+	};
+}
+
+/** The projector: the question, who is in, how many answered; results from the reveal on. */
+export function hostView(state: GameState, cards: readonly Card[]): HostView {
+	const card = currentCard(state, cards);
+	const players = state.players.filter((p) => !p.removed);
+	const ids = new Set(players.map((p) => p.id));
+	const showBoard = state.phase === 'leaderboard' || state.phase === 'finished';
+	return {
+		code: state.code,
+		phase: state.phase,
+		questionIndex: state.questionIndex,
+		questionCount: state.cardIds.length,
+		deadline: state.phase === 'question' ? state.deadline : null,
+		settings: { ...state.settings },
+		players: players.map((p) => ({ id: p.id, nickname: p.nickname })),
+		answeredCount: state.answers.filter(
+			(a) => a.questionIndex === state.questionIndex && ids.has(a.playerId)
+		).length,
+		question: card ? questionView(state, card) : null,
+		reveal: card ? revealView(state, card) : null,
+		leaderboard: showBoard ? leaderboard(state) : null,
+		podium: state.phase === 'finished' ? podium(state) : null
+	};
+}
+
+/**
+ * One student's phone: the question and options, and whether they answered; from the reveal on
+ * also the answer, their result, points and rank.
+ */
+export function playerView(state: GameState, playerId: string, cards: readonly Card[]): PlayerView {
+	const player = state.players.find((p) => p.id === playerId);
+	if (!player) return { status: 'unknown' };
+	if (player.removed) return { status: 'removed' };
+	const card = currentCard(state, cards);
+	const mine = state.answers.find(
+		(a) => a.playerId === playerId && a.questionIndex === state.questionIndex
+	);
+	const revealed = isRevealed(state.phase) && state.questionIndex >= 0;
+	return {
+		status: 'playing',
+		code: state.code,
+		phase: state.phase,
+		questionIndex: state.questionIndex,
+		questionCount: state.cardIds.length,
+		deadline: state.phase === 'question' ? state.deadline : null,
+		nickname: player.nickname,
+		score: player.score,
+		question: card ? questionView(state, card) : null,
+		answered: mine !== undefined,
+		result: revealed
+			? { given: mine?.given ?? null, correct: mine?.correct ?? false, points: mine?.points ?? 0 }
+			: null,
+		reveal: card ? revealView(state, card) : null,
+		rank: revealed ? (leaderboard(state).find((s) => s.playerId === playerId)?.rank ?? null) : null,
+		podium: state.phase === 'finished' ? podium(state) : null
+	};
+}
