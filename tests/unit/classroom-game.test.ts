@@ -14,10 +14,10 @@ import {
 	shouldReveal,
 	showLeaderboard,
 	start,
-	type GameState,
-	type Outcome
+	type GameState
 } from '$lib/classroom/game';
 import { leaderboard, podium } from '$lib/classroom/standings';
+import { must, T0 } from '../helpers/classroom';
 
 const card = (id: string, over: Partial<Card>): Card => ({
 	id,
@@ -42,14 +42,9 @@ const num = card('num', {
 	number: { value: 1861, qualifier: 'exact' }
 });
 
-const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
 const SECONDS = 20;
 
 /** The state of a successful transition; fails the test on an error. */
-function must(outcome: Outcome<string>): GameState {
-	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
-	return outcome.state;
-}
 
 /** Reveals the running question and opens the next one. */
 const skip = (state: GameState, now: number) => must(next(must(reveal(state)), now));

@@ -8,17 +8,10 @@ import {
 	removePlayer,
 	reveal,
 	start,
-	type GameState,
-	type Outcome
+	type GameState
 } from '$lib/classroom/game';
 import { csvField, report, reportCsv, type Report } from '$lib/classroom/report';
-
-const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
-
-function must(outcome: Outcome<string>): GameState {
-	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
-	return outcome.state;
-}
+import { must, T0 } from '../helpers/classroom';
 
 const choice = (id: string, prompt: string, answer: string, options: string[]): Card => ({
 	id,

@@ -8,17 +8,10 @@ import {
 	reveal,
 	showLeaderboard,
 	start,
-	type GameState,
-	type Outcome
+	type GameState
 } from '$lib/classroom/game';
 import { hostView, playerView } from '$lib/classroom/views';
-
-const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
-
-function must(outcome: Outcome<string>): GameState {
-	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
-	return outcome.state;
-}
+import { must, T0 } from '../helpers/classroom';
 
 const card = (type: CardType, over: Partial<Card>): Card => ({
 	id: type,

@@ -1,0 +1,10 @@
+import type { GameState, Outcome } from '$lib/classroom/game';
+
+/** A fixed moment for game tests: the server's clock, in epoch ms. */
+export const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
+
+/** The new state of a transition that must succeed; a refusal fails the test with its reason. */
+export function must(outcome: Outcome<string>): GameState {
+	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
+	return outcome.state;
+}
