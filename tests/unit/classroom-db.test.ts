@@ -31,7 +31,8 @@ describe('the classroom database', () => {
 			nickname: 'Giulia',
 			joinedAt: 1,
 			removed: false,
-			score: 0
+			score: 0,
+			streak: 0
 		});
 		store.updateGame('123456', { phase: 'question', questionStartedAt: 2000, deadline: 22_000 });
 		expect(
@@ -41,6 +42,7 @@ describe('the classroom database', () => {
 				questionIndex: 0,
 				given: 'Kursk',
 				at: 5000,
+				elapsedMs: 3000,
 				correct: true,
 				points: 925
 			})
@@ -51,7 +53,8 @@ describe('the classroom database', () => {
 			nickname: 'Giulia',
 			joinedAt: 1,
 			removed: false,
-			score: 925
+			score: 925,
+			streak: 1
 		});
 		store.close();
 
@@ -59,7 +62,15 @@ describe('the classroom database', () => {
 		const reopened = openSqliteStore(file);
 		expect(reopened.getGame('123456')).toMatchObject({ phase: 'question', deadline: 22_000 });
 		expect(reopened.players('123456')).toEqual([
-			{ gameCode: '123456', id: 'p1', nickname: 'Giulia', joinedAt: 1, removed: false, score: 925 }
+			{
+				gameCode: '123456',
+				id: 'p1',
+				nickname: 'Giulia',
+				joinedAt: 1,
+				removed: false,
+				score: 925,
+				streak: 1
+			}
 		]);
 		expect(reopened.answers('123456')).toHaveLength(1);
 		expect(reopened.activeGames(5000)).toEqual(['123456']);
@@ -76,6 +87,7 @@ describe('the classroom database', () => {
 			questionIndex: 0,
 			given: 'x',
 			at: 1,
+			elapsedMs: 1,
 			correct: false,
 			points: 0
 		};

@@ -35,6 +35,7 @@ export interface PlayerRow {
 	joinedAt: number;
 	removed: boolean;
 	score: number;
+	streak: number;
 }
 
 export interface AnswerRow {
@@ -43,6 +44,7 @@ export interface AnswerRow {
 	questionIndex: number;
 	given: string;
 	at: number;
+	elapsedMs: number;
 	correct: boolean;
 	points: number;
 }
@@ -58,6 +60,8 @@ export interface ClassroomStore {
 	players(code: string): PlayerRow[];
 	/** Stores an answer; false when this player already answered this question. */
 	addAnswer(answer: AnswerRow): boolean;
+	/** Runs `work` in one transaction (many players updated at a reveal). */
+	transaction(work: () => void): void;
 	answers(code: string): AnswerRow[];
 	close(): void;
 }
@@ -100,7 +104,10 @@ export const MIGRATIONS: string[] = [
 		points INTEGER NOT NULL,
 		PRIMARY KEY (game_code, player_id, question_index)
 	);
-	CREATE INDEX games_expires_at ON games(expires_at);`
+	CREATE INDEX games_expires_at ON games(expires_at);`,
+	// v2: what a restarted server needs to rebuild a game exactly (tie-breaks, streaks).
+	`ALTER TABLE answers ADD COLUMN elapsed_ms INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE players ADD COLUMN streak INTEGER NOT NULL DEFAULT 0;`
 ];
 
 /** The data folder: `RIPASSO_DATA_DIR`, or `data/` in the working directory. */
@@ -161,15 +168,16 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 		'SELECT code FROM games WHERE expires_at > ? ORDER BY created_at'
 	);
 	const upsertPlayer = db.prepare(
-		`INSERT INTO players (game_code, id, nickname, joined_at, removed, score)
-		 VALUES (@gameCode, @id, @nickname, @joinedAt, @removed, @score)
+		`INSERT INTO players (game_code, id, nickname, joined_at, removed, score, streak)
+		 VALUES (@gameCode, @id, @nickname, @joinedAt, @removed, @score, @streak)
 		 ON CONFLICT (game_code, id) DO UPDATE SET
-		   nickname = excluded.nickname, removed = excluded.removed, score = excluded.score`
+		   nickname = excluded.nickname, removed = excluded.removed, score = excluded.score,
+		   streak = excluded.streak`
 	);
 	const selectPlayers = db.prepare('SELECT * FROM players WHERE game_code = ? ORDER BY joined_at');
 	const insertAnswer = db.prepare(
-		`INSERT INTO answers (game_code, player_id, question_index, given, at, correct, points)
-		 VALUES (@gameCode, @playerId, @questionIndex, @given, @at, @correct, @points)
+		`INSERT INTO answers (game_code, player_id, question_index, given, at, elapsed_ms, correct, points)
+		 VALUES (@gameCode, @playerId, @questionIndex, @given, @at, @elapsedMs, @correct, @points)
 		 ON CONFLICT DO NOTHING`
 	);
 	const selectAnswers = db.prepare(
@@ -197,7 +205,8 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 				nickname: row.nickname as string,
 				joinedAt: row.joined_at as number,
 				removed: row.removed === 1,
-				score: row.score as number
+				score: row.score as number,
+				streak: row.streak as number
 			})),
 		addAnswer: (answer) =>
 			insertAnswer.run({ ...answer, correct: answer.correct ? 1 : 0 }).changes === 1,
@@ -208,9 +217,11 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 				questionIndex: row.question_index as number,
 				given: row.given as string,
 				at: row.at as number,
+				elapsedMs: row.elapsed_ms as number,
 				correct: row.correct === 1,
 				points: row.points as number
 			})),
+		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};
 }

@@ -1,0 +1,202 @@
+/**
+ * The classroom engine: live games in memory, every change written to the store before it is
+ * announced, so a restarted server resumes each game where it was. Host actions need the host's
+ * secret; the engine never trusts a client's clock.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Card } from '$lib/cards/types';
+import * as game from '$lib/classroom/game';
+import type { GameSettings, GameState, Player } from '$lib/classroom/game';
+import { newGameCode } from '$lib/classroom/code';
+import type { ClassroomStore } from './db';
+
+/** Live games are kept for a day; after that their code is unknown ("expired"). */
+const LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export type EngineResult<T = object> =
+	({ ok: true; state: GameState } & T) | { ok: false; error: string };
+type Listener = (state: GameState) => void;
+
+export class ClassroomEngine {
+	#store: ClassroomStore;
+	#card: (id: string) => Card | undefined;
+	#now: () => number;
+	#games = new Map<string, GameState>();
+	#listeners = new Map<string, Set<Listener>>();
+
+	constructor(
+		store: ClassroomStore,
+		card: (id: string) => Card | undefined,
+		now = () => Date.now()
+	) {
+		this.#store = store;
+		this.#card = card;
+		this.#now = now;
+	}
+
+	/** Creates a game; returns its code and the host's secret (to be kept in a cookie). */
+	create(
+		article: string,
+		cardIds: string[],
+		settings: GameSettings
+	): { ok: true; code: string; hostSecret: string } | { ok: false; error: string } {
+		const now = this.#now();
+		const taken = new Set(this.#store.activeGames(now));
+		const code = newGameCode(Math.random, taken);
+		const created = game.createGame(code, cardIds, settings, now);
+		if (!created.ok) return created;
+		const hostSecret = randomBytes(24).toString('base64url');
+		const state = created.state;
+		this.#store.createGame({
+			code,
+			hostSecretHash: hash(hostSecret),
+			article,
+			mode: 'live',
+			settings: JSON.stringify(state.settings),
+			cardIds: JSON.stringify(state.cardIds),
+			phase: state.phase,
+			questionIndex: state.questionIndex,
+			questionStartedAt: null,
+			deadline: null,
+			createdAt: now,
+			expiresAt: now + LIFETIME_MS
+		});
+		this.#games.set(code, state);
+		return { ok: true, code, hostSecret };
+	}
+
+	/** The game, from memory or rebuilt from the store (after a restart); undefined if unknown or expired. */
+	get(code: string): GameState | undefined {
+		const cached = this.#games.get(code);
+		if (cached) return cached;
+		const row = this.#store.getGame(code);
+		if (!row || row.expiresAt <= this.#now()) return undefined;
+		const state: GameState = {
+			code,
+			createdAt: row.createdAt,
+			settings: JSON.parse(row.settings),
+			cardIds: JSON.parse(row.cardIds),
+			phase: row.phase as GameState['phase'],
+			questionIndex: row.questionIndex,
+			questionStartedAt: row.questionStartedAt,
+			deadline: row.deadline,
+			players: this.#store.players(code).map(({ gameCode: _code, ...player }) => player),
+			answers: this.#store.answers(code).map(({ gameCode: _code, ...answer }) => answer)
+		};
+		this.#games.set(code, state);
+		return state;
+	}
+
+	/** Whether `secret` is this game's host secret (constant-time comparison). */
+	isHost(code: string, secret: string | undefined): boolean {
+		const row = this.#store.getGame(code);
+		if (!row || !secret) return false;
+		const a = Buffer.from(row.hostSecretHash);
+		const b = Buffer.from(hash(secret));
+		return a.length === b.length && timingSafeEqual(a, b);
+	}
+
+	/** Joins (or rejoins, with the same id: same player, same score). */
+	join(code: string, playerId: string, nickname: string): EngineResult<{ player: Player }> {
+		const state = this.get(code);
+		if (!state) return { ok: false, error: 'unknown-code' };
+		const result = game.join(state, { playerId, nickname }, this.#now());
+		if (!result.ok) return result;
+		if (result.state !== state) this.#savePlayer(code, result.player);
+		return this.#commit(code, result);
+	}
+
+	removePlayer(code: string, playerId: string): EngineResult {
+		const state = this.get(code);
+		if (!state) return { ok: false, error: 'unknown-code' };
+		const result = game.removePlayer(state, playerId);
+		if (!result.ok) return result;
+		const player = result.state.players.find((p) => p.id === playerId)!;
+		this.#savePlayer(code, player);
+		return this.#commit(code, result);
+	}
+
+	answer(code: string, playerId: string, questionIndex: number, given: string): EngineResult {
+		const state = this.get(code);
+		if (!state) return { ok: false, error: 'unknown-code' };
+		const card =
+			state.phase === 'question' ? this.#card(state.cardIds[state.questionIndex]) : undefined;
+		if (!card) return { ok: false, error: 'not-a-question-phase' };
+		const result = game.answer(state, { playerId, questionIndex, given }, card, this.#now());
+		if (!result.ok) return result;
+		// The database refuses a second answer too (two requests racing past the check above).
+		if (!this.#store.addAnswer({ gameCode: code, ...result.answer })) {
+			return { ok: false, error: 'already-answered' };
+		}
+		return this.#commit(code, result);
+	}
+
+	start(code: string): EngineResult {
+		return this.#phase(code, (state) => game.start(state, this.#now()));
+	}
+
+	reveal(code: string): EngineResult {
+		return this.#phase(code, game.reveal, true);
+	}
+
+	showLeaderboard(code: string): EngineResult {
+		return this.#phase(code, game.showLeaderboard);
+	}
+
+	next(code: string): EngineResult {
+		return this.#phase(code, (state) => game.next(state, this.#now()));
+	}
+
+	finish(code: string): EngineResult {
+		return this.#phase(code, game.finish, true);
+	}
+
+	/** Reveals every question whose time is up (called on a timer and before serving a view). */
+	tick(code: string): void {
+		const state = this.get(code);
+		if (state && game.shouldReveal(state, this.#now())) this.reveal(code);
+	}
+
+	/** Calls `listener` after every change of the game; returns the unsubscribe function. */
+	subscribe(code: string, listener: Listener): () => void {
+		const set = this.#listeners.get(code) ?? new Set();
+		set.add(listener);
+		this.#listeners.set(code, set);
+		return () => set.delete(listener);
+	}
+
+	#phase(
+		code: string,
+		transition: (state: GameState) => game.Outcome<string>,
+		savePlayers = false
+	): EngineResult {
+		const state = this.get(code);
+		if (!state) return { ok: false, error: 'unknown-code' };
+		const result = transition(state);
+		if (!result.ok) return result;
+		const next = result.state;
+		this.#store.transaction(() => {
+			this.#store.updateGame(code, {
+				phase: next.phase,
+				questionIndex: next.questionIndex,
+				questionStartedAt: next.questionStartedAt,
+				deadline: next.deadline
+			});
+			// Scores move at the reveal: one transaction for the whole class.
+			if (savePlayers) for (const player of next.players) this.#savePlayer(code, player);
+		});
+		return this.#commit(code, result);
+	}
+
+	#savePlayer(code: string, player: Player): void {
+		this.#store.upsertPlayer({ gameCode: code, ...player });
+	}
+
+	#commit<T extends { ok: true; state: GameState }>(code: string, result: T): T {
+		this.#games.set(code, result.state);
+		for (const listener of this.#listeners.get(code) ?? []) listener(result.state);
+		return result;
+	}
+}
