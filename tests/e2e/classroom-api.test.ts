@@ -1,0 +1,119 @@
+import { expect, request as requestFactory, test, type APIRequestContext } from '@playwright/test';
+
+/**
+ * The classroom HTTP/SSE API driven by one host and many simulated students on loopback
+ * (a bounded loop), checking what the server refuses and what students receive.
+ */
+const STUDENTS = 30;
+
+/** The first event of a game's SSE stream, read with the client's cookies. */
+async function firstEvent(base: string, code: string, context: APIRequestContext) {
+	const cookies = (await context.storageState()).cookies
+		.map((cookie) => `${cookie.name}=${cookie.value}`)
+		.join('; ');
+	const controller = new AbortController();
+	const response = await fetch(`${base}/api/class/${code}/events`, {
+		headers: { cookie: cookies },
+		signal: controller.signal
+	});
+	expect(response.headers.get('content-type')).toContain('text/event-stream');
+	const reader = response.body!.getReader();
+	let text = '';
+	while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+	controller.abort();
+	return {
+		raw: text,
+		view: JSON.parse(text.slice(text.indexOf('data: ') + 6, text.indexOf('\n\n')))
+	};
+}
+
+test('a host and 30 students play a question over the API', async ({ baseURL }) => {
+	const base = baseURL!;
+	const origin = { origin: base };
+	const host = await requestFactory.newContext({ baseURL: base, extraHTTPHeaders: origin });
+	const created = await host.post('/api/class', {
+		data: { article: 'mosca-pyongyang', questions: 3, secondsPerQuestion: 30, speedBonus: true }
+	});
+	expect(created.status()).toBe(201);
+	const { code } = await created.json();
+	expect(code).toMatch(/^[1-9]\d{5}$/);
+
+	const students: APIRequestContext[] = [];
+	for (let i = 0; i < STUDENTS; i++) {
+		const student = await requestFactory.newContext({ baseURL: base, extraHTTPHeaders: origin });
+		const joined = await student.post(`/api/class/${code}/join`, {
+			data: { nickname: `Studente ${i}` }
+		});
+		expect(joined.status()).toBe(200);
+		students.push(student);
+	}
+
+	// Refusals: a taken nickname, an unknown code, a host action from a student, bad bodies.
+	const late = await requestFactory.newContext({ baseURL: base, extraHTTPHeaders: origin });
+	expect(
+		(await late.post(`/api/class/${code}/join`, { data: { nickname: 'studente 0' } })).status()
+	).toBe(400);
+	expect((await late.post('/api/class/999999/join', { data: { nickname: 'Anna' } })).status()).toBe(
+		404
+	);
+	expect(
+		(await students[0].post(`/api/class/${code}/host`, { data: { action: 'start' } })).status()
+	).toBe(403);
+	expect(
+		(
+			await late.post(`/api/class/${code}/join`, {
+				data: 'x'.repeat(10_000),
+				headers: { 'content-type': 'application/json' }
+			})
+		).status()
+	).toBe(413);
+	expect(
+		(
+			await late.post(`/api/class/${code}/join`, {
+				data: '{not json',
+				headers: { 'content-type': 'application/json' }
+			})
+		).status()
+	).toBe(400);
+
+	expect((await host.post(`/api/class/${code}/host`, { data: { action: 'start' } })).status()).toBe(
+		200
+	);
+
+	// During the question a student sees the prompt and options, never the answer.
+	const during = await firstEvent(base, code, students[0]);
+	expect(during.view.question.options.length).toBeGreaterThan(1);
+	expect(during.raw).not.toMatch(/"answer"|"sentence"|"accept"/);
+
+	const choice = during.view.question.options[0];
+	const acks = await Promise.all(
+		students.map((student) =>
+			student.post(`/api/class/${code}/answer`, { data: { questionIndex: 0, given: choice } })
+		)
+	);
+	expect(acks.map((ack) => ack.status())).toEqual(Array(STUDENTS).fill(200));
+	// A second answer and an answer to another question are refused.
+	expect(
+		(
+			await students[1].post(`/api/class/${code}/answer`, {
+				data: { questionIndex: 0, given: choice }
+			})
+		).status()
+	).toBe(409);
+	expect(
+		(
+			await students[2].post(`/api/class/${code}/answer`, {
+				data: { questionIndex: 1, given: choice }
+			})
+		).status()
+	).toBe(409);
+
+	expect(
+		(await host.post(`/api/class/${code}/host`, { data: { action: 'reveal' } })).status()
+	).toBe(200);
+	const after = await firstEvent(base, code, students[0]);
+	expect(after.raw).toMatch(/"answer"/);
+	const hostView = (await firstEvent(base, code, host)).view;
+	expect(hostView.phase).toBe('reveal');
+	expect(hostView.players).toHaveLength(STUDENTS);
+});
