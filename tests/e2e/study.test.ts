@@ -201,6 +201,8 @@ test('a word chosen in the reader is studied next; a known word leaves the queue
 	page
 }) => {
 	await page.goto('/read/mosca-pyongyang');
+	// Words answer clicks once the page runs in the browser: the legend shows when it does.
+	await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
 	const word = (text: string) =>
 		page.locator('article').getByRole('button', { name: text, exact: true }).first();
 	await expect(word('capacità')).toHaveAttribute('data-status', 'new');
@@ -236,6 +238,7 @@ test('a production card typed without its accent is accepted and the accent call
 }) => {
 	await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
 	await page.goto('/read/mosca-pyongyang');
+	await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
 	const capacita = page.locator('article').getByRole('button', { name: 'capacità', exact: true });
 	await capacita.first().click();
 	await page
