@@ -2,15 +2,13 @@
  * Cards from curated facts: each fact yields up to five cards (multiple choice, cloze,
  * true/false, numeric, open), siblings of one another.
  */
-import type { ResolvedFact } from '$lib/facts/load';
+import { folded as fold, type ResolvedFact } from '$lib/facts/load';
 import type { FactType } from '$lib/facts/schema';
 import { rngFor, shuffled } from '$lib/random/prng';
 import { GAP, type Card, type CardType } from './types';
 
 /** Typing a long claim from memory is a test of wording, not of knowledge: open cards stop here. */
 const MAX_OPEN_ANSWER_WORDS = 5;
-
-const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase('it').trim();
 
 /**
  * Distractors for a fact: its curated ones first, then answers of other facts of the same type

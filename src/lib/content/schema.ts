@@ -13,6 +13,28 @@ export class ContentError extends Error {
 	}
 }
 
+/**
+ * Parses YAML from a content file; a syntax error becomes a ContentError naming the file.
+ *
+ * @param what how the message names the YAML ("front matter" inside an article)
+ */
+export function readYaml(file: string, raw: string, what = ''): unknown {
+	try {
+		return parseYaml(raw);
+	} catch (error) {
+		const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+		throw new ContentError(file, `${what ? `${what} is ` : ''}not valid YAML: ${reason}`);
+	}
+}
+
+/** Checks data against a schema; the first problem becomes a ContentError naming the field. */
+export function checkYaml<T>(file: string, data: unknown, schema: z.ZodType<T>): T {
+	const result = schema.safeParse(data);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	throw new ContentError(file, `field "${issue.path.join('.')}": ${issue.message}`);
+}
+
 export const articleMetaSchema = z
 	.object({
 		title: z.string().trim().min(1),
@@ -34,13 +56,7 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 export function parseFrontMatter(file: string, raw: string): { meta: ArticleMeta; body: string } {
 	const match = FRONT_MATTER.exec(raw);
 	if (!match) throw new ContentError(file, 'missing front matter: the file must start with a "---" block');
-	let data: unknown;
-	try {
-		data = parseYaml(match[1]);
-	} catch (error) {
-		const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-		throw new ContentError(file, `front matter is not valid YAML: ${reason}`);
-	}
+	const data = readYaml(file, match[1], 'front matter');
 	const result = articleMetaSchema.safeParse(data ?? {});
 	if (!result.success) {
 		const issue = result.error.issues[0];

@@ -3,8 +3,7 @@
  * (`content/articles/<slug>/translation.en.yaml`).
  */
 import { z } from 'zod';
-import { parse as parseYaml } from 'yaml';
-import { ContentError } from './schema';
+import { checkYaml, ContentError, readYaml } from './schema';
 import type { Article } from './types';
 
 const translationSchema = z
@@ -18,18 +17,8 @@ const translationSchema = z
  * @throws ContentError naming the file and the sentence id
  */
 export function loadTranslation(file: string, raw: string, article: Article): Map<string, string> {
-	let data: unknown;
-	try {
-		data = parseYaml(raw);
-	} catch (error) {
-		throw new ContentError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-	}
-	const parsed = translationSchema.safeParse(data);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new ContentError(file, `field "${issue.path.join('.')}": ${issue.message}`);
-	}
-	const translations = new Map(Object.entries(parsed.data.sentences));
+	const { sentences } = checkYaml(file, readYaml(file, raw), translationSchema);
+	const translations = new Map(Object.entries(sentences));
 	const ids = new Set(article.sentences.map((sentence) => sentence.id));
 	for (const id of translations.keys()) {
 		if (!ids.has(id)) throw new ContentError(file, `sentence "${id}" is not in the article (edited?)`);

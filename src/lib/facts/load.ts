@@ -3,9 +3,8 @@
  * that misquotes the text, or a question whose answer is not where it claims, never reaches a
  * learner: the build and the tests stop with the file, the fact and the field at fault.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { isFactual } from '$lib/content/article';
-import { ContentError } from '$lib/content/schema';
+import { ContentError, readYaml } from '$lib/content/schema';
 import type { Article, Sentence } from '$lib/content/types';
 import { factsFileSchema, type Fact } from './schema';
 
@@ -17,7 +16,8 @@ export interface ResolvedFact extends Fact {
 }
 
 const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
-const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it');
+/** How answers are compared when checking facts and choosing distractors: case and form folded. */
+export const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it').trim();
 
 /**
  * Parses and validates a facts file against its article.
@@ -25,13 +25,7 @@ const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it');
  * @throws ContentError naming the file, the fact id and the field
  */
 export function loadFacts(file: string, raw: string, article: Article): ResolvedFact[] {
-	let data: unknown;
-	try {
-		data = parseYaml(raw);
-	} catch (error) {
-		const reason = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-		throw new ContentError(file, `not valid YAML: ${reason}`);
-	}
+	const data = readYaml(file, raw);
 	const parsed = factsFileSchema.safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];

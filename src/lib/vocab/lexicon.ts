@@ -5,8 +5,7 @@
  * (the source's typos, foreign words, numbers).
  */
 import { z } from 'zod';
-import { parse as parseYaml } from 'yaml';
-import { ContentError } from '$lib/content/schema';
+import { checkYaml, readYaml } from '$lib/content/schema';
 
 const text = z.string().trim().min(1);
 const forms = z.array(text).min(1);
@@ -92,18 +91,7 @@ export interface Lexicon {
 }
 
 function parse<T>(file: string, raw: string, schema: z.ZodType<T>): T {
-	let data: unknown;
-	try {
-		data = parseYaml(raw);
-	} catch (error) {
-		throw new ContentError(file, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-	}
-	const result = schema.safeParse(data);
-	if (!result.success) {
-		const issue = result.error.issues[0];
-		throw new ContentError(file, `field "${issue.path.join('.')}": ${issue.message}`);
-	}
-	return result.data;
+	return checkYaml(file, readYaml(file, raw), schema);
 }
 
 /**
