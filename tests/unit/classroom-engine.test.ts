@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { playerView } from '$lib/classroom/views';
 import { buildDeck } from '$lib/deck/deck';
 import { openSqliteStore } from '$lib/server/classroom/db';
-import { ClassroomEngine } from '$lib/server/classroom/engine';
+import { ClassroomEngine, type Scheduler } from '$lib/server/classroom/engine';
 import { library } from '../helpers/library';
 
 const cards = buildDeck(library, { track: 'facts' }).cards.filter(
@@ -15,11 +15,29 @@ const byId = new Map(cards.map((card) => [card.id, card]));
 const ids = cards.slice(0, 3).map((card) => card.id);
 const settings = { questions: 3, secondsPerQuestion: 20, speedBonus: true };
 
+/** A fake clock whose timers run when it is advanced past them. */
 function setup() {
 	const file = join(mkdtempSync(join(tmpdir(), 'ripasso-engine-')), 'classroom.sqlite');
 	let now = 1_000_000;
-	const clock = { now: () => now, advance: (ms: number) => (now += ms) };
-	const open = () => new ClassroomEngine(openSqliteStore(file), (id) => byId.get(id), clock.now);
+	let timers: { at: number; work: () => void }[] = [];
+	const clock = {
+		now: () => now,
+		advance(ms: number) {
+			now += ms;
+			const due = timers.filter((t) => t.at <= now);
+			timers = timers.filter((t) => t.at > now);
+			for (const timer of due) timer.work();
+		},
+		/** Moves time without running timers: a timer that fires a little late. */
+		skip: (ms: number) => (now += ms)
+	};
+	const schedule: Scheduler = (work, ms) => {
+		const timer = { at: now + ms, work };
+		timers.push(timer);
+		return () => (timers = timers.filter((t) => t !== timer));
+	};
+	const open = () =>
+		new ClassroomEngine(openSqliteStore(file), (id) => byId.get(id), clock.now, schedule);
 	return { open, clock };
 }
 
@@ -51,7 +69,8 @@ describe('the classroom engine', () => {
 		clock.advance(1000);
 		const wrong = first.options.find((option) => option !== first.answer)!;
 		expect(restarted.answer(code, 'p2', 0, wrong).ok).toBe(true);
-		expect(restarted.reveal(code).ok).toBe(true);
+		// Everyone has answered: the engine reveals without waiting for the clock.
+		expect(restarted.get(code)!.phase).toBe('reveal');
 		// 5 s of 20 s: round((1 - 0.25 / 2) * 1000) = 875 points for Giulia.
 		const scores = Object.fromEntries(
 			restarted.get(code)!.players.map((p) => [p.nickname, p.score])
@@ -73,7 +92,7 @@ describe('the classroom engine', () => {
 		if (!created.ok) throw new Error(created.error);
 		engine.join(created.code, 'p1', 'Giulia');
 		engine.start(created.code);
-		clock.advance(20_001);
+		clock.skip(20_001);
 		expect(engine.answer(created.code, 'p1', 0, byId.get(ids[0])!.answer)).toEqual({
 			ok: false,
 			error: 'late'
@@ -100,5 +119,67 @@ describe('the classroom engine', () => {
 		engine.start(created.code);
 		engine.reveal(created.code);
 		expect(seen).toEqual(['lobby', 'question', 'reveal']);
+	});
+
+	it('ends a question when its time is up, with nobody watching, also after a restart', () => {
+		const { open, clock } = setup();
+		const engine = open();
+		const created = engine.create('mosca-pyongyang', ids, settings);
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		engine.join(code, 'p1', 'Giulia');
+		engine.join(code, 'p2', 'Marco');
+		engine.start(code);
+		clock.advance(20_000);
+		expect(engine.get(code)!.phase).toBe('question'); // the last instant is still in time
+		clock.advance(1);
+		expect(engine.get(code)!.phase).toBe('reveal');
+
+		engine.next(code);
+		clock.advance(3000);
+		// The server restarts mid-question: the new engine finds the running game and its deadline.
+		const restarted = open();
+		expect(restarted.resumeAll()).toBe(1);
+		clock.advance(17_001);
+		expect(restarted.get(code)!.phase).toBe('reveal');
+		expect(restarted.get(code)!.questionIndex).toBe(1);
+	});
+
+	it('tells a phone only of its own join and answer, and of every phase; the host of all', () => {
+		const { open } = setup();
+		const engine = open();
+		const created = engine.create('mosca-pyongyang', ids, settings);
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		const heard = { host: 0, p1: 0, p2: 0 };
+		engine.subscribe(code, () => heard.host++);
+		engine.subscribe(code, () => heard.p1++, 'p1');
+		const stop = engine.subscribe(code, () => heard.p2++, 'p2');
+		engine.join(code, 'p1', 'Giulia');
+		engine.join(code, 'p2', 'Marco');
+		engine.join(code, 'p3', 'Sara');
+		expect(heard).toEqual({ host: 3, p1: 1, p2: 1 });
+		engine.start(code);
+		expect(heard).toEqual({ host: 4, p1: 2, p2: 2 });
+		engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer);
+		expect(heard).toEqual({ host: 5, p1: 3, p2: 2 });
+		stop();
+		engine.reveal(code);
+		expect(heard).toEqual({ host: 6, p1: 4, p2: 2 });
+	});
+
+	it('reveals at once when the host removes the one student everybody was waiting for', () => {
+		const { open } = setup();
+		const engine = open();
+		const created = engine.create('mosca-pyongyang', ids, settings);
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		engine.join(code, 'p1', 'Giulia');
+		engine.join(code, 'p2', 'Marco');
+		engine.start(code);
+		engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer);
+		expect(engine.get(code)!.phase).toBe('question');
+		expect(engine.removePlayer(code, 'p2').ok).toBe(true);
+		expect(engine.get(code)!.phase).toBe('reveal');
 	});
 });

@@ -14,6 +14,7 @@ import {
 	shouldReveal,
 	showLeaderboard,
 	start,
+	MAX_PLAYERS,
 	type GameState
 } from '$lib/classroom/game';
 import { leaderboard, podium } from '$lib/classroom/standings';
@@ -238,6 +239,18 @@ describe('joining', () => {
 			ok: false,
 			error: 'finished'
 		});
+	});
+
+	it('takes up to MAX_PLAYERS players, and a rejoin even when full', () => {
+		let state = lobby();
+		for (let i = state.players.length; i < MAX_PLAYERS; i++) {
+			state = must(join(state, { playerId: `p${i}`, nickname: `Studente${i}` }, T0));
+		}
+		expect(join(state, { playerId: 'late', nickname: 'Ultimo' }, T0)).toEqual({
+			ok: false,
+			error: 'full'
+		});
+		expect(join(state, { playerId: 'a', nickname: 'Anna' }, T0).ok).toBe(true);
 	});
 
 	it('refuses a removed player and a nickname in use; frees a removed one', () => {

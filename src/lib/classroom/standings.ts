@@ -24,11 +24,24 @@ export function revealedThrough(state: GameState): number {
 	return state.phase === 'question' ? state.questionIndex - 1 : state.questionIndex;
 }
 
+// States are immutable, so a state's leaderboard never changes: each of a thousand phones'
+// views at a reveal reuses the one computed for the first.
+const boards = new WeakMap<GameState, Standing[]>();
+
 /**
  * The players still in the game, best first: score descending, then whoever reached it first
  * (the earlier last right answer, by server time), then who joined first.
  */
 export function leaderboard(state: GameState): Standing[] {
+	let board = boards.get(state);
+	if (!board) {
+		board = computeLeaderboard(state);
+		boards.set(state, board);
+	}
+	return board.map((s) => ({ ...s }));
+}
+
+function computeLeaderboard(state: GameState): Standing[] {
 	const through = revealedThrough(state);
 	const lastRight = new Map<string, number>();
 	for (const a of state.answers) {

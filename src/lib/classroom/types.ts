@@ -17,8 +17,11 @@ export interface GameSettings {
 
 export const MIN_SECONDS = 5;
 export const MAX_SECONDS = 120;
-/** Keeps a bot flood from filling the projector and the server's memory. */
-export const MAX_PLAYERS = 200;
+/**
+ * Players per game: a whole year group in a hall fits; a bot flood cannot fill the server's
+ * memory. (Kahoot!'s largest plans allow 2,000; the load bench plays 1,000 on one machine.)
+ */
+export const MAX_PLAYERS = 1000;
 /** Longest typed answer: no real answer is longer, and grading cost grows with length. */
 export const MAX_ANSWER_LENGTH = 100;
 

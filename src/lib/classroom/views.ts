@@ -7,7 +7,7 @@
  * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
  */
 import type { Card, CardType } from '$lib/cards/types';
-import type { GameSettings, GameState, Phase } from '$lib/classroom/game';
+import type { Answer, GameSettings, GameState, Phase } from '$lib/classroom/game';
 import {
 	distribution,
 	leaderboard,
@@ -80,6 +80,18 @@ export type PlayerView =
 			podium: Standing[] | null;
 	  };
 
+const ranks = new WeakMap<GameState, Map<string, number>>();
+
+/** A player's rank, from one index per state (a reveal sends a thousand views of one state). */
+function rankOf(state: GameState, playerId: string): number | null {
+	let index = ranks.get(state);
+	if (!index) {
+		index = new Map(leaderboard(state).map((s) => [s.playerId, s.rank]));
+		ranks.set(state, index);
+	}
+	return index.get(playerId) ?? null;
+}
+
 const isRevealed = (phase: Phase) =>
 	phase === 'reveal' || phase === 'leaderboard' || phase === 'finished';
 
@@ -100,14 +112,37 @@ function questionView(state: GameState, card: Card): QuestionView {
 	};
 }
 
+const reveals = new WeakMap<GameState, RevealView>();
+
 function revealView(state: GameState, card: Card): RevealView | null {
 	if (!isRevealed(state.phase)) return null;
-	return {
-		answer: card.answer,
-		sentence: card.source.text,
-		article: card.source.article,
-		distribution: distribution(state, state.questionIndex, card.options)
-	};
+	let view = reveals.get(state);
+	if (!view) {
+		view = {
+			answer: card.answer,
+			sentence: card.source.text,
+			article: card.source.article,
+			distribution: distribution(state, state.questionIndex, card.options)
+		};
+		reveals.set(state, view);
+	}
+	return structuredClone(view);
+}
+
+const currentAnswers = new WeakMap<GameState, Map<string, Answer>>();
+
+/** Each player's answer to the current question, indexed once per state. */
+function currentAnswer(state: GameState, playerId: string): Answer | undefined {
+	let index = currentAnswers.get(state);
+	if (!index) {
+		index = new Map(
+			state.answers
+				.filter((a) => a.questionIndex === state.questionIndex)
+				.map((a) => [a.playerId, a])
+		);
+		currentAnswers.set(state, index);
+	}
+	return index.get(playerId);
 }
 
 /** The projector: the question, who is in, how many answered; results from the reveal on. */
@@ -143,9 +178,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	if (!player) return { status: 'unknown' };
 	if (player.removed) return { status: 'removed' };
 	const card = currentCard(state, cards);
-	const mine = state.answers.find(
-		(a) => a.playerId === playerId && a.questionIndex === state.questionIndex
-	);
+	const mine = currentAnswer(state, playerId);
 	const revealed = isRevealed(state.phase) && state.questionIndex >= 0;
 	return {
 		status: 'playing',
@@ -162,7 +195,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 			? { given: mine?.given ?? null, correct: mine?.correct ?? false, points: mine?.points ?? 0 }
 			: null,
 		reveal: card ? revealView(state, card) : null,
-		rank: revealed ? (leaderboard(state).find((s) => s.playerId === playerId)?.rank ?? null) : null,
+		rank: revealed ? rankOf(state, playerId) : null,
 		podium: state.phase === 'finished' ? podium(state) : null
 	};
 }

@@ -17,23 +17,50 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 
 export type EngineResult<T = object> =
 	({ ok: true; state: GameState } & T) | { ok: false; error: string };
+/** Who a change concerns: everyone, or (a join, an answer, a removal) the host and one player. */
+export type Audience = { everyone: true } | { everyone: false; playerId: string };
 type Listener = (state: GameState) => void;
+interface Subscriber {
+	listener: Listener;
+	/** Undefined for the host's screen, which hears of every change. */
+	playerId?: string;
+}
+/** Runs `work` after `ms`; returns a cancel function. */
+export type Scheduler = (work: () => void, ms: number) => () => void;
+
+const EVERYONE: Audience = { everyone: true };
+const only = (playerId: string): Audience => ({ everyone: false, playerId });
+
+const timers: Scheduler = (work, ms) => {
+	const timer = setTimeout(work, ms);
+	timer.unref?.();
+	return () => clearTimeout(timer);
+};
 
 export class ClassroomEngine {
 	#store: ClassroomStore;
 	#card: (id: string) => Card | undefined;
 	#now: () => number;
+	#schedule: Scheduler;
 	#games = new Map<string, GameState>();
-	#listeners = new Map<string, Set<Listener>>();
+	#subscribers = new Map<string, Set<Subscriber>>();
+	/** The pending end-of-question timer of each game. */
+	#deadlines = new Map<string, () => void>();
 
+	/**
+	 * @param now the server's clock (injected by tests)
+	 * @param schedule runs the reveal when a question's time is up (injected by tests)
+	 */
 	constructor(
 		store: ClassroomStore,
 		card: (id: string) => Card | undefined,
-		now = () => Date.now()
+		now = () => Date.now(),
+		schedule: Scheduler = timers
 	) {
 		this.#store = store;
 		this.#card = card;
 		this.#now = now;
+		this.#schedule = schedule;
 	}
 
 	/** Creates a game; returns its code and the host's secret (to be kept in a cookie). */
@@ -86,7 +113,15 @@ export class ClassroomEngine {
 			answers: this.#store.answers(code).map(({ gameCode: _code, ...answer }) => answer)
 		};
 		this.#games.set(code, state);
+		this.#armDeadline(state);
 		return state;
+	}
+
+	/** Loads every unexpired game (after a restart), so running questions still end on time. */
+	resumeAll(): number {
+		const codes = this.#store.activeGames(this.#now());
+		for (const code of codes) this.get(code);
+		return codes.length;
 	}
 
 	/** Whether `secret` is this game's host secret (constant-time comparison). */
@@ -105,7 +140,7 @@ export class ClassroomEngine {
 		const result = game.join(state, { playerId, nickname }, this.#now());
 		if (!result.ok) return result;
 		if (result.state !== state) this.#savePlayer(code, result.player);
-		return this.#commit(code, result);
+		return this.#commit(code, result, only(playerId));
 	}
 
 	removePlayer(code: string, playerId: string): EngineResult {
@@ -115,7 +150,9 @@ export class ClassroomEngine {
 		if (!result.ok) return result;
 		const player = result.state.players.find((p) => p.id === playerId)!;
 		this.#savePlayer(code, player);
-		return this.#commit(code, result);
+		this.#commit(code, result, only(playerId));
+		// The one student everybody was waiting for may have just left.
+		return game.allAnswered(result.state) ? this.reveal(code) : result;
 	}
 
 	answer(code: string, playerId: string, questionIndex: number, given: string): EngineResult {
@@ -130,7 +167,10 @@ export class ClassroomEngine {
 		if (!this.#store.addAnswer({ gameCode: code, ...result.answer })) {
 			return { ok: false, error: 'already-answered' };
 		}
-		return this.#commit(code, result);
+		this.#commit(code, result, only(playerId));
+		// Everyone has answered: no need to wait for the clock (as in Kahoot!).
+		if (game.allAnswered(result.state)) this.reveal(code);
+		return result;
 	}
 
 	start(code: string): EngineResult {
@@ -159,12 +199,21 @@ export class ClassroomEngine {
 		if (state && game.shouldReveal(state, this.#now())) this.reveal(code);
 	}
 
-	/** Calls `listener` after every change of the game; returns the unsubscribe function. */
-	subscribe(code: string, listener: Listener): () => void {
-		const set = this.#listeners.get(code) ?? new Set();
-		set.add(listener);
-		this.#listeners.set(code, set);
-		return () => set.delete(listener);
+	/**
+	 * Calls `listener` after every change that concerns `playerId`'s phone (phase changes, and
+	 * their own join, answer or removal), or after every change when `playerId` is undefined (the
+	 * host). Another student's answer changes nothing on a phone, so a class of 1,000 does not
+	 * cost a million messages per question. Returns the unsubscribe function.
+	 */
+	subscribe(code: string, listener: Listener, playerId?: string): () => void {
+		const set = this.#subscribers.get(code) ?? new Set();
+		const subscriber: Subscriber = { listener, playerId };
+		set.add(subscriber);
+		this.#subscribers.set(code, set);
+		return () => {
+			set.delete(subscriber);
+			if (set.size === 0 && this.#subscribers.get(code) === set) this.#subscribers.delete(code);
+		};
 	}
 
 	#phase(
@@ -194,9 +243,43 @@ export class ClassroomEngine {
 		this.#store.upsertPlayer({ gameCode: code, ...player });
 	}
 
-	#commit<T extends { ok: true; state: GameState }>(code: string, result: T): T {
+	/** Reveals the question when its time is up, by the server's clock, whoever is watching. */
+	#armDeadline(state: GameState): void {
+		this.#deadlines.get(state.code)?.();
+		this.#deadlines.delete(state.code);
+		if (state.phase !== 'question' || state.deadline === null) return;
+		const { code, questionIndex } = state;
+		const cancel = this.#schedule(
+			() => {
+				this.#deadlines.delete(code);
+				const current = this.#games.get(code);
+				if (current?.phase !== 'question' || current.questionIndex !== questionIndex) return;
+				if (game.shouldReveal(current, this.#now())) this.reveal(code);
+				else this.#armDeadline(current); // the wall clock moved back: wait again
+			},
+			Math.max(0, state.deadline - this.#now() + 1)
+		);
+		this.#deadlines.set(code, cancel);
+	}
+
+	#commit<T extends { ok: true; state: GameState }>(
+		code: string,
+		result: T,
+		audience: Audience = EVERYONE
+	): T {
+		const before = this.#games.get(code);
 		this.#games.set(code, result.state);
-		for (const listener of this.#listeners.get(code) ?? []) listener(result.state);
+		if (
+			before?.phase !== result.state.phase ||
+			before.questionIndex !== result.state.questionIndex
+		) {
+			this.#armDeadline(result.state);
+		}
+		for (const { listener, playerId } of this.#subscribers.get(code) ?? []) {
+			if (audience.everyone || playerId === undefined || playerId === audience.playerId) {
+				listener(result.state);
+			}
+		}
 		return result;
 	}
 }

@@ -10,7 +10,10 @@ import { ClassroomEngine } from './engine';
 let engine: ClassroomEngine | undefined;
 
 export function getEngine(): ClassroomEngine {
-	engine ??= new ClassroomEngine(openSqliteStore(), getCard);
+	if (!engine) {
+		engine = new ClassroomEngine(openSqliteStore(), getCard);
+		engine.resumeAll();
+	}
 	return engine;
 }
 

@@ -23,13 +23,10 @@ export const GET: RequestHandler = ({ params, cookies, request }) => {
 	const stream = new ReadableStream<string>({
 		start(controller) {
 			const send = (s: GameState) => controller.enqueue(`data: ${JSON.stringify(view(s))}\n\n`);
-			send(state);
-			unsubscribe = engine.subscribe(params.code, send);
-			// The deadline is the server's: check it, and keep proxies from closing an idle stream.
-			timer = setInterval(() => {
-				engine.tick(params.code);
-				controller.enqueue(': keep-alive\n\n');
-			}, 1000);
+			send(engine.get(params.code) ?? state);
+			unsubscribe = engine.subscribe(params.code, send, isHost ? undefined : playerId);
+			// Keeps proxies and phones from closing a quiet stream (the engine ends questions itself).
+			timer = setInterval(() => controller.enqueue(': keep-alive\n\n'), 15_000);
 			request.signal.addEventListener('abort', () => {
 				unsubscribe();
 				clearInterval(timer);
