@@ -86,12 +86,19 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 	expect(during.raw).not.toMatch(/"answer"|"sentence"|"accept"/);
 
 	const choice = during.view.question.options[0];
+	// All but the last student answer (all of them would make the server reveal by itself).
 	const acks = await Promise.all(
-		students.map((student) =>
-			student.post(`/api/class/${code}/answer`, { data: { questionIndex: 0, given: choice } })
-		)
+		students
+			.slice(0, -1)
+			.map((student) =>
+				student.post(`/api/class/${code}/answer`, { data: { questionIndex: 0, given: choice } })
+			)
 	);
-	expect(acks.map((ack) => ack.status())).toEqual(Array(STUDENTS).fill(200));
+	expect(acks.map((ack) => ack.status())).toEqual(Array(STUDENTS - 1).fill(200));
+	expect((await firstEvent(base, code, host)).view).toMatchObject({
+		phase: 'question',
+		answeredCount: STUDENTS - 1
+	});
 	// A second answer and an answer to another question are refused.
 	expect(
 		(
@@ -108,9 +115,17 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 		).status()
 	).toBe(409);
 
+	// The host does not wait for the last one.
 	expect(
 		(await host.post(`/api/class/${code}/host`, { data: { action: 'reveal' } })).status()
 	).toBe(200);
+	expect(
+		(
+			await students.at(-1)!.post(`/api/class/${code}/answer`, {
+				data: { questionIndex: 0, given: choice }
+			})
+		).status()
+	).toBe(409);
 	const after = await firstEvent(base, code, students[0]);
 	expect(after.raw).toMatch(/"answer"/);
 	const hostView = (await firstEvent(base, code, host)).view;

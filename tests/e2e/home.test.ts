@@ -1,15 +1,16 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page lists the article and says which tracks are still to come', async ({
-	page
-}) => {
+test('the home page lists the article and links every track', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
 	const card = page.getByRole('article', { name: /Questo allineamento tra Mosca e Pyongyang/ });
 	await expect(card).toBeVisible();
 	await expect(card).toContainText('by Luke Coffey, Hudson Institute');
 	await expect(card).toContainText('20 paragraphs, 52 sentences');
-	await expect(card.getByText('Host a class quiz (coming soon)')).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Host a class quiz' })).toHaveAttribute(
+		'href',
+		'/class/new?article=mosca-pyongyang'
+	);
 	await expect(card.getByRole('link', { name: 'Study the vocabulary' })).toBeVisible();
 	await expect(card.getByRole('link', { name: 'Study the facts' })).toBeVisible();
 	await expect(card.getByRole('link', { name: 'Quiz on the facts' })).toBeVisible();

@@ -17,7 +17,7 @@ test('the language switch changes the UI and is remembered', async ({ page }) =>
 
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Articoli' })).toBeVisible();
-	await expect(page.getByText('Quiz in classe (in arrivo)')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Organizza un quiz in classe' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();

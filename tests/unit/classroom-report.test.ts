@@ -137,7 +137,8 @@ describe('reportCsv', () => {
 				averageRightMs: null
 			}
 		],
-		questions: []
+		questions: [],
+		answers: []
 	};
 
 	it('writes one CRLF line per student with a header', () => {
@@ -146,6 +147,15 @@ describe('reportCsv', () => {
 				"1,'=cmd|/C calc,950,1,0,0,2.3\r\n" +
 				"2,'-D'Annunzio,0,0,1,0,\r\n"
 		);
+	});
+
+	it('lists every answer of every student, with no answer spelled out', () => {
+		const rows = reportCsv(report(played(), cards), 'answers').split('\r\n');
+		expect(rows[0]).toBe('Question,Prompt,Nickname,Answer given,Result,Time (s),Points');
+		// 3 revealed questions × 3 students still in the game, and the final empty line.
+		expect(rows).toHaveLength(1 + 9 + 1);
+		expect(rows).toContain(`3,${cards[2].prompt},Chiara,,no answer,,0`);
+		expect(rows.filter((r) => r.includes(',Anna,'))).toHaveLength(3);
 	});
 
 	it('quotes commas, quotes and line breaks, doubling quotes', () => {

@@ -85,7 +85,7 @@ describe('progress in IndexedDB', () => {
 		expect((await store.load()).settings.desiredRetention).toBe(0.85);
 	});
 
-	it('migrates a version-2 database to version 3: history kept, words can be marked', async () => {
+	it('migrates a version-2 database to the latest: history kept, words can be marked, cards picked', async () => {
 		const name = freshName();
 		const { state, review } = rated('v2-card');
 		const v2 = await openDB(name, 2, {
@@ -108,8 +108,8 @@ describe('progress in IndexedDB', () => {
 		await store.setWordStatus('noun:truppa', 'next', NOW);
 		store.close();
 		const raw = await openDB(name);
-		expect(raw.version).toBe(3);
-		expect([...raw.objectStoreNames]).toContain('words');
+		expect(raw.version).toBe(MIGRATIONS.length);
+		expect([...raw.objectStoreNames]).toEqual(expect.arrayContaining(['words', 'picks']));
 		raw.close();
 		expect((await (await openProgress(name)).load()).words.get('noun:truppa')).toEqual({
 			id: 'noun:truppa',
@@ -128,6 +128,21 @@ describe('progress in IndexedDB', () => {
 		expect([...words.values()].map((w) => [w.id, w.status])).toEqual([['noun:truppa', 'known']]);
 	});
 
+	it('picks cards from a classroom quiz once, keeping the first date, across a reload', async () => {
+		const name = freshName();
+		const store = await openProgress(name);
+		expect(await store.addPicks(['card-a', 'card-b', 'card-a'], 'class:482913', NOW)).toBe(2);
+		const later = new Date('2026-11-24T10:00:00Z');
+		expect(await store.addPicks(['card-b', 'card-c'], 'class:555111', later)).toBe(1);
+		store.close();
+		const { picks } = await (await openProgress(name)).load();
+		expect([...picks.values()].map((p) => [p.id, p.from, p.at])).toEqual([
+			['card-a', 'class:482913', NOW.toISOString()],
+			['card-b', 'class:482913', NOW.toISOString()],
+			['card-c', 'class:555111', later.toISOString()]
+		]);
+	});
+
 	it('reports foreign or broken records instead of failing, and keeps using the good ones', async () => {
 		const name = freshName();
 		const store = await openProgress(name);
@@ -139,6 +154,7 @@ describe('progress in IndexedDB', () => {
 		await raw.add('reviews', { hello: 'world' });
 		await raw.put('meta', { key: 'settings', value: { desiredRetention: 7 } });
 		await raw.put('words', { id: 'noun:x', status: 'forgotten', at: 'now' });
+		await raw.put('picks', { id: 'card-x', from: 42 });
 		raw.close();
 
 		const { states, reviews, unreadable, settings } = await (await openProgress(name)).load();
@@ -149,7 +165,8 @@ describe('progress in IndexedDB', () => {
 			{ store: 'states', count: 1 },
 			{ store: 'reviews', count: 1 },
 			{ store: 'meta', count: 1 },
-			{ store: 'words', count: 1 }
+			{ store: 'words', count: 1 },
+			{ store: 'picks', count: 1 }
 		]);
 	});
 
@@ -161,6 +178,7 @@ describe('progress in IndexedDB', () => {
 		await store.saveReview(b.state, b.review);
 		await store.saveSettings({ ...DEFAULT_SETTINGS, dayStartHour: 5 });
 		await store.setWordStatus('noun:truppa', 'known', NOW);
+		await store.addPicks(['card-c'], 'class:482913', NOW);
 		const before = await store.load();
 		const file = JSON.stringify(await store.exportBackup(NOW));
 
@@ -172,6 +190,7 @@ describe('progress in IndexedDB', () => {
 		const after = await store.load();
 		expect(after.states).toEqual(before.states);
 		expect(after.reviews).toEqual(before.reviews);
+		expect(after.picks).toEqual(before.picks);
 		expect(after.settings.dayStartHour).toBe(5);
 		expect(after.words).toEqual(before.words);
 		expect(after.words.get('noun:truppa')?.status).toBe('known');

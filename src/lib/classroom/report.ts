@@ -39,8 +39,22 @@ export interface QuestionReport {
 	distribution: DistributionRow[];
 }
 
+/** One student's answer to one question (or none): the detail behind both tables. */
+export interface AnswerDetail {
+	nickname: string;
+	/** 0-based position in the game. */
+	index: number;
+	prompt: string;
+	given: string | null;
+	correct: boolean;
+	elapsedMs: number | null;
+	points: number;
+}
+
 export interface Report {
 	code: string;
+	/** Every student × every revealed question, in game order then rank order. */
+	answers: AnswerDetail[];
 	/** Best first, as on the leaderboard. */
 	students: StudentReport[];
 	/** Hardest first (lowest right %), then in game order. */
@@ -89,8 +103,24 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 			distribution: distribution(state, index, card?.options)
 		};
 	});
+	const details: AnswerDetail[] = [];
+	for (let index = 0; index < played; index++) {
+		const prompt = cards.find((c) => c.id === state.cardIds[index])?.prompt ?? '';
+		for (const s of students) {
+			const a = answers.find((x) => x.playerId === s.playerId && x.questionIndex === index);
+			details.push({
+				nickname: s.nickname,
+				index,
+				prompt,
+				given: a?.given ?? null,
+				correct: a?.correct ?? false,
+				elapsedMs: a?.elapsedMs ?? null,
+				points: a?.points ?? 0
+			});
+		}
+	}
 	questions.sort((a, b) => a.rightPercent - b.rightPercent || a.index - b.index);
-	return { code: state.code, students, questions };
+	return { code: state.code, answers: details, students, questions };
 }
 
 /**
@@ -113,10 +143,27 @@ const toCsv = (rows: (string | number | null)[][]) =>
 	rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 
 /**
- * The report as CSV (CRLF line ends): one table of students or one of questions (hardest
- * first), with a header row. Times in seconds, one decimal.
+ * The report as CSV (CRLF line ends): one table of students, of questions (hardest first) or
+ * of every answer, with a header row. Times in seconds, one decimal.
  */
-export function reportCsv(data: Report, table: 'students' | 'questions' = 'students'): string {
+export function reportCsv(
+	data: Report,
+	table: 'students' | 'questions' | 'answers' = 'students'
+): string {
+	if (table === 'answers') {
+		return toCsv([
+			['Question', 'Prompt', 'Nickname', 'Answer given', 'Result', 'Time (s)', 'Points'],
+			...data.answers.map((a) => [
+				a.index + 1,
+				a.prompt,
+				a.nickname,
+				a.given,
+				a.given === null ? 'no answer' : a.correct ? 'right' : 'wrong',
+				seconds(a.elapsedMs),
+				a.points
+			])
+		]);
+	}
 	if (table === 'students') {
 		return toCsv([
 			['Rank', 'Nickname', 'Points', 'Right', 'Wrong', 'Unanswered', 'Average time right (s)'],

@@ -30,6 +30,8 @@ export interface RevealView {
 	answer: string;
 	/** The article's sentence the card was made from. */
 	sentence: string;
+	/** Its id (`/read/<article>#<id>`). */
+	sentenceId: string;
 	article: string;
 	distribution: DistributionRow[];
 }
@@ -78,6 +80,8 @@ export type PlayerView =
 			reveal: RevealView | null;
 			rank: number | null;
 			podium: Standing[] | null;
+			/** At the end: the game's cards, to take into the student's own study deck. */
+			studyCards: { id: string; track: Card['track'] }[] | null;
 	  };
 
 const ranks = new WeakMap<GameState, Map<string, number>>();
@@ -121,6 +125,7 @@ function revealView(state: GameState, card: Card): RevealView | null {
 		view = {
 			answer: card.answer,
 			sentence: card.source.text,
+			sentenceId: card.source.sentence,
 			article: card.source.article,
 			distribution: distribution(state, state.questionIndex, card.options)
 		};
@@ -196,6 +201,13 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 			: null,
 		reveal: card ? revealView(state, card) : null,
 		rank: revealed ? rankOf(state, playerId) : null,
-		podium: state.phase === 'finished' ? podium(state) : null
+		podium: state.phase === 'finished' ? podium(state) : null,
+		studyCards:
+			state.phase === 'finished'
+				? state.cardIds
+						.map((id) => cards.find((c) => c.id === id))
+						.filter((c): c is Card => c !== undefined)
+						.map((c) => ({ id: c.id, track: c.track }))
+				: null
 	};
 }

@@ -15,7 +15,9 @@ import {
 	type StateRecord,
 	type WordMark,
 	type WordRecord,
-	wordRecordSchema
+	wordRecordSchema,
+	pickRecordSchema,
+	type PickRecord
 } from './records';
 
 export const DB_NAME = 'ripasso';
@@ -25,19 +27,19 @@ interface ProgressDB extends DBSchema {
 	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
 	meta: { key: string; value: { key: string; value: unknown } };
 	words: { key: string; value: WordRecord };
+	picks: { key: string; value: PickRecord };
 }
 
-type UpgradeTx = IDBPTransaction<
-	ProgressDB,
-	('states' | 'reviews' | 'meta' | 'words')[],
-	'versionchange'
->;
+type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
+const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
+
+type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
 
 /**
  * Schema migrations, one per version, applied in order from the stored version. Never edit a
  * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
  * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
- * known, or to study next).
+ * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
  */
 export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)[] = [
 	(db) => {
@@ -51,6 +53,9 @@ export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)
 	},
 	(db) => {
 		db.createObjectStore('words', { keyPath: 'id' });
+	},
+	(db) => {
+		db.createObjectStore('picks', { keyPath: 'id' });
 	}
 ];
 
@@ -58,7 +63,7 @@ export const DB_VERSION = MIGRATIONS.length;
 
 /** Records that failed their check when read: kept in storage, reported, never used. */
 export interface Unreadable {
-	store: 'states' | 'reviews' | 'meta' | 'words';
+	store: StoreName;
 	count: number;
 }
 
@@ -68,6 +73,8 @@ export interface Snapshot {
 	reviews: ReviewRecord[];
 	/** Marks on vocabulary entries, by entry id. */
 	words: Map<string, WordRecord>;
+	/** Cards to introduce first, by card id. */
+	picks: Map<string, PickRecord>;
 	unreadable: Unreadable[];
 }
 
@@ -80,12 +87,13 @@ export class ProgressStore {
 
 	/** Everything, checked: good records are returned, bad ones counted in `unreadable`. */
 	async load(): Promise<Snapshot> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words']);
-		const [rawStates, rawReviews, rawSettings, rawWords] = await Promise.all([
+		const tx = this.#db.transaction(ALL_STORES);
+		const [rawStates, rawReviews, rawSettings, rawWords, rawPicks] = await Promise.all([
 			tx.objectStore('states').getAll(),
 			tx.objectStore('reviews').getAll(),
 			tx.objectStore('meta').get('settings'),
-			tx.objectStore('words').getAll()
+			tx.objectStore('words').getAll(),
+			tx.objectStore('picks').getAll()
 		]);
 		const unreadable: Unreadable[] = [];
 		const states = new Map<string, StateRecord>();
@@ -120,7 +128,32 @@ export class ProgressStore {
 			else bad++;
 		}
 		if (bad) unreadable.push({ store: 'words', count: bad });
-		return { settings, states, reviews, words, unreadable };
+		bad = 0;
+		const picks = new Map<string, PickRecord>();
+		for (const raw of rawPicks) {
+			const parsed = pickRecordSchema.safeParse(raw);
+			if (parsed.success) picks.set(parsed.data.id, parsed.data);
+			else bad++;
+		}
+		if (bad) unreadable.push({ store: 'picks', count: bad });
+		return { settings, states, reviews, words, picks, unreadable };
+	}
+
+	/**
+	 * Puts cards first in the queue of new cards (all in one transaction). Cards picked before
+	 * keep their first date; returns how many were new picks.
+	 */
+	async addPicks(ids: readonly string[], from: string, now = new Date()): Promise<number> {
+		const tx = this.#db.transaction('picks', 'readwrite');
+		const store = tx.objectStore('picks');
+		let added = 0;
+		for (const id of new Set(ids)) {
+			if (await store.get(id)) continue;
+			await store.put(pickRecordSchema.parse({ id, from, at: now.toISOString() }));
+			added++;
+		}
+		await tx.done;
+		return added;
 	}
 
 	/** Marks a vocabulary entry as known or to study next; `null` removes the mark. */
@@ -159,7 +192,7 @@ export class ProgressStore {
 
 	/** A backup of everything readable (what `load` returns). */
 	async exportBackup(now: Date): Promise<Backup> {
-		const { settings, states, reviews, words } = await this.load();
+		const { settings, states, reviews, words, picks } = await this.load();
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -167,37 +200,34 @@ export class ProgressStore {
 			settings,
 			states: [...states.values()],
 			reviews,
-			words: [...words.values()]
+			words: [...words.values()],
+			picks: [...picks.values()]
 		};
 	}
 
 	/** Replaces all progress with a (validated) backup, in one transaction. */
 	async importBackup(backup: Backup): Promise<void> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words'], 'readwrite');
+		const tx = this.#db.transaction(ALL_STORES, 'readwrite');
 		const states = tx.objectStore('states');
 		const reviews = tx.objectStore('reviews');
 		const meta = tx.objectStore('meta');
 		const words = tx.objectStore('words');
-		await Promise.all([states.clear(), reviews.clear(), meta.clear(), words.clear()]);
+		const picks = tx.objectStore('picks');
+		await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
 		await Promise.all([
 			...backup.states.map((state) => states.put(state)),
 			...backup.reviews.map((review) => reviews.put(review)),
 			...(backup.words ?? []).map((word) => words.put(word)),
+			...(backup.picks ?? []).map((pick) => picks.put(pick)),
 			meta.put({ key: 'settings', value: backup.settings }),
 			tx.done
 		]);
 	}
 
-	/** Forgets all progress, word marks and settings. */
+	/** Forgets all progress, word marks, picks and settings. */
 	async reset(): Promise<void> {
-		const tx = this.#db.transaction(['states', 'reviews', 'meta', 'words'], 'readwrite');
-		await Promise.all([
-			tx.objectStore('states').clear(),
-			tx.objectStore('reviews').clear(),
-			tx.objectStore('meta').clear(),
-			tx.objectStore('words').clear(),
-			tx.done
-		]);
+		const tx = this.#db.transaction(ALL_STORES, 'readwrite');
+		await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 	}
 
 	close(): void {

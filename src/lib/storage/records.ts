@@ -57,6 +57,18 @@ export const wordRecordSchema = z.object({
 });
 
 export type WordRecord = z.infer<typeof wordRecordSchema>;
+
+/**
+ * A card the learner chose to study first (from a classroom quiz): introduced before the other
+ * new cards of its track. `from` says where it was picked (`class:482913`).
+ */
+export const pickRecordSchema = z.object({
+	id: z.string().min(1).max(300),
+	from: z.string().min(1).max(100),
+	at: isoDate
+});
+
+export type PickRecord = z.infer<typeof pickRecordSchema>;
 export type WordMark = WordRecord['status'];
 
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
@@ -74,6 +86,8 @@ export interface Backup {
 	reviews: ReviewRecord[];
 	/** Optional: backups made before words could be marked have none. */
 	words?: WordRecord[];
+	/** Optional: backups made before classroom quizzes have none. */
+	picks?: PickRecord[];
 }
 
 const backupSchema = z.object({
@@ -83,7 +97,8 @@ const backupSchema = z.object({
 	settings: z.unknown(),
 	states: z.array(stateRecordSchema),
 	reviews: z.array(reviewRecordSchema),
-	words: z.array(wordRecordSchema).optional()
+	words: z.array(wordRecordSchema).optional(),
+	picks: z.array(pickRecordSchema).optional()
 });
 
 export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'version' | 'damaged';

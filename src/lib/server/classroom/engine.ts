@@ -117,6 +117,11 @@ export class ClassroomEngine {
 		return state;
 	}
 
+	/** The slug of the game's article. */
+	article(code: string): string | undefined {
+		return this.#store.getGame(code)?.article;
+	}
+
 	/** Loads every unexpired game (after a restart), so running questions still end on time. */
 	resumeAll(): number {
 		const codes = this.#store.activeGames(this.#now());
@@ -277,7 +282,12 @@ export class ClassroomEngine {
 		}
 		for (const { listener, playerId } of this.#subscribers.get(code) ?? []) {
 			if (audience.everyone || playerId === undefined || playerId === audience.playerId) {
-				listener(result.state);
+				// The change is stored: one broken stream must not undo it for the caller or the rest.
+				try {
+					listener(result.state);
+				} catch (error) {
+					console.error('Classroom listener failed', error);
+				}
 			}
 		}
 		return result;

@@ -2,10 +2,19 @@
  * The server's one classroom engine, on the SQLite store in the data folder, with the deck's
  * cards. Created on first use, so builds and pages that never host a game open no database.
  */
-import type { Card } from '$lib/cards/types';
+import { error, type Cookies } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { Card, Track } from '$lib/cards/types';
+import { livePool, pickGameCards, type LiveKind } from '$lib/classroom/pick';
+import type { GameSettings, GameState } from '$lib/classroom/game';
+import { isGameCode } from '$lib/classroom/code';
+import { m } from '$lib/paraglide/messages';
+import { mulberry32 } from '$lib/random/prng';
+import { getArticle } from '$lib/server/content';
 import { getCard, getDeck } from '$lib/server/deck';
 import { openSqliteStore } from './db';
 import { ClassroomEngine } from './engine';
+import { RateLimiter } from './http';
 
 let engine: ClassroomEngine | undefined;
 
@@ -17,21 +26,95 @@ export function getEngine(): ClassroomEngine {
 	return engine;
 }
 
+/** The game with this code, or a 404 page that says the code is unknown or expired. */
+export function requireGame(code: string): GameState {
+	const state = isGameCode(code) ? getEngine().get(code) : undefined;
+	if (!state) error(404, m.class_error_unknown_code({ code: code.slice(0, 12) }));
+	return state;
+}
+
+/**
+ * The game, its cards and article for its host; a 404 for an unknown code and a 403 for anyone
+ * without the host's secret (a student who guesses the URL sees nothing).
+ */
+export function requireHost(code: string, cookies: Cookies) {
+	const state = requireGame(code);
+	const engine = getEngine();
+	if (!engine.isHost(code, cookies.get(HOST_COOKIE(code)))) error(403, m.class_error_not_host());
+	const article = getArticle(engine.article(code) ?? '');
+	return {
+		state,
+		cards: gameCards(state.cardIds),
+		article: article ? { slug: article.slug, title: article.meta.title } : null
+	};
+}
+
 /** The cards of a game, in question order. */
 export function gameCards(cardIds: readonly string[]): Card[] {
 	return cardIds.map((id) => getCard(id)).filter((card): card is Card => card !== undefined);
 }
 
-/** Cards suited to a live game: choices and numbers, curated, of one article. */
-export function liveCards(article: string): Card[] {
-	return getDeck().cards.filter(
-		(card) =>
-			card.source.article === article &&
-			card.track === 'facts' &&
-			card.origin === 'curated' &&
-			(card.type === 'multiple-choice' || card.type === 'true-false' || card.type === 'numeric')
+/** Cards suited to a live game, of one article (see `livePool`). */
+export function liveCards(
+	article: string,
+	tracks: readonly Track[] = ['facts'],
+	kinds: readonly LiveKind[] = ['multiple-choice', 'true-false', 'numeric']
+): Card[] {
+	return livePool(getDeck().cards, { article, tracks, kinds });
+}
+
+export interface NewGame {
+	article: string;
+	tracks: readonly Track[];
+	kinds: readonly LiveKind[];
+	settings: GameSettings;
+}
+
+export type CreateResult =
+	{ ok: true; code: string; hostSecret: string } | { ok: false; error: 'no-cards' | string };
+
+/** Draws the game's cards and creates it; the caller keeps the host secret in a cookie. */
+export function createGame({ article, tracks, kinds, settings }: NewGame): CreateResult {
+	const pool = liveCards(article, tracks, kinds);
+	if (pool.length === 0) return { ok: false, error: 'no-cards' };
+	const cards = pickGameCards(pool, settings.questions, mulberry32(Date.now() >>> 0));
+	return getEngine().create(
+		article,
+		cards.map((card) => card.id),
+		settings
 	);
 }
 
+// Joins per address, generous: a whole class behind a school's NAT shares one address (bot
+// floods are also stopped by the cap on players per game). RIPASSO_JOIN_LIMIT (joins per minute
+// per address) raises it for a hall behind one router, or for the load bench on loopback.
+export const joinLimiter = new RateLimiter(Number(env.RIPASSO_JOIN_LIMIT) || 300, 60_000);
+
 export const HOST_COOKIE = (code: string) => `ripasso_host_${code}`;
 export const PLAYER_COOKIE = (code: string) => `ripasso_player_${code}`;
+
+const DAY_S = 24 * 60 * 60;
+
+/**
+ * The host's secret: httpOnly (no script reads it), same-site only, for the game's lifetime.
+ * Not `secure`, so a classroom laptop serving plain http on the LAN works.
+ */
+export function setHostCookie(cookies: Cookies, code: string, secret: string): void {
+	cookies.set(HOST_COOKIE(code), secret, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: false,
+		maxAge: DAY_S
+	});
+}
+
+export function setPlayerCookie(cookies: Cookies, code: string, playerId: string): void {
+	cookies.set(PLAYER_COOKIE(code), playerId, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: false,
+		maxAge: DAY_S
+	});
+}

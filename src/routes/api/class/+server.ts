@@ -1,37 +1,35 @@
 import { error, json } from '@sveltejs/kit';
-import { mulberry32, shuffled } from '$lib/random/prng';
-import { getEngine, HOST_COOKIE, liveCards } from '$lib/server/classroom';
+import { LIVE_KINDS, TRACKS, type LiveKind } from '$lib/classroom/pick';
+import type { Track } from '$lib/cards/types';
+import { createGame, setHostCookie } from '$lib/server/classroom';
 import { readJson } from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
-/** Creates a live game: `{ article, questions, secondsPerQuestion, speedBonus }`. */
+const listOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T[]): T[] =>
+	Array.isArray(value) ? value.filter((v): v is T => allowed.includes(v)) : fallback;
+
+/**
+ * Creates a live game: `{ article, questions, secondsPerQuestion, speedBonus, tracks?, kinds? }`
+ * (tracks default to the facts, kinds to every live kind).
+ */
 export const POST: RequestHandler = async ({ request, cookies }) => {
-	const body = await readJson(request);
-	const { article, questions, secondsPerQuestion, speedBonus } = body as Record<string, unknown>;
+	const body = (await readJson(request)) as Record<string, unknown>;
+	const { article, questions, secondsPerQuestion, speedBonus } = body;
 	if (typeof article !== 'string') error(400, 'Choose an article.');
-	const pool = liveCards(article);
-	if (pool.length === 0) error(404, 'No such article.');
-	// One card per fact, in a random order.
-	const seen = new Set<string>();
-	const cards = shuffled(pool, mulberry32(Date.now() >>> 0)).filter(
-		(card) => !seen.has(card.sibling) && seen.add(card.sibling)
-	);
-	const created = getEngine().create(
+	const created = createGame({
 		article,
-		cards.map((card) => card.id),
-		{
+		tracks: listOf<Track>(body.tracks, TRACKS, ['facts']),
+		kinds: listOf<LiveKind>(body.kinds, LIVE_KINDS, [...LIVE_KINDS]),
+		settings: {
 			questions: Number(questions),
 			secondsPerQuestion: Number(secondsPerQuestion),
 			speedBonus: speedBonus !== false
 		}
-	);
-	if (!created.ok) error(400, `Cannot create the game: ${created.error}.`);
-	cookies.set(HOST_COOKIE(created.code), created.hostSecret, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'strict',
-		secure: false,
-		maxAge: 24 * 60 * 60
 	});
+	if (!created.ok) {
+		if (created.error === 'no-cards') error(404, 'No questions for this article and choice.');
+		error(400, `Cannot create the game: ${created.error}.`);
+	}
+	setHostCookie(cookies, created.code, created.hostSecret);
 	return json({ code: created.code }, { status: 201 });
 };

@@ -24,16 +24,20 @@ const SUGGESTED: Record<AnswerResult['verdict'], Answer> = {
 
 /**
  * Words marked in the reader: "known" ones leave the queue, "study next" ones are introduced
- * before the other new words. A vocabulary card's sibling is `<article>:vocab:<entry id>`.
+ * before the other new words. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
+ * picked from a classroom quiz come first too, with their siblings (the same fact or word).
  */
-function markedFirst(cards: Card[], words: ReadonlyMap<string, WordRecord>): Card[] {
-	if (words.size === 0) return cards;
+function markedFirst(
+	cards: Card[],
+	words: ReadonlyMap<string, WordRecord>,
+	picks: ReadonlyMap<string, unknown>
+): Card[] {
+	if (words.size === 0 && picks.size === 0) return cards;
+	const picked = new Set(cards.filter((card) => picks.has(card.id)).map((card) => card.sibling));
 	const mark = (card: Card) => words.get(card.sibling.split(':vocab:')[1] ?? '')?.status;
+	const first = (card: Card) => mark(card) === 'next' || picked.has(card.sibling);
 	const kept = cards.filter((card) => mark(card) !== 'known');
-	return [
-		...kept.filter((card) => mark(card) === 'next'),
-		...kept.filter((card) => mark(card) !== 'next')
-	];
+	return [...kept.filter(first), ...kept.filter((card) => !first(card))];
 }
 
 interface UndoEntry {
@@ -104,7 +108,7 @@ export class StudySession {
 			if (!this.voice) this.#cards = this.#cards.filter((card) => card.type !== 'listening');
 			this.#store = await openProgress();
 			const snapshot = await this.#store.load();
-			this.#cards = markedFirst(this.#cards, snapshot.words);
+			this.#cards = markedFirst(this.#cards, snapshot.words, snapshot.picks);
 			this.#settings = snapshot.settings;
 			this.#states = snapshot.states;
 			this.unreadable = snapshot.unreadable;

@@ -8,6 +8,9 @@ import type { RequestHandler } from './$types';
  * Server-Sent Events: the game as this client may see it (host or player view), sent at once
  * and after every change. EventSource reconnects by itself; the first event brings it up to date.
  */
+/** How often, at most, the host's screen is updated within one question (answers coming in). */
+const HOST_INTERVAL_MS = 250;
+
 export const GET: RequestHandler = ({ params, cookies, request }) => {
 	const engine = getEngine();
 	const state = engine.get(params.code);
@@ -18,18 +21,55 @@ export const GET: RequestHandler = ({ params, cookies, request }) => {
 	const cards = gameCards(state.cardIds);
 	const view = (s: GameState) => (isHost ? hostView(s, cards) : playerView(s, playerId!, cards));
 
+	const encoder = new TextEncoder();
 	let unsubscribe = () => {};
 	let timer: ReturnType<typeof setInterval> | undefined;
-	const stream = new ReadableStream<string>({
+	let trailing: ReturnType<typeof setTimeout> | undefined;
+	const stop = () => {
+		unsubscribe();
+		clearInterval(timer);
+		clearTimeout(trailing);
+	};
+	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
-			const send = (s: GameState) => controller.enqueue(`data: ${JSON.stringify(view(s))}\n\n`);
+			// A phone that went away must not break the answer or reveal being announced.
+			const enqueue = (text: string) => {
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					stop();
+				}
+			};
+			let lastStep = '';
+			let lastSentAt = 0;
+			let pending: GameState | null = null;
+			// The server's clock goes with every view: countdowns on phones follow it, not their own.
+			const write = (s: GameState) => {
+				clearTimeout(trailing);
+				trailing = undefined;
+				pending = null;
+				lastStep = `${s.phase}:${s.questionIndex}`;
+				lastSentAt = Date.now();
+				enqueue(`data: ${JSON.stringify({ ...view(s), serverNow: lastSentAt })}\n\n`);
+			};
+			// The projector hears of every join and answer, but a class answering at once would
+			// send it a thousand lists a second: within one step of the game, at most one view per
+			// HOST_INTERVAL_MS, always ending on the latest. A new step is sent at once.
+			const send = (s: GameState) => {
+				const since = Date.now() - lastSentAt;
+				if (!isHost || `${s.phase}:${s.questionIndex}` !== lastStep || since >= HOST_INTERVAL_MS) {
+					write(s);
+					return;
+				}
+				pending = s;
+				trailing ??= setTimeout(() => pending && write(pending), HOST_INTERVAL_MS - since);
+			};
 			send(engine.get(params.code) ?? state);
 			unsubscribe = engine.subscribe(params.code, send, isHost ? undefined : playerId);
 			// Keeps proxies and phones from closing a quiet stream (the engine ends questions itself).
-			timer = setInterval(() => controller.enqueue(': keep-alive\n\n'), 15_000);
+			timer = setInterval(() => enqueue(': keep-alive\n\n'), 15_000);
 			request.signal.addEventListener('abort', () => {
-				unsubscribe();
-				clearInterval(timer);
+				stop();
 				try {
 					controller.close();
 				} catch {
@@ -37,12 +77,9 @@ export const GET: RequestHandler = ({ params, cookies, request }) => {
 				}
 			});
 		},
-		cancel() {
-			unsubscribe();
-			clearInterval(timer);
-		}
+		cancel: stop
 	});
-	return new Response(stream.pipeThrough(new TextEncoderStream()), {
+	return new Response(stream, {
 		headers: {
 			'content-type': 'text/event-stream',
 			'cache-control': 'no-cache',

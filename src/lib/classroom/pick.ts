@@ -1,0 +1,64 @@
+/**
+ * Which cards a classroom quiz plays: the teacher picks the tracks and the kinds of question
+ * suited to a live game (a choice on a phone, or a number), and how many.
+ */
+import type { Card, CardType, Track } from '$lib/cards/types';
+import { shuffled, type Random } from '$lib/random/prng';
+
+/** What the teacher chooses from; a vocabulary "multiple choice" is a recognition card. */
+export type LiveKind = 'multiple-choice' | 'true-false' | 'numeric';
+export const LIVE_KINDS: readonly LiveKind[] = ['multiple-choice', 'true-false', 'numeric'];
+export const TRACKS: readonly Track[] = ['facts', 'vocab'];
+
+const KIND_OF: Partial<Record<CardType, LiveKind>> = {
+	'multiple-choice': 'multiple-choice',
+	recognition: 'multiple-choice',
+	'true-false': 'true-false',
+	numeric: 'numeric'
+};
+
+export interface PoolOptions {
+	article: string;
+	tracks: readonly Track[];
+	kinds: readonly LiveKind[];
+}
+
+/**
+ * The cards that may be played: the article's curated cards of the chosen tracks and kinds, in
+ * deck order. A fact may have several (a choice and a true/false): a game asks one of them.
+ */
+export function livePool(cards: readonly Card[], { article, tracks, kinds }: PoolOptions): Card[] {
+	return cards.filter((card) => {
+		const kind = KIND_OF[card.type];
+		return (
+			card.source.article === article &&
+			card.origin === 'curated' &&
+			kind !== undefined &&
+			kinds.includes(kind) &&
+			tracks.includes(card.track)
+		);
+	});
+}
+
+/** How many questions the pool can make: one per fact or word. */
+export function questionCount(pool: readonly Card[]): number {
+	return new Set(pool.map((card) => card.sibling)).size;
+}
+
+/**
+ * `questions` cards of the pool in a random order, never two of one fact or word (all the pool
+ * can give when it is smaller).
+ */
+export function pickGameCards(pool: readonly Card[], questions: number, random: Random): Card[] {
+	const seen = new Set<string>();
+	return shuffled(pool, random)
+		.filter((card) => !seen.has(card.sibling) && seen.add(card.sibling))
+		.slice(0, Math.max(0, questions));
+}
+
+/** A stable key for a choice of tracks and kinds (order of ticking does not matter). */
+export function choiceKey(tracks: readonly Track[], kinds: readonly LiveKind[]): string {
+	const inOrder = <T>(all: readonly T[], chosen: readonly T[]) =>
+		all.filter((x) => chosen.includes(x));
+	return `${inOrder(TRACKS, tracks).join('+')}|${inOrder(LIVE_KINDS, kinds).join('+')}`;
+}

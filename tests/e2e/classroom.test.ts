@@ -1,0 +1,213 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { buildDeck } from '$lib/deck/deck';
+import { lexicon, library } from '../helpers/library';
+
+/**
+ * A live class quiz in real Chromium: one teacher's projector and three students' phones, each
+ * its own browser context (own cookies, own storage), from creating the quiz to the podium.
+ */
+const deck = buildDeck(library, { lexicon });
+const cardByPrompt = (prompt: string) => {
+	const card = deck.cards.find((c) => c.prompt === prompt && c.options.length > 0);
+	if (!card) throw new Error(`No card with the prompt ${prompt}`);
+	return card;
+};
+
+/** Records every message the page's EventSources receive, before the app sees it. */
+async function recordEvents(page: Page) {
+	await page.addInitScript(() => {
+		const log: string[] = [];
+		(window as unknown as { __events: string[] }).__events = log;
+		const Original = window.EventSource;
+		window.EventSource = class extends Original {
+			constructor(url: string | URL, init?: EventSourceInit) {
+				super(url, init);
+				this.addEventListener('message', (event) => log.push((event as MessageEvent).data));
+			}
+		};
+	});
+}
+const events = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __events: string[] }).__events.slice());
+
+async function phone(browser: Browser, code: string, nickname: string) {
+	const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+	const page = await context.newPage();
+	await recordEvents(page);
+	await page.goto(`/join?code=${code}`);
+	await page.getByLabel('Nickname').fill(nickname);
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page).toHaveURL(`/class/${code}/play`);
+	await expect(page.getByRole('heading', { name: `You’re in, ${nickname}!` })).toBeVisible();
+	return page;
+}
+
+test('a teacher hosts three questions; three students play to the podium, one reloading', async ({
+	browser,
+	page: host
+}) => {
+	test.setTimeout(90_000);
+	await host.goto('/');
+	await host.getByRole('link', { name: 'Host a class quiz' }).click();
+	await expect(host.getByRole('heading', { name: 'Host a class quiz' })).toBeVisible();
+	// Choices on the phone only (no typed numbers), three questions, a minute each.
+	await host.getByLabel('Numbers').uncheck();
+	await host.getByLabel('Number of questions').fill('3');
+	await host.getByLabel('Time per question').selectOption('60');
+	await host.getByRole('button', { name: 'Create the quiz' }).click();
+	await expect(host).toHaveURL(/\/class\/[1-9]\d{5}\/host$/);
+	const code = host.url().match(/class\/(\d{6})/)![1];
+	await expect(host.getByTestId('game-code')).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
+	await expect(host.getByRole('img', { name: /QR code/ })).toHaveAttribute(
+		'alt',
+		new RegExp(`/join\\?code=${code}`)
+	);
+
+	const [anna, bruno, chiara] = [
+		await phone(browser, code, 'Anna'),
+		await phone(browser, code, 'Bruno'),
+		await phone(browser, code, 'Chiara')
+	];
+	const players = host.getByRole('list', { name: 'Players in the game' });
+	await expect(players.getByRole('listitem')).toHaveText(['Anna ×', 'Bruno ×', 'Chiara ×']);
+	await host.getByRole('button', { name: 'Start (3 questions)' }).click();
+
+	let chiaraScore = '';
+	for (let q = 0; q < 3; q++) {
+		const prompt = host.locator('.prompt');
+		await expect(host.getByText(`Question ${q + 1} of 3`)).toBeVisible();
+		const card = cardByPrompt((await prompt.textContent())!.trim());
+		const wrong = card.options.find((o) => o !== card.answer)!;
+		for (const student of [anna, bruno, chiara]) {
+			await expect(student.getByText(`Question ${q + 1} of 3`)).toBeVisible();
+		}
+
+		// Nothing that reached a phone during the question holds the answer or the source sentence.
+		for (const student of [anna, bruno, chiara]) {
+			const seen = (await events(student))
+				.filter((e) => JSON.parse(e).phase === 'question' && JSON.parse(e).questionIndex === q)
+				.join('\n');
+			expect(seen).toContain(card.prompt);
+			expect(seen).not.toContain('"answer"');
+			expect(seen).not.toContain(card.source.text);
+			expect(await student.content()).not.toContain(card.source.text);
+		}
+
+		if (q === 1) {
+			// Chiara's phone reloads mid-game: same player, same score, same question.
+			await chiara.reload();
+			await expect(chiara.locator('.me')).toContainText(chiaraScore);
+			await expect(chiara.getByText('Question 2 of 3')).toBeVisible();
+		}
+		await anna.getByRole('button', { name: card.answer, exact: true }).click();
+		await expect(anna.getByText('Answer sent. Wait for the others…')).toBeVisible();
+		await bruno.getByRole('button', { name: wrong, exact: true }).click();
+		await chiara.getByRole('button', { name: q === 0 ? card.answer : wrong, exact: true }).click();
+
+		// All three answered: the server reveals without waiting for the clock.
+		await expect(host.getByText('The answer:')).toBeVisible();
+		await expect(host.getByRole('list', { name: 'How the class answered' })).toBeVisible();
+		await expect(host.getByText(card.source.text)).toBeVisible();
+		await expect(anna.getByRole('heading', { name: /^Right! \+\d+ points$/ })).toBeVisible();
+		await expect(bruno.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+		await expect(bruno.getByText(card.answer, { exact: true })).toBeVisible();
+		if (q === 0) chiaraScore = (await chiara.locator('.me span').textContent())!;
+
+		if (q === 1) {
+			await host.getByRole('button', { name: 'Leaderboard' }).click();
+			await expect(
+				host.getByRole('list', { name: 'Leaderboard' }).getByRole('listitem').first()
+			).toContainText('Anna');
+			await host.getByRole('button', { name: 'Next question' }).click();
+		} else if (q < 2) {
+			await host.getByRole('button', { name: 'Next question' }).click();
+		} else {
+			await host.getByRole('button', { name: 'Show the podium' }).click();
+		}
+	}
+
+	const podium = host.getByRole('list', { name: 'Podium' });
+	await expect(podium.getByRole('listitem')).toHaveCount(3);
+	await expect(podium.getByRole('listitem').first()).toContainText('Anna');
+	await expect(
+		anna.getByRole('heading', { name: /You finished in place 1 with \d+ points/ })
+	).toBeVisible();
+	await expect(
+		bruno.getByRole('heading', { name: 'You finished in place 3 with 0 points.' })
+	).toBeVisible();
+
+	// Anna takes the quiz's questions into her own study deck: they come first there.
+	await anna.getByRole('button', { name: 'Add these 3 questions to my study deck' }).click();
+	await expect(anna.getByText('Added: 3 questions come first')).toBeVisible();
+	await anna.getByRole('link', { name: 'Study the facts' }).click();
+	const first = (await anna.locator('.card .prompt').textContent())!.trim();
+	const quizSiblings = new Set(
+		(await host.request.get(`/class/${code}/report.csv?table=questions`).then((r) => r.text()))
+			.split('\r\n')
+			.slice(1, -1)
+			.map((row) => deck.cards.find((c) => row.includes(c.prompt) && c.options.length)?.sibling)
+	);
+	expect(quizSiblings.has(deck.cards.find((c) => c.prompt === first)?.sibling)).toBe(true);
+
+	// The report: students best first, and the CSV a spreadsheet opens.
+	await host.getByRole('link', { name: 'Report' }).click();
+	await expect(host.getByRole('heading', { name: 'Quiz report' })).toBeVisible();
+	await expect(host.getByRole('row').nth(1)).toContainText('Anna');
+	const csv = await (await host.request.get(`/class/${code}/report.csv`)).text();
+	expect(csv).toContain('Rank,Nickname,Points,Right,Wrong,Unanswered');
+	expect(csv).toMatch(/\r\n1,Anna,\d+,3,0,0,/);
+	expect(csv).toMatch(/\r\n3,Bruno,0,0,3,0,/);
+});
+
+test('unknown codes, students on the host page and bad nicknames get clear answers', async ({
+	page,
+	browser
+}) => {
+	await page.goto('/join?code=999999');
+	await page.getByLabel('Nickname').fill('Anna');
+	await page.getByRole('button', { name: 'Join' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/There is no quiz with the code 999999/);
+	// Nothing typed is lost.
+	await expect(page.getByLabel('Nickname')).toHaveValue('Anna');
+
+	const response = await page.goto('/class/999999/play');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Quiz not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Join with another code' })).toBeVisible();
+
+	// A real game: its host page refuses a student, and markup in a nickname stays text.
+	const created = await page.request.post('/api/class', {
+		data: { article: 'mosca-pyongyang', questions: 2, secondsPerQuestion: 20 }
+	});
+	const { code } = await created.json();
+	const student = await (await browser.newContext()).newPage();
+	expect((await student.goto(`/class/${code}/host`))?.status()).toBe(403);
+	await student.goto(`/join?code=${code}`);
+	await student.getByLabel('Nickname').fill('<img src=x onerror=alert(1)>');
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student.getByRole('alert')).toHaveText(/letters, digits, spaces/);
+	expect((await student.goto(`/class/${code}/print/key`))?.status()).toBe(403);
+});
+
+test('the teacher prints the quiz and, separately, its answer key', async ({ page }) => {
+	await page.goto('/class/new');
+	await page.getByLabel('Number of questions').fill('4');
+	await page.getByRole('button', { name: 'Create the quiz' }).click();
+	const code = page.url().match(/class\/(\d{6})/)![1];
+	await page.goto(`/class/${code}/print`);
+	const questions = page.locator('.questions > li');
+	await expect(questions).toHaveCount(4);
+	const prompts = (await page.locator('.questions .prompt').allTextContents()).map((t) => t.trim());
+	const answers = prompts.map((p) => deck.cards.find((c) => c.prompt === p)!);
+	// The questions sheet holds no sentence from the article (those give the answers away).
+	for (const card of answers) expect(await page.content()).not.toContain(card.source.text);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.site-header')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+
+	await page.emulateMedia({ media: 'screen' });
+	await page.getByRole('link', { name: 'Answer key' }).click();
+	await expect(page.locator('.answers > li')).toHaveCount(4);
+	// Two questions may come from one sentence.
+	for (const card of answers) await expect(page.getByText(card.source.text).first()).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { livePool, pickGameCards, questionCount } from '$lib/classroom/pick';
+import { buildDeck } from '$lib/deck/deck';
+import { mulberry32 } from '$lib/random/prng';
+import { lexicon, library } from '../helpers/library';
+
+const { cards } = buildDeck(library, { lexicon });
+const article = 'mosca-pyongyang';
+
+describe('the cards of a classroom quiz', () => {
+	it('takes only curated choice and number cards of the chosen tracks, one per fact', () => {
+		const pool = livePool(cards, {
+			article,
+			tracks: ['facts'],
+			kinds: ['multiple-choice', 'true-false', 'numeric']
+		});
+		expect(new Set(pool.map((c) => c.type))).toEqual(
+			new Set(['multiple-choice', 'true-false', 'numeric'])
+		);
+		expect(pool.every((c) => c.track === 'facts' && c.origin === 'curated')).toBe(true);
+		// 70 curated facts: one question each.
+		expect(questionCount(pool)).toBe(70);
+		const game = pickGameCards(pool, 70, mulberry32(7));
+		expect(new Set(game.map((c) => c.sibling)).size).toBe(70);
+		expect(new Set(game.map((c) => c.type)).size).toBe(3);
+	});
+
+	it('plays vocabulary as recognition (the word, four glosses)', () => {
+		const pool = livePool(cards, { article, tracks: ['vocab'], kinds: ['multiple-choice'] });
+		expect(pool.length).toBeGreaterThan(300);
+		expect(pool.every((c) => c.type === 'recognition' && c.options.length === 4)).toBe(true);
+		expect(livePool(cards, { article, tracks: ['vocab'], kinds: ['numeric'] })).toEqual([]);
+	});
+
+	it('asks only numbers when only numbers are chosen, and nothing of another article', () => {
+		const numbers = livePool(cards, { article, tracks: ['facts'], kinds: ['numeric'] });
+		expect(numbers.length).toBeGreaterThan(0);
+		expect(numbers.every((c) => c.type === 'numeric' && c.number)).toBe(true);
+		expect(livePool(cards, { article: 'altro', tracks: ['facts'], kinds: ['numeric'] })).toEqual(
+			[]
+		);
+	});
+
+	it('draws the number asked for, in an order that depends on the draw', () => {
+		const pool = livePool(cards, {
+			article,
+			tracks: ['facts', 'vocab'],
+			kinds: ['multiple-choice']
+		});
+		const a = pickGameCards(pool, 10, mulberry32(1));
+		const b = pickGameCards(pool, 10, mulberry32(2));
+		expect(a).toHaveLength(10);
+		expect(a.map((c) => c.id)).not.toEqual(b.map((c) => c.id));
+		expect(pickGameCards(pool.slice(0, 3), 10, mulberry32(1))).toHaveLength(3);
+	});
+});
