@@ -1,31 +1,11 @@
 import { expect, request as requestFactory, test, type APIRequestContext } from '@playwright/test';
+import { firstEvent } from '../helpers/sse';
 
 /**
  * The classroom HTTP/SSE API driven by one host and many simulated students on loopback
  * (a bounded loop), checking what the server refuses and what students receive.
  */
 const STUDENTS = 30;
-
-/** The first event of a game's SSE stream, read with the client's cookies. */
-async function firstEvent(base: string, code: string, context: APIRequestContext) {
-	const cookies = (await context.storageState()).cookies
-		.map((cookie) => `${cookie.name}=${cookie.value}`)
-		.join('; ');
-	const controller = new AbortController();
-	const response = await fetch(`${base}/api/class/${code}/events`, {
-		headers: { cookie: cookies },
-		signal: controller.signal
-	});
-	expect(response.headers.get('content-type')).toContain('text/event-stream');
-	const reader = response.body!.getReader();
-	let text = '';
-	while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
-	controller.abort();
-	return {
-		raw: text,
-		view: JSON.parse(text.slice(text.indexOf('data: ') + 6, text.indexOf('\n\n')))
-	};
-}
 
 test('a host and 30 students play a question over the API', async ({ baseURL }) => {
 	const base = baseURL!;

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request as requestFactory, test } from '@playwright/test';
+import { buildDeck } from '$lib/deck/deck';
+import { library } from '../helpers/library';
+import { firstEvent } from '../helpers/sse';
+
+/**
+ * A server restart in the middle of a question: its own server process on a free port with its
+ * own data folder, stopped and started again; the game, the answers and the scores must survive.
+ */
+const deck = buildDeck(library);
+
+async function freePort(): Promise<number> {
+	return new Promise((done) => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => done(port));
+		});
+	});
+}
+
+async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+	const server = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RIPASSO_DATA_DIR: dataDir },
+		stdio: 'ignore'
+	});
+	for (let i = 0; i < 150; i++) {
+		const up = await fetch(`http://127.0.0.1:${port}/join`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (up) return server;
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+	server.kill();
+	throw new Error('The server did not start in 30 s');
+}
+
+async function stopServer(server: ChildProcess) {
+	const exited = new Promise((done) => server.once('exit', done));
+	server.kill('SIGTERM');
+	await exited;
+}
+
+test('a game in progress resumes after a server restart, answers and scores kept', async () => {
+	test.setTimeout(90_000);
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const dataDir = mkdtempSync(join(tmpdir(), 'ripasso-restart-'));
+	let server = await startServer(port, dataDir);
+	try {
+		const context = () =>
+			requestFactory.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
+		const host = await context();
+		const created = await host.post('/api/class', {
+			data: {
+				article: 'mosca-pyongyang',
+				questions: 2,
+				secondsPerQuestion: 60,
+				kinds: ['multiple-choice']
+			}
+		});
+		const { code } = await created.json();
+		const [anna, bruno] = [await context(), await context()];
+		await anna.post(`/api/class/${code}/join`, { data: { nickname: 'Anna' } });
+		await bruno.post(`/api/class/${code}/join`, { data: { nickname: 'Bruno' } });
+		await host.post(`/api/class/${code}/host`, { data: { action: 'start' } });
+		const { view: question } = await firstEvent(base, code, anna);
+		const card = deck.cards.find((c) => c.prompt === question.question.prompt && c.options.length)!;
+		expect(
+			(
+				await anna.post(`/api/class/${code}/answer`, {
+					data: { questionIndex: 0, given: card.answer }
+				})
+			).status()
+		).toBe(200);
+
+		// The server stops mid-question and starts again on the same data folder.
+		await stopServer(server);
+		server = await startServer(port, dataDir);
+
+		const { view: resumed } = await firstEvent(base, code, anna);
+		expect(resumed).toMatchObject({
+			phase: 'question',
+			questionIndex: 0,
+			answered: true,
+			score: 0
+		});
+		// Anna cannot answer twice, even across the restart; Bruno's answer closes the question.
+		expect(
+			(
+				await anna.post(`/api/class/${code}/answer`, {
+					data: { questionIndex: 0, given: card.answer }
+				})
+			).status()
+		).toBe(409);
+		const wrong = card.options.find((o) => o !== card.answer)!;
+		expect(
+			(
+				await bruno.post(`/api/class/${code}/answer`, { data: { questionIndex: 0, given: wrong } })
+			).status()
+		).toBe(200);
+		const { view: revealed } = await firstEvent(base, code, anna);
+		expect(revealed.phase).toBe('reveal');
+		expect(revealed.result).toMatchObject({ given: card.answer, correct: true });
+		expect(revealed.score).toBeGreaterThan(500);
+		// The same phone rejoins as the same player after the restart.
+		const again = await anna.post(`/api/class/${code}/join`, { data: { nickname: 'Anna' } });
+		expect((await again.json()).player.nickname).toBe('Anna');
+		const { view: board } = await firstEvent(base, code, host);
+		expect(board.players.map((p: { nickname: string }) => p.nickname)).toEqual(['Anna', 'Bruno']);
+	} finally {
+		await stopServer(server);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
