@@ -38,7 +38,7 @@ async function phone(browser: Browser, code: string, nickname: string) {
 	await page.getByLabel('Nickname').fill(nickname);
 	await page.getByRole('button', { name: 'Join' }).click();
 	await expect(page).toHaveURL(`/class/${code}/play`);
-	await expect(page.getByRole('heading', { name: `You’re in, ${nickname}!` })).toBeVisible();
+	await expect(page.locator('.me')).toContainText(nickname);
 	return page;
 }
 
@@ -68,6 +68,7 @@ test('a teacher hosts three questions; three students play to the podium, one re
 		await phone(browser, code, 'Bruno'),
 		await phone(browser, code, 'Chiara')
 	];
+	await expect(anna.getByRole('heading', { name: 'You’re in, Anna!' })).toBeVisible();
 	const players = host.getByRole('list', { name: 'Players in the game' });
 	await expect(players.getByRole('listitem')).toHaveText(['Anna ×', 'Bruno ×', 'Chiara ×']);
 	await host.getByRole('button', { name: 'Start (3 questions)' }).click();
@@ -210,4 +211,44 @@ test('the teacher prints the quiz and, separately, its answer key', async ({ pag
 	await expect(page.locator('.answers > li')).toHaveCount(4);
 	// Two questions may come from one sentence.
 	for (const card of answers) await expect(page.getByText(card.source.text).first()).toBeVisible();
+});
+
+test('a self-paced assignment: a student works alone, the teacher sees results come in', async ({
+	browser,
+	page: teacher
+}) => {
+	await teacher.goto('/class/new');
+	await teacher.getByLabel('Numbers').uncheck();
+	await teacher.getByLabel('Number of questions').fill('3');
+	await teacher.getByLabel('Self-paced assignment with a deadline').check();
+	await teacher.getByLabel('Open for').selectOption('72');
+	await teacher.getByRole('button', { name: 'Create the quiz' }).click();
+	await expect(teacher.getByText(/^Open until /)).toBeVisible();
+	const code = teacher.url().match(/class\/(\d{6})/)![1];
+	await teacher.getByRole('link', { name: 'Results so far' }).click();
+	await expect(teacher.getByText('Nothing yet')).toBeVisible();
+
+	const student = await phone(browser, code, 'Dario');
+	for (let q = 0; q < 3; q++) {
+		await expect(student.getByText(`Question ${q + 1} of 3`)).toBeVisible();
+		const prompt = (await student.locator('.prompt').textContent())!.trim();
+		const card = cardByPrompt(prompt);
+		// Before answering, nothing on the phone holds this question's sentence.
+		expect((await events(student)).join('\n')).not.toContain(card.source.text);
+		const given = q === 1 ? card.options.find((o) => o !== card.answer)! : card.answer;
+		await student.getByRole('button', { name: given, exact: true }).click();
+		await expect(
+			student.getByRole('heading', { name: q === 1 ? 'Not quite' : 'Right! +1000 points' })
+		).toBeVisible();
+		await expect(student.getByText(card.source.text)).toBeVisible();
+		if (q === 0) {
+			// The teacher's open report updates by itself.
+			await expect(teacher.getByRole('row', { name: /Dario/ })).toContainText('1000');
+		}
+		await student.getByRole('button', { name: q < 2 ? 'Next question' : 'See my result' }).click();
+	}
+	await expect(
+		student.getByRole('heading', { name: 'Done! 2000 points for 3 questions.' })
+	).toBeVisible();
+	await expect(teacher.getByRole('row', { name: /Dario/ })).toContainText('2000');
 });

@@ -182,4 +182,26 @@ describe('the classroom engine', () => {
 		expect(engine.removePlayer(code, 'p2').ok).toBe(true);
 		expect(engine.get(code)!.phase).toBe('reveal');
 	});
+
+	it('runs a self-paced assignment: answers stored as they come, closed at the deadline', () => {
+		const { open, clock } = setup();
+		const engine = open();
+		const created = engine.create('mosca-pyongyang', ids, settings, clock.now() + 60 * 60_000);
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		engine.join(code, 'p1', 'Giulia');
+		clock.advance(30_000);
+		expect(engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer).ok).toBe(true);
+		expect(engine.answer(code, 'p1', 2, byId.get(ids[2])!.answer)).toEqual({
+			ok: false,
+			error: 'wrong-question'
+		});
+		// A restart keeps the progress and the score.
+		const restarted = open();
+		expect(restarted.resumeAll()).toBe(1);
+		expect(restarted.get(code)!.players[0].score).toBe(1000);
+		clock.advance(60 * 60_000);
+		expect(restarted.get(code)!.phase).toBe('finished');
+		expect(restarted.answer(code, 'p1', 1, byId.get(ids[1])!.answer).ok).toBe(false);
+	});
 });

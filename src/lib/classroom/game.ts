@@ -134,7 +134,7 @@ export function start(state: GameState, now: number): Outcome<'wrong-phase' | 'n
 }
 
 /** Whether a string is a possible answer to the card (not whether it is right). */
-function isValidAnswer(card: Card, given: string): boolean {
+export function isValidAnswer(card: Card, given: string): boolean {
 	if (typeof given !== 'string') return false;
 	if (card.options.length > 0) return card.options.includes(given);
 	return given.trim().length > 0 && given.trim().length <= MAX_ANSWER_LENGTH;
@@ -145,7 +145,7 @@ function isValidAnswer(card: Card, given: string): boolean {
  * the shared grading (accents, typos, numbers in any notation, `card.number`), and an answer
  * accepted with feedback counts, as it does in the solo quiz.
  */
-function isRight(card: Card, given: string): boolean {
+export function gradeAnswer(card: Card, given: string): boolean {
 	if (card.options.length > 0) return given === card.answer;
 	return grade(given, card.answer, card.accept, {
 		number: card.number,
@@ -187,7 +187,7 @@ export function answer(
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
 
 	const given = card.options.length > 0 ? input.given : input.given.trim();
-	const correct = isRight(card, given);
+	const correct = gradeAnswer(card, given);
 	const elapsedMs = now - state.questionStartedAt;
 	const points = score({
 		correct,

@@ -20,6 +20,8 @@ export interface DistributionRow {
 
 /** The last question whose results are public: -1 before the first reveal. */
 export function revealedThrough(state: GameState): number {
+	// Self-paced: each answer is graded at once, and the teacher follows results as they come.
+	if (state.settings.mode === 'assignment') return state.cardIds.length - 1;
 	if (state.phase === 'lobby') return -1;
 	return state.phase === 'question' ? state.questionIndex - 1 : state.questionIndex;
 }

@@ -13,6 +13,11 @@ export interface GameSettings {
 	secondsPerQuestion: number;
 	/** Faster right answers earn more (see `score`). */
 	speedBonus: boolean;
+	/**
+	 * `live` (default): the class plays together, question by question. `assignment`: each
+	 * student works through the questions at their own pace until the deadline (`GameState.deadline`).
+	 */
+	mode?: 'live' | 'assignment';
 }
 
 export const MIN_SECONDS = 5;

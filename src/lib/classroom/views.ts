@@ -7,7 +7,8 @@
  * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
  */
 import type { Card, CardType } from '$lib/cards/types';
-import type { Answer, GameSettings, GameState, Phase } from '$lib/classroom/game';
+import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
+import { answersOf, isAssignment } from '$lib/classroom/assignment';
 import {
 	distribution,
 	leaderboard,
@@ -60,9 +61,30 @@ export interface PlayerResult {
 	points: number;
 }
 
+/** A student's phone during a self-paced assignment. */
+export interface AssignmentView {
+	status: 'assignment';
+	code: string;
+	nickname: string;
+	score: number;
+	questionCount: number;
+	/** The deadline, by the server's clock. */
+	closesAt: number;
+	closed: boolean;
+	/** The question the student is on (`questionCount` when done). */
+	index: number;
+	/** That question, without its answer; null when done or closed. */
+	question: QuestionView | null;
+	/** The student's previous answer, graded, with the answer and its sentence. */
+	last: (PlayerResult & { index: number } & Omit<RevealView, 'distribution'>) | null;
+	/** When done or closed: the cards, to take into the student's own study deck. */
+	studyCards: { id: string; track: Card['track'] }[] | null;
+}
+
 export type PlayerView =
 	| { status: 'unknown' }
 	| { status: 'removed' }
+	| AssignmentView
 	| {
 			status: 'playing';
 			code: string;
@@ -182,6 +204,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	const player = state.players.find((p) => p.id === playerId);
 	if (!player) return { status: 'unknown' };
 	if (player.removed) return { status: 'removed' };
+	if (isAssignment(state)) return assignmentView(state, player, cards);
 	const card = currentCard(state, cards);
 	const mine = currentAnswer(state, playerId);
 	const revealed = isRevealed(state.phase) && state.questionIndex >= 0;
@@ -202,12 +225,61 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 		reveal: card ? revealView(state, card) : null,
 		rank: revealed ? rankOf(state, playerId) : null,
 		podium: state.phase === 'finished' ? podium(state) : null,
-		studyCards:
-			state.phase === 'finished'
-				? state.cardIds
-						.map((id) => cards.find((c) => c.id === id))
-						.filter((c): c is Card => c !== undefined)
-						.map((c) => ({ id: c.id, track: c.track }))
-				: null
+		studyCards: state.phase === 'finished' ? studyCards(state, cards) : null
+	};
+}
+
+function studyCards(state: GameState, cards: readonly Card[]) {
+	return state.cardIds
+		.map((id) => cards.find((c) => c.id === id))
+		.filter((c): c is Card => c !== undefined)
+		.map((c) => ({ id: c.id, track: c.track }));
+}
+
+/**
+ * A self-paced student's view: their next question without its answer, and their previous
+ * answer with the right one (only a question they have answered is ever revealed to them).
+ */
+function assignmentView(state: GameState, player: Player, cards: readonly Card[]): AssignmentView {
+	const mine = answersOf(state, player.id);
+	const index = mine.length;
+	const closed = state.phase === 'finished';
+	const cardAt = (i: number) => cards.find((c) => c.id === state.cardIds[i]);
+	const next = !closed && index < state.cardIds.length ? cardAt(index) : undefined;
+	const previous = mine.at(-1);
+	const previousCard = previous ? cardAt(previous.questionIndex) : undefined;
+	const done = closed || index >= state.cardIds.length;
+	return {
+		status: 'assignment',
+		code: state.code,
+		nickname: player.nickname,
+		score: player.score,
+		questionCount: state.cardIds.length,
+		closesAt: state.deadline ?? 0,
+		closed,
+		index,
+		question: next
+			? {
+					index,
+					type: next.type,
+					prompt: next.type === 'listening' ? '' : next.prompt,
+					prompt_en: next.prompt_en,
+					options: [...next.options]
+				}
+			: null,
+		last:
+			previous && previousCard
+				? {
+						index: previous.questionIndex,
+						given: previous.given,
+						correct: previous.correct,
+						points: previous.points,
+						answer: previousCard.answer,
+						sentence: previousCard.source.text,
+						sentenceId: previousCard.source.sentence,
+						article: previousCard.source.article
+					}
+				: null,
+		studyCards: done ? studyCards(state, cards) : null
 	};
 }

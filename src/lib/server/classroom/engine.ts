@@ -8,10 +8,18 @@ import type { Card } from '$lib/cards/types';
 import * as game from '$lib/classroom/game';
 import type { GameSettings, GameState, Player } from '$lib/classroom/game';
 import { newGameCode } from '$lib/classroom/code';
+import {
+	answerAssignment,
+	closeAssignment,
+	createAssignment,
+	isAssignment
+} from '$lib/classroom/assignment';
 import type { ClassroomStore } from './db';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** How long an assignment's results are kept after its deadline. */
+const RESULTS_MS = 7 * LIFETIME_MS;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -63,16 +71,23 @@ export class ClassroomEngine {
 		this.#schedule = schedule;
 	}
 
-	/** Creates a game; returns its code and the host's secret (to be kept in a cookie). */
+	/**
+	 * Creates a game; returns its code and the host's secret (to be kept in a cookie). With
+	 * `closesAt`, a self-paced assignment open until then.
+	 */
 	create(
 		article: string,
 		cardIds: string[],
-		settings: GameSettings
+		settings: GameSettings,
+		closesAt?: number
 	): { ok: true; code: string; hostSecret: string } | { ok: false; error: string } {
 		const now = this.#now();
 		const taken = new Set(this.#store.activeGames(now));
 		const code = newGameCode(Math.random, taken);
-		const created = game.createGame(code, cardIds, settings, now);
+		const created =
+			closesAt === undefined
+				? game.createGame(code, cardIds, settings, now)
+				: createAssignment(code, cardIds, { questions: settings.questions, closesAt }, now);
 		if (!created.ok) return created;
 		const hostSecret = randomBytes(24).toString('base64url');
 		const state = created.state;
@@ -80,17 +95,19 @@ export class ClassroomEngine {
 			code,
 			hostSecretHash: hash(hostSecret),
 			article,
-			mode: 'live',
+			mode: closesAt === undefined ? 'live' : 'assignment',
 			settings: JSON.stringify(state.settings),
 			cardIds: JSON.stringify(state.cardIds),
 			phase: state.phase,
 			questionIndex: state.questionIndex,
-			questionStartedAt: null,
-			deadline: null,
+			questionStartedAt: state.questionStartedAt,
+			deadline: state.deadline,
 			createdAt: now,
-			expiresAt: now + LIFETIME_MS
+			// An assignment's results stay a week after it closes.
+			expiresAt: closesAt === undefined ? now + LIFETIME_MS : closesAt + RESULTS_MS
 		});
 		this.#games.set(code, state);
+		this.#armDeadline(state);
 		return { ok: true, code, hostSecret };
 	}
 
@@ -163,14 +180,33 @@ export class ClassroomEngine {
 	answer(code: string, playerId: string, questionIndex: number, given: string): EngineResult {
 		const state = this.get(code);
 		if (!state) return { ok: false, error: 'unknown-code' };
+		const assignment = isAssignment(state);
+		// Live: the class's current question. Self-paced: the one the student says they are on
+		// (checked against their progress by `answerAssignment`).
+		const index = assignment ? questionIndex : state.questionIndex;
 		const card =
-			state.phase === 'question' ? this.#card(state.cardIds[state.questionIndex]) : undefined;
-		if (!card) return { ok: false, error: 'not-a-question-phase' };
-		const result = game.answer(state, { playerId, questionIndex, given }, card, this.#now());
+			state.phase === 'question' && Number.isInteger(index) && index >= 0
+				? this.#card(state.cardIds[index] ?? '')
+				: undefined;
+		if (!card) {
+			return {
+				ok: false,
+				error: state.phase === 'question' ? 'wrong-question' : 'not-a-question-phase'
+			};
+		}
+		const input = { playerId, questionIndex, given };
+		const result = assignment
+			? answerAssignment(state, input, card, this.#now())
+			: game.answer(state, input, card, this.#now());
 		if (!result.ok) return result;
 		// The database refuses a second answer too (two requests racing past the check above).
 		if (!this.#store.addAnswer({ gameCode: code, ...result.answer })) {
 			return { ok: false, error: 'already-answered' };
+		}
+		if (assignment) {
+			const player = result.state.players.find((p) => p.id === playerId)!;
+			this.#savePlayer(code, player); // the score moves at once
+			return this.#commit(code, result, only(playerId));
 		}
 		this.#commit(code, result, only(playerId));
 		// Everyone has answered: no need to wait for the clock (as in Kahoot!).
@@ -195,13 +231,18 @@ export class ClassroomEngine {
 	}
 
 	finish(code: string): EngineResult {
+		const state = this.get(code);
+		if (state && isAssignment(state)) return this.#phase(code, closeAssignment);
 		return this.#phase(code, game.finish, true);
 	}
 
 	/** Reveals every question whose time is up (called on a timer and before serving a view). */
 	tick(code: string): void {
 		const state = this.get(code);
-		if (state && game.shouldReveal(state, this.#now())) this.reveal(code);
+		if (!state) return;
+		if (isAssignment(state)) {
+			if (game.isDeadlinePassed(state, this.#now())) this.finish(code);
+		} else if (game.shouldReveal(state, this.#now())) this.reveal(code);
 	}
 
 	/**
@@ -259,7 +300,7 @@ export class ClassroomEngine {
 				this.#deadlines.delete(code);
 				const current = this.#games.get(code);
 				if (current?.phase !== 'question' || current.questionIndex !== questionIndex) return;
-				if (game.shouldReveal(current, this.#now())) this.reveal(code);
+				if (game.isDeadlinePassed(current, this.#now())) this.tick(code);
 				else this.#armDeadline(current); // the wall clock moved back: wait again
 			},
 			Math.max(0, state.deadline - this.#now() + 1)

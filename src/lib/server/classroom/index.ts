@@ -68,20 +68,23 @@ export interface NewGame {
 	tracks: readonly Track[];
 	kinds: readonly LiveKind[];
 	settings: GameSettings;
+	/** A self-paced assignment open until then (epoch ms); a live game without. */
+	closesAt?: number;
 }
 
 export type CreateResult =
 	{ ok: true; code: string; hostSecret: string } | { ok: false; error: 'no-cards' | string };
 
 /** Draws the game's cards and creates it; the caller keeps the host secret in a cookie. */
-export function createGame({ article, tracks, kinds, settings }: NewGame): CreateResult {
+export function createGame({ article, tracks, kinds, settings, closesAt }: NewGame): CreateResult {
 	const pool = liveCards(article, tracks, kinds);
 	if (pool.length === 0) return { ok: false, error: 'no-cards' };
 	const cards = pickGameCards(pool, settings.questions, mulberry32(Date.now() >>> 0));
 	return getEngine().create(
 		article,
 		cards.map((card) => card.id),
-		settings
+		settings,
+		closesAt
 	);
 }
 

@@ -16,6 +16,8 @@ import { getDeck } from '$lib/server/deck';
 import type { Actions, PageServerLoad } from './$types';
 
 const SECONDS_CHOICES = [10, 20, 30, 45, 60, 90, 120];
+/** How long a self-paced assignment stays open, in hours. */
+const OPEN_FOR_HOURS = [1, 24, 72, 168];
 
 /** Every non-empty subset of `items`, in their order. */
 function subsets<T>(items: readonly T[]): T[][] {
@@ -43,7 +45,8 @@ export const load: PageServerLoad = ({ url }) => {
 			}
 			return { slug: article.slug, title: article.meta.title, counts };
 		}),
-		seconds: SECONDS_CHOICES
+		seconds: SECONDS_CHOICES,
+		openFor: OPEN_FOR_HOURS
 	};
 };
 
@@ -61,14 +64,19 @@ export const actions: Actions = {
 		const questions = int(form.get('questions'));
 		const seconds = int(form.get('seconds'));
 		const speedBonus = form.get('speedBonus') === 'on';
-		const values = { article, tracks, kinds, questions, seconds, speedBonus };
+		const mode: 'live' | 'assignment' = form.get('mode') === 'assignment' ? 'assignment' : 'live';
+		const openFor = int(form.get('openFor'));
+		const values = { article, tracks, kinds, questions, seconds, speedBonus, mode, openFor };
 
 		if (!getLibrary().some((entry) => entry.article.slug === article)) {
 			return fail(400, { error: m.class_new_error_article(), values });
 		}
 		if (tracks.length === 0) return fail(400, { error: m.class_new_error_tracks(), values });
 		if (kinds.length === 0) return fail(400, { error: m.class_new_error_kinds(), values });
-		if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
+		if (mode === 'assignment' && !OPEN_FOR_HOURS.includes(openFor)) {
+			return fail(400, { error: m.class_new_error_form(), values });
+		}
+		if (mode === 'live' && !(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
 			return fail(400, {
 				error: m.class_new_error_seconds({ min: MIN_SECONDS, max: MAX_SECONDS }),
 				values
@@ -82,7 +90,8 @@ export const actions: Actions = {
 			article,
 			tracks,
 			kinds,
-			settings: { questions, secondsPerQuestion: seconds, speedBonus }
+			settings: { questions, secondsPerQuestion: seconds, speedBonus },
+			closesAt: mode === 'assignment' ? Date.now() + openFor * 60 * 60 * 1000 : undefined
 		});
 		if (!created.ok) return fail(400, { error: m.class_new_error_form(), values });
 		setHostCookie(cookies, created.code, created.hostSecret);

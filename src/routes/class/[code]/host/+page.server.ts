@@ -12,6 +12,7 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 		article,
 		view: hostView(state, cards),
 		serverNow: Date.now(),
+		closesAt: state.settings.mode === 'assignment' ? state.deadline : null,
 		link,
 		qr: qrDataUrl(link.direct)
 	};
