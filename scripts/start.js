@@ -64,6 +64,14 @@ server.listen(port, host, () => {
 	console.log(`Ripasso is running on http://localhost:${port} (listening on ${host}:${port})`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Live quizzes hold event streams open forever, so waiting for every connection to end would
+// never stop: finish what is in flight, then close the streams (phones reconnect by themselves
+// to the next server, which resumes every game from the database).
+const stop = () => {
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), 500).unref();
+	setTimeout(() => process.exit(0), 5000).unref();
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -46,7 +46,9 @@ async function stopServer(server: ChildProcess) {
 	await exited;
 }
 
-test('a game in progress resumes after a server restart, answers and scores kept', async () => {
+test('a game in progress resumes after a server restart, answers and scores kept', async ({
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
@@ -79,8 +81,15 @@ test('a game in progress resumes after a server restart, answers and scores kept
 			).status()
 		).toBe(200);
 
-		// The server stops mid-question and starts again on the same data folder.
+		// Anna's phone is open on the game while the server stops mid-question and starts again
+		// on the same data folder.
+		const phone = await (
+			await browser.newContext({ storageState: await anna.storageState() })
+		).newPage();
+		await phone.goto(`${base}/class/${code}/play`);
+		await expect(phone.getByText('Answer sent. Wait for the others…')).toBeVisible();
 		await stopServer(server);
+		await expect(phone.getByText('Connection lost: reconnecting…')).toBeVisible();
 		server = await startServer(port, dataDir);
 
 		const { view: resumed } = await firstEvent(base, code, anna);
@@ -104,6 +113,10 @@ test('a game in progress resumes after a server restart, answers and scores kept
 				await bruno.post(`/api/class/${code}/answer`, { data: { questionIndex: 0, given: wrong } })
 			).status()
 		).toBe(200);
+		// The phone's event stream reconnected by itself and shows the result, without a reload.
+		await expect(phone.getByRole('heading', { name: /^Right! \+\d+ points$/ })).toBeVisible({
+			timeout: 15_000
+		});
 		const { view: revealed } = await firstEvent(base, code, anna);
 		expect(revealed.phase).toBe('reveal');
 		expect(revealed.result).toMatchObject({ given: card.answer, correct: true });
