@@ -60,6 +60,17 @@ export function createGame(
 	});
 }
 
+/**
+ * The answers to the current question of a live game. Answers arrive question by question (an
+ * answer to another question is refused) and the store reads them back in that order, so they
+ * are the tail of `answers`: found without walking the whole game's answers.
+ */
+export function currentAnswers(state: GameState): Answer[] {
+	let start = state.answers.length;
+	while (start > 0 && state.answers[start - 1].questionIndex === state.questionIndex) start--;
+	return state.answers.slice(start);
+}
+
 /** The players the host has not removed, in order of joining. */
 export function activePlayers(state: GameState): Player[] {
 	return state.players.filter((p) => !p.removed);
@@ -179,10 +190,7 @@ export function answer(
 	const player = state.players.find((p) => p.id === input.playerId);
 	if (!player) return fail('unknown-player');
 	if (player.removed) return fail('removed');
-	const answered = state.answers.some(
-		(a) => a.playerId === player.id && a.questionIndex === state.questionIndex
-	);
-	if (answered) return fail('already-answered');
+	if (currentAnswers(state).some((a) => a.playerId === player.id)) return fail('already-answered');
 	if (now > state.deadline) return fail('late');
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
 
@@ -215,9 +223,7 @@ export function isDeadlinePassed(state: GameState, now: number): boolean {
 /** Whether every player still in the game has answered the current question. */
 export function allAnswered(state: GameState): boolean {
 	if (state.phase !== 'question') return false;
-	const done = new Set(
-		state.answers.filter((a) => a.questionIndex === state.questionIndex).map((a) => a.playerId)
-	);
+	const done = new Set(currentAnswers(state).map((a) => a.playerId));
 	const active = activePlayers(state);
 	return active.length > 0 && active.every((p) => done.has(p.id));
 }
@@ -234,9 +240,7 @@ export function shouldReveal(state: GameState, now: number): boolean {
  */
 export function reveal(state: GameState): Outcome<'wrong-phase'> {
 	if (state.phase !== 'question') return fail('wrong-phase');
-	const current = new Map(
-		state.answers.filter((a) => a.questionIndex === state.questionIndex).map((a) => [a.playerId, a])
-	);
+	const current = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
 	const players = state.players.map((p): Player => {
 		if (p.removed) return p;
 		const given = current.get(p.id);

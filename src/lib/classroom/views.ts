@@ -9,6 +9,7 @@
 import type { Card, CardType } from '$lib/cards/types';
 import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
 import { answersOf, isAssignment } from '$lib/classroom/assignment';
+import { currentAnswers } from '$lib/classroom/game';
 import {
 	distribution,
 	leaderboard,
@@ -156,18 +157,14 @@ function revealView(state: GameState, card: Card): RevealView | null {
 	return structuredClone(view);
 }
 
-const currentAnswers = new WeakMap<GameState, Map<string, Answer>>();
+const answerIndexes = new WeakMap<GameState, Map<string, Answer>>();
 
 /** Each player's answer to the current question, indexed once per state. */
 function currentAnswer(state: GameState, playerId: string): Answer | undefined {
-	let index = currentAnswers.get(state);
+	let index = answerIndexes.get(state);
 	if (!index) {
-		index = new Map(
-			state.answers
-				.filter((a) => a.questionIndex === state.questionIndex)
-				.map((a) => [a.playerId, a])
-		);
-		currentAnswers.set(state, index);
+		index = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
+		answerIndexes.set(state, index);
 	}
 	return index.get(playerId);
 }
@@ -186,9 +183,7 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		deadline: state.phase === 'question' ? state.deadline : null,
 		settings: { ...state.settings },
 		players: players.map((p) => ({ id: p.id, nickname: p.nickname })),
-		answeredCount: state.answers.filter(
-			(a) => a.questionIndex === state.questionIndex && ids.has(a.playerId)
-		).length,
+		answeredCount: currentAnswers(state).filter((a) => ids.has(a.playerId)).length,
 		question: card ? questionView(state, card) : null,
 		reveal: card ? revealView(state, card) : null,
 		leaderboard: showBoard ? leaderboard(state) : null,

@@ -28,10 +28,11 @@ export type EngineResult<T = object> =
 /** Who a change concerns: everyone, or (a join, an answer, a removal) the host and one player. */
 export type Audience = { everyone: true } | { everyone: false; playerId: string };
 type Listener = (state: GameState) => void;
-interface Subscriber {
-	listener: Listener;
-	/** Undefined for the host's screen, which hears of every change. */
-	playerId?: string;
+/** A game's listeners: all of them, the host's screens, and each phone's by player id. */
+interface Subscribers {
+	all: Set<Listener>;
+	hosts: Set<Listener>;
+	byPlayer: Map<string, Set<Listener>>;
 }
 /** Runs `work` after `ms`; returns a cancel function. */
 export type Scheduler = (work: () => void, ms: number) => () => void;
@@ -51,7 +52,7 @@ export class ClassroomEngine {
 	#now: () => number;
 	#schedule: Scheduler;
 	#games = new Map<string, GameState>();
-	#subscribers = new Map<string, Set<Subscriber>>();
+	#subscribers = new Map<string, Subscribers>();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
 
@@ -252,13 +253,23 @@ export class ClassroomEngine {
 	 * cost a million messages per question. Returns the unsubscribe function.
 	 */
 	subscribe(code: string, listener: Listener, playerId?: string): () => void {
-		const set = this.#subscribers.get(code) ?? new Set();
-		const subscriber: Subscriber = { listener, playerId };
-		set.add(subscriber);
-		this.#subscribers.set(code, set);
+		let game = this.#subscribers.get(code);
+		if (!game) {
+			game = { all: new Set(), hosts: new Set(), byPlayer: new Map() };
+			this.#subscribers.set(code, game);
+		}
+		const { all, hosts, byPlayer } = game;
+		// Wrapped, so the same function subscribed twice (two tabs) counts twice.
+		const entry: Listener = (state) => listener(state);
+		const own = playerId === undefined ? hosts : (byPlayer.get(playerId) ?? new Set());
+		if (playerId !== undefined) byPlayer.set(playerId, own);
+		all.add(entry);
+		own.add(entry);
 		return () => {
-			set.delete(subscriber);
-			if (set.size === 0 && this.#subscribers.get(code) === set) this.#subscribers.delete(code);
+			all.delete(entry);
+			own.delete(entry);
+			if (playerId !== undefined && own.size === 0) byPlayer.delete(playerId);
+			if (all.size === 0 && this.#subscribers.get(code) === game) this.#subscribers.delete(code);
 		};
 	}
 
@@ -321,14 +332,18 @@ export class ClassroomEngine {
 		) {
 			this.#armDeadline(result.state);
 		}
-		for (const { listener, playerId } of this.#subscribers.get(code) ?? []) {
-			if (audience.everyone || playerId === undefined || playerId === audience.playerId) {
-				// The change is stored: one broken stream must not undo it for the caller or the rest.
-				try {
-					listener(result.state);
-				} catch (error) {
-					console.error('Classroom listener failed', error);
-				}
+		const game = this.#subscribers.get(code);
+		if (!game) return result;
+		// An answer or a join reaches the host and one phone, without walking the whole class.
+		const listeners = audience.everyone
+			? [...game.all]
+			: [...game.hosts, ...(game.byPlayer.get(audience.playerId) ?? [])];
+		for (const listener of listeners) {
+			// The change is stored: one broken stream must not undo it for the caller or the rest.
+			try {
+				listener(result.state);
+			} catch (error) {
+				console.error('Classroom listener failed', error);
 			}
 		}
 		return result;
