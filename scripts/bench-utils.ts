@@ -14,3 +14,11 @@ export function median(runs: number, work: () => unknown, warmups = 0): number {
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The `p`th percentile (0–100, nearest rank) of `values`; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const rank = Math.ceil((p / 100) * sorted.length);
+	return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
