@@ -41,12 +41,18 @@ function setup() {
 	return { open, clock };
 }
 
+/** A new game of the three cards; fails the test if the engine refuses. */
+function newGame(engine: ClassroomEngine, closesAt?: number) {
+	const created = engine.create('mosca-pyongyang', ids, settings, closesAt);
+	if (!created.ok) throw new Error(created.error);
+	return created;
+}
+
 describe('the classroom engine', () => {
 	it('plays a game and resumes it, mid-question, after a server restart', () => {
 		const { open, clock } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		const { code, hostSecret } = created;
 		expect(engine.isHost(code, hostSecret)).toBe(true);
 		expect(engine.isHost(code, 'guess')).toBe(false);
@@ -88,8 +94,7 @@ describe('the classroom engine', () => {
 	it('refuses late answers by the server clock, and unknown codes', () => {
 		const { open, clock } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		engine.join(created.code, 'p1', 'Giulia');
 		engine.start(created.code);
 		clock.skip(20_001);
@@ -105,8 +110,7 @@ describe('the classroom engine', () => {
 	it('tells subscribers about every change, and students never get the answer early', () => {
 		const { open } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		const seen: string[] = [];
 		engine.subscribe(created.code, (state) => {
 			const view = JSON.stringify(playerView(state, 'p1', cards));
@@ -124,8 +128,7 @@ describe('the classroom engine', () => {
 	it('ends a question when its time is up, with nobody watching, also after a restart', () => {
 		const { open, clock } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		const { code } = created;
 		engine.join(code, 'p1', 'Giulia');
 		engine.join(code, 'p2', 'Marco');
@@ -148,8 +151,7 @@ describe('the classroom engine', () => {
 	it('tells a phone only of its own join and answer, and of every phase; the host of all', () => {
 		const { open } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		const { code } = created;
 		const heard = { host: 0, p1: 0, p2: 0 };
 		engine.subscribe(code, () => heard.host++);
@@ -171,8 +173,7 @@ describe('the classroom engine', () => {
 	it('reveals at once when the host removes the one student everybody was waiting for', () => {
 		const { open } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine);
 		const { code } = created;
 		engine.join(code, 'p1', 'Giulia');
 		engine.join(code, 'p2', 'Marco');
@@ -186,8 +187,7 @@ describe('the classroom engine', () => {
 	it('runs a self-paced assignment: answers stored as they come, closed at the deadline', () => {
 		const { open, clock } = setup();
 		const engine = open();
-		const created = engine.create('mosca-pyongyang', ids, settings, clock.now() + 60 * 60_000);
-		if (!created.ok) throw new Error(created.error);
+		const created = newGame(engine, clock.now() + 60 * 60_000);
 		const { code } = created;
 		engine.join(code, 'p1', 'Giulia');
 		clock.advance(30_000);
