@@ -190,6 +190,22 @@ test('unknown codes, students on the host page and bad nicknames get clear answe
 	expect((await student.goto(`/class/${code}/print/key`))?.status()).toBe(403);
 });
 
+test('what a student types while the page is still loading is kept', async ({ page }) => {
+	// A slow phone: the page is shown, its code arrives a second later.
+	let release = () => {};
+	const held = new Promise<void>((done) => (release = done));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/join?code=999999', { waitUntil: 'commit' });
+	await page.getByLabel('Nickname').fill('Anna');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Nickname')).toHaveValue('Anna');
+	await expect(page.getByLabel('Game code')).toHaveValue('999999');
+});
+
 test('the teacher prints the quiz and, separately, its answer key', async ({ page }) => {
 	await page.goto('/class/new');
 	await page.getByLabel('Number of questions').fill('4');
@@ -233,8 +249,15 @@ test('a self-paced assignment: a student works alone, the teacher sees results c
 		await expect(student.getByText(`Question ${q + 1} of 3`)).toBeVisible();
 		const prompt = (await student.locator('.prompt').textContent())!.trim();
 		const card = cardByPrompt(prompt);
-		// Before answering, nothing on the phone holds this question's sentence.
-		expect((await events(student)).join('\n')).not.toContain(card.source.text);
+		// Before answering, what reached the phone about this question holds neither its answer
+		// nor its sentence; only earlier questions are revealed.
+		const current = (await events(student)).map((e) => JSON.parse(e)).filter((v) => v.index === q);
+		expect(current.length).toBeGreaterThan(0);
+		for (const v of current) {
+			expect(v.last?.index ?? -1).toBeLessThan(q);
+			expect(Object.keys(v.question)).not.toContain('answer');
+			expect(JSON.stringify(v.question)).not.toContain(card.source.text);
+		}
 		const given = q === 1 ? card.options.find((o) => o !== card.answer)! : card.answer;
 		await student.getByRole('button', { name: given, exact: true }).click();
 		await expect(

@@ -53,4 +53,17 @@ describe('the cards of a classroom quiz', () => {
 		expect(a.map((c) => c.id)).not.toEqual(b.map((c) => c.id));
 		expect(pickGameCards(pool.slice(0, 3), 10, mulberry32(1))).toHaveLength(3);
 	});
+
+	it('takes each question from another sentence while the article has enough of them', () => {
+		const pool = livePool(cards, { article, tracks: ['facts'], kinds: ['multiple-choice'] });
+		const sentences = new Set(pool.map((c) => c.source.sentence)).size;
+		expect(sentences).toBeLessThan(questionCount(pool)); // some sentences state two facts
+		for (let seed = 1; seed <= 20; seed++) {
+			const game = pickGameCards(pool, sentences, mulberry32(seed));
+			expect(new Set(game.map((c) => c.source.sentence)).size).toBe(sentences);
+		}
+		// Asked for every fact, the game repeats sentences only at the end.
+		const all = pickGameCards(pool, 70, mulberry32(3));
+		expect(new Set(all.slice(0, sentences).map((c) => c.source.sentence)).size).toBe(sentences);
+	});
 });

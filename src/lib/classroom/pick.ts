@@ -46,14 +46,27 @@ export function questionCount(pool: readonly Card[]): number {
 }
 
 /**
- * `questions` cards of the pool in a random order, never two of one fact or word (all the pool
- * can give when it is smaller).
+ * `questions` cards of the pool in a random order, never two of one fact or word. Cards from
+ * different sentences of the article come first: a revealed answer shows its sentence, which
+ * would give away a later question made from the same sentence. Only a pool too small for that
+ * repeats a sentence.
  */
 export function pickGameCards(pool: readonly Card[], questions: number, random: Random): Card[] {
-	const seen = new Set<string>();
-	return shuffled(pool, random)
-		.filter((card) => !seen.has(card.sibling) && seen.add(card.sibling))
-		.slice(0, Math.max(0, questions));
+	const facts = new Set<string>();
+	const sentences = new Set<string>();
+	const picked: Card[] = [];
+	const later: Card[] = [];
+	for (const card of shuffled(pool, random)) {
+		if (facts.has(card.sibling)) continue;
+		facts.add(card.sibling);
+		const sentence = `${card.source.article}#${card.source.sentence}`;
+		if (sentences.has(sentence)) later.push(card);
+		else {
+			sentences.add(sentence);
+			picked.push(card);
+		}
+	}
+	return [...picked, ...later].slice(0, Math.max(0, questions));
 }
 
 /** A stable key for a choice of tracks and kinds (order of ticking does not matter). */
