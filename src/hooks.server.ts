@@ -1,5 +1,19 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getEngine } from '$lib/server/classroom';
+import { getDeck } from '$lib/server/deck';
+
+/**
+ * At start: resume every classroom game from the database, so a question running when the server
+ * stopped still ends on time with nobody connected, and build the deck before the first teacher
+ * creates a quiz (it takes most of a second).
+ */
+export const init: ServerInit = () => {
+	if (building) return;
+	getDeck();
+	getEngine();
+};
 
 /** Resolves the UI language for each request (cookie, then Accept-Language) and sets `<html lang>`. */
 export const handle: Handle = ({ event, resolve }) =>

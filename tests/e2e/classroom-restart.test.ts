@@ -125,7 +125,7 @@ test('a game in progress resumes after a server restart, answers and scores kept
 		const again = await anna.post(`/api/class/${code}/join`, { data: { nickname: 'Anna' } });
 		expect((await again.json()).player.nickname).toBe('Anna');
 		const { view: board } = await firstEvent(base, code, host);
-		expect(board.players.map((p: { nickname: string }) => p.nickname)).toEqual(['Anna', 'Bruno']);
+		expect(board.playerCount).toBe(2);
 	} finally {
 		await stopServer(server);
 		rmSync(dataDir, { recursive: true, force: true });

@@ -85,12 +85,13 @@ const cards: Card[] = [
 	})
 ];
 
-function gameOf(c: Card): GameState {
+/** A game of one card with two players, started (or still in the lobby). */
+function gameOf(c: Card, phase: 'lobby' | 'question' = 'question'): GameState {
 	const settings = { questions: 1, secondsPerQuestion: 30, speedBonus: true };
 	let state = must(createGame('654321', [c.id], settings, T0));
 	state = must(join(state, { playerId: 'p1', nickname: 'Anna' }, T0));
 	state = must(join(state, { playerId: 'p2', nickname: 'Bruno' }, T0));
-	return must(start(state, T0 + 1000));
+	return phase === 'lobby' ? state : must(start(state, T0 + 1000));
 }
 
 /** Everything a view says, except the options a choice card has to show. */
@@ -191,6 +192,8 @@ describe('who may look', () => {
 		const state = must(removePlayer(gameOf(cards[0]), 'p2'));
 		expect(playerView(state, 'p2', cards)).toEqual({ status: 'removed' });
 		expect(playerView(state, 'nobody', cards)).toEqual({ status: 'unknown' });
-		expect(hostView(state, cards).players.map((p) => p.nickname)).toEqual(['Anna']);
+		expect(hostView(state, cards).playerCount).toBe(1);
+		const lobby = must(removePlayer(gameOf(cards[0], 'lobby'), 'p2'));
+		expect(hostView(lobby, cards).players?.map((p) => p.nickname)).toEqual(['Anna']);
 	});
 });

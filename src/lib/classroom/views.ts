@@ -45,7 +45,13 @@ export interface HostView {
 	questionCount: number;
 	deadline: number | null;
 	settings: GameSettings;
-	players: { id: string; nickname: string }[];
+	/** Players still in the game. */
+	playerCount: number;
+	/**
+	 * Their names, in the lobby only (the projector lists them there; during the game, a list of
+	 * a thousand names four times a second would cost more than it shows).
+	 */
+	players: { id: string; nickname: string }[] | null;
 	/** Answers to the current question so far (a count only: who answered what stays hidden). */
 	answeredCount: number;
 	question: QuestionView | null;
@@ -182,7 +188,9 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
 		settings: { ...state.settings },
-		players: players.map((p) => ({ id: p.id, nickname: p.nickname })),
+		playerCount: players.length,
+		players:
+			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
 		answeredCount: currentAnswers(state).filter((a) => ids.has(a.playerId)).length,
 		question: card ? questionView(state, card) : null,
 		reveal: card ? revealView(state, card) : null,
