@@ -74,10 +74,12 @@ test('a teacher hosts three questions; three students play to the podium, one re
 	await host.getByRole('button', { name: 'Start (3 questions)' }).click();
 
 	let chiaraScore = '';
+	let lastCard = deck.cards[0];
 	for (let q = 0; q < 3; q++) {
 		const prompt = host.locator('.prompt');
 		await expect(host.getByText(`Question ${q + 1} of 3`)).toBeVisible();
 		const card = cardByPrompt((await prompt.textContent())!.trim());
+		lastCard = card;
 		const wrong = card.options.find((o) => o !== card.answer)!;
 		for (const student of [anna, bruno, chiara]) {
 			await expect(student.getByText(`Question ${q + 1} of 3`)).toBeVisible();
@@ -102,15 +104,22 @@ test('a teacher hosts three questions; three students play to the podium, one re
 		}
 		await anna.getByRole('button', { name: card.answer, exact: true }).click();
 		await expect(anna.getByText('Answer sent. Wait for the others…')).toBeVisible();
-		await bruno.getByRole('button', { name: wrong, exact: true }).click();
 		await chiara.getByRole('button', { name: q === 0 ? card.answer : wrong, exact: true }).click();
-
-		// All three answered: the server reveals without waiting for the clock.
+		if (q < 2) {
+			// All three answered: the server reveals without waiting for the clock.
+			await bruno.getByRole('button', { name: wrong, exact: true }).click();
+		} else {
+			// Bruno does not answer the last one; the teacher does not wait.
+			await expect(host.getByText('Answers: 2 of 3')).toBeVisible();
+			await host.getByRole('button', { name: 'Show the answer now' }).click();
+		}
 		await expect(host.getByText('The answer:')).toBeVisible();
 		await expect(host.getByRole('list', { name: 'How the class answered' })).toBeVisible();
 		await expect(host.getByText(card.source.text)).toBeVisible();
 		await expect(anna.getByRole('heading', { name: /^Right! \+\d+ points$/ })).toBeVisible();
-		await expect(bruno.getByRole('heading', { name: 'Not quite' })).toBeVisible();
+		await expect(
+			bruno.getByRole('heading', { name: q < 2 ? 'Not quite' : 'No answer in time' })
+		).toBeVisible();
 		await expect(bruno.getByText(card.answer, { exact: true })).toBeVisible();
 		if (q === 0) chiaraScore = (await chiara.locator('.me span').textContent())!;
 
@@ -137,18 +146,21 @@ test('a teacher hosts three questions; three students play to the podium, one re
 		bruno.getByRole('heading', { name: 'You finished in place 3 with 0 points.' })
 	).toBeVisible();
 
-	// Anna takes the quiz's questions into her own study deck: they come first there.
+	// Class results feed each student's schedule. Anna's three right answers count as first
+	// reviews (Good): the cards are in learning, not new.
 	await anna.getByRole('button', { name: 'Add these 3 questions to my study deck' }).click();
-	await expect(anna.getByText('Added: 3 questions come first')).toBeVisible();
-	await anna.getByRole('link', { name: 'Study the facts' }).click();
-	const first = (await anna.locator('.card .prompt').textContent())!.trim();
-	const quizSiblings = new Set(
-		(await host.request.get(`/class/${code}/report.csv?table=questions`).then((r) => r.text()))
-			.split('\r\n')
-			.slice(1, -1)
-			.map((row) => deck.cards.find((c) => row.includes(c.prompt) && c.options.length)?.sibling)
-	);
-	expect(quizSiblings.has(deck.cards.find((c) => c.prompt === first)?.sibling)).toBe(true);
+	await expect(
+		anna.getByText('Your 3 answers in class count as their first reviews')
+	).toBeVisible();
+	await anna.goto('/stats');
+	const facts = anna.getByRole('region', { name: 'Facts' });
+	await expect(facts.getByRole('row', { name: 'Learning 3' })).toBeVisible();
+	// Bruno missed the last question: it has no review, and comes first among his new cards.
+	await bruno.getByRole('button', { name: 'Add these 3 questions to my study deck' }).click();
+	await expect(bruno.getByText('Your 2 answers in class count')).toBeVisible();
+	await bruno.getByRole('link', { name: 'Study the facts' }).click();
+	const first = (await bruno.locator('.card .prompt').textContent())!.trim();
+	expect(deck.cards.find((c) => c.prompt === first)?.sibling).toBe(lastCard.sibling);
 
 	// The report: students best first, and the CSV a spreadsheet opens.
 	await host.getByRole('link', { name: 'Report' }).click();
@@ -157,7 +169,7 @@ test('a teacher hosts three questions; three students play to the podium, one re
 	const csv = await (await host.request.get(`/class/${code}/report.csv`)).text();
 	expect(csv).toContain('Rank,Nickname,Points,Right,Wrong,Unanswered');
 	expect(csv).toMatch(/\r\n1,Anna,\d+,3,0,0,/);
-	expect(csv).toMatch(/\r\n3,Bruno,0,0,3,0,/);
+	expect(csv).toMatch(/\r\n3,Bruno,0,0,2,1,/);
 });
 
 test('unknown codes, students on the host page and bad nicknames get clear answers', async ({

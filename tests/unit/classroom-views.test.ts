@@ -3,6 +3,7 @@ import type { Card, CardType } from '$lib/cards/types';
 import {
 	answer,
 	createGame,
+	finish,
 	join,
 	removePlayer,
 	reveal,
@@ -184,6 +185,26 @@ describe('after the reveal', () => {
 			['Anna', 1],
 			['Bruno', 1]
 		]);
+	});
+});
+
+describe('at the end', () => {
+	it("gives each student the game's cards with their own results, for their study deck", () => {
+		const c = cards[0];
+		let state = gameOf(c);
+		state = must(
+			answer(state, { playerId: 'p1', questionIndex: 0, given: c.answer }, c, T0 + 2000)
+		);
+		expect(playerView(state, 'p1', cards)).toMatchObject({ studyCards: null });
+		state = must(finish(state));
+		expect(playerView(state, 'p1', cards)).toMatchObject({
+			studyCards: [
+				{ id: c.id, track: 'facts', article: c.source.article, correct: true, at: T0 + 2000 }
+			]
+		});
+		expect(playerView(state, 'p2', cards)).toMatchObject({
+			studyCards: [{ id: c.id, correct: null, at: null }]
+		});
 	});
 });
 

@@ -10,6 +10,7 @@ import type { Card, CardType } from '$lib/cards/types';
 import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
 import { answersOf, isAssignment } from '$lib/classroom/assignment';
 import { currentAnswers } from '$lib/classroom/game';
+import type { ClassResult } from '$lib/classroom/take-home';
 import {
 	distribution,
 	leaderboard,
@@ -84,8 +85,8 @@ export interface AssignmentView {
 	question: QuestionView | null;
 	/** The student's previous answer, graded, with the answer and its sentence. */
 	last: (PlayerResult & { index: number } & Omit<RevealView, 'distribution'>) | null;
-	/** When done or closed: the cards, to take into the student's own study deck. */
-	studyCards: { id: string; track: Card['track'] }[] | null;
+	/** When done or closed: the cards and the student's results, for their own study deck. */
+	studyCards: ClassResult[] | null;
 }
 
 export type PlayerView =
@@ -109,8 +110,8 @@ export type PlayerView =
 			reveal: RevealView | null;
 			rank: number | null;
 			podium: Standing[] | null;
-			/** At the end: the game's cards, to take into the student's own study deck. */
-			studyCards: { id: string; track: Card['track'] }[] | null;
+			/** At the end: the game's cards and this student's results, for their own study deck. */
+			studyCards: ClassResult[] | null;
 	  };
 
 const ranks = new WeakMap<GameState, Map<string, number>>();
@@ -228,15 +229,29 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 		reveal: card ? revealView(state, card) : null,
 		rank: revealed ? rankOf(state, playerId) : null,
 		podium: state.phase === 'finished' ? podium(state) : null,
-		studyCards: state.phase === 'finished' ? studyCards(state, cards) : null
+		studyCards: state.phase === 'finished' ? studyCards(state, cards, playerId) : null
 	};
 }
 
-function studyCards(state: GameState, cards: readonly Card[]) {
-	return state.cardIds
-		.map((id) => cards.find((c) => c.id === id))
-		.filter((c): c is Card => c !== undefined)
-		.map((c) => ({ id: c.id, track: c.track }));
+/** The game's cards with how one player did on each (revealed questions only, by then all). */
+function studyCards(state: GameState, cards: readonly Card[], playerId: string): ClassResult[] {
+	const mine = new Map(
+		state.answers.filter((a) => a.playerId === playerId).map((a) => [a.questionIndex, a])
+	);
+	return state.cardIds.flatMap((id, index) => {
+		const card = cards.find((c) => c.id === id);
+		if (!card) return [];
+		const answer = mine.get(index);
+		return [
+			{
+				id: card.id,
+				track: card.track,
+				article: card.source.article,
+				correct: answer ? answer.correct : null,
+				at: answer ? answer.at : null
+			}
+		];
+	});
 }
 
 /**
@@ -283,6 +298,6 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 						article: previousCard.source.article
 					}
 				: null,
-		studyCards: done ? studyCards(state, cards) : null
+		studyCards: done ? studyCards(state, cards, player.id) : null
 	};
 }
