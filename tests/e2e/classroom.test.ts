@@ -263,8 +263,11 @@ test('a self-paced assignment: a student works alone, the teacher sees results c
 		const card = cardByPrompt(prompt);
 		// Before answering, what reached the phone about this question holds neither its answer
 		// nor its sentence; only earlier questions are revealed.
-		const current = (await events(student)).map((e) => JSON.parse(e)).filter((v) => v.index === q);
-		expect(current.length).toBeGreaterThan(0);
+		const ofThis = async () =>
+			(await events(student)).map((e) => JSON.parse(e)).filter((v) => v.index === q);
+		// The page is drawn by the server first; wait for the stream's own message too.
+		await expect.poll(async () => (await ofThis()).length).toBeGreaterThan(0);
+		const current = await ofThis();
 		for (const v of current) {
 			expect(v.last?.index ?? -1).toBeLessThan(q);
 			expect(Object.keys(v.question)).not.toContain('answer');

@@ -148,11 +148,10 @@ describe('the classroom engine', () => {
 		expect(restarted.get(code)!.questionIndex).toBe(1);
 	});
 
-	it('tells a phone only of its own join and answer, and of every phase; the host of all', () => {
+	it('tells a phone of phase changes and its removal only; the host of everything', () => {
 		const { open } = setup();
 		const engine = open();
-		const created = newGame(engine);
-		const { code } = created;
+		const { code } = newGame(engine);
 		const heard = { host: 0, p1: 0, p2: 0 };
 		engine.subscribe(code, () => heard.host++);
 		engine.subscribe(code, () => heard.p1++, 'p1');
@@ -160,14 +159,19 @@ describe('the classroom engine', () => {
 		engine.join(code, 'p1', 'Giulia');
 		engine.join(code, 'p2', 'Marco');
 		engine.join(code, 'p3', 'Sara');
-		expect(heard).toEqual({ host: 3, p1: 1, p2: 1 });
+		expect(heard).toEqual({ host: 3, p1: 0, p2: 0 });
 		engine.start(code);
-		expect(heard).toEqual({ host: 4, p1: 2, p2: 2 });
+		expect(heard).toEqual({ host: 4, p1: 1, p2: 1 });
+		// A live answer: the phone that sent it has the server's reply; nobody else's screen changes.
 		engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer);
-		expect(heard).toEqual({ host: 5, p1: 3, p2: 2 });
+		expect(heard).toEqual({ host: 5, p1: 1, p2: 1 });
+		engine.removePlayer(code, 'p3');
+		expect(heard).toEqual({ host: 6, p1: 1, p2: 1 });
 		stop();
 		engine.reveal(code);
-		expect(heard).toEqual({ host: 6, p1: 4, p2: 2 });
+		expect(heard).toEqual({ host: 7, p1: 2, p2: 1 });
+		engine.removePlayer(code, 'p1');
+		expect(heard).toEqual({ host: 8, p1: 3, p2: 1 });
 	});
 
 	it('reveals at once when the host removes the one student everybody was waiting for', () => {

@@ -25,8 +25,11 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 
 export type EngineResult<T = object> =
 	({ ok: true; state: GameState } & T) | { ok: false; error: string };
-/** Who a change concerns: everyone, or (a join, an answer, a removal) the host and one player. */
-export type Audience = { everyone: true } | { everyone: false; playerId: string };
+/**
+ * Who hears of a change: everyone (a new phase), the host and one phone (a removal, a self-paced
+ * answer), or the host alone (a join, a live answer: the phone that sent it has its reply).
+ */
+export type Audience = 'everyone' | 'hosts' | { playerId: string };
 type Listener = (state: GameState) => void;
 /** A game's listeners: all of them, the host's screens, and each phone's by player id. */
 interface Subscribers {
@@ -37,8 +40,7 @@ interface Subscribers {
 /** Runs `work` after `ms`; returns a cancel function. */
 export type Scheduler = (work: () => void, ms: number) => () => void;
 
-const EVERYONE: Audience = { everyone: true };
-const only = (playerId: string): Audience => ({ everyone: false, playerId });
+const only = (playerId: string): Audience => ({ playerId });
 
 const timers: Scheduler = (work, ms) => {
 	const timer = setTimeout(work, ms);
@@ -163,7 +165,7 @@ export class ClassroomEngine {
 		const result = game.join(state, { playerId, nickname }, this.#now());
 		if (!result.ok) return result;
 		if (result.state !== state) this.#savePlayer(code, result.player);
-		return this.#commit(code, result, only(playerId));
+		return this.#commit(code, result, 'hosts');
 	}
 
 	removePlayer(code: string, playerId: string): EngineResult {
@@ -209,7 +211,7 @@ export class ClassroomEngine {
 			this.#savePlayer(code, player); // the score moves at once
 			return this.#commit(code, result, only(playerId));
 		}
-		this.#commit(code, result, only(playerId));
+		this.#commit(code, result, 'hosts');
 		// Everyone has answered: no need to wait for the clock (as in Kahoot!).
 		if (game.allAnswered(result.state)) this.reveal(code);
 		return result;
@@ -247,8 +249,8 @@ export class ClassroomEngine {
 	}
 
 	/**
-	 * Calls `listener` after every change that concerns `playerId`'s phone (phase changes, and
-	 * their own join, answer or removal), or after every change when `playerId` is undefined (the
+	 * Calls `listener` after every change that concerns `playerId`'s phone (phase changes, their
+	 * removal, their self-paced answers), or after every change when `playerId` is undefined (the
 	 * host). Another student's answer changes nothing on a phone, so a class of 1,000 does not
 	 * cost a million messages per question. Returns the unsubscribe function.
 	 */
@@ -322,7 +324,7 @@ export class ClassroomEngine {
 	#commit<T extends { ok: true; state: GameState }>(
 		code: string,
 		result: T,
-		audience: Audience = EVERYONE
+		audience: Audience = 'everyone'
 	): T {
 		const before = this.#games.get(code);
 		this.#games.set(code, result.state);
@@ -335,9 +337,12 @@ export class ClassroomEngine {
 		const game = this.#subscribers.get(code);
 		if (!game) return result;
 		// An answer or a join reaches the host and one phone, without walking the whole class.
-		const listeners = audience.everyone
-			? [...game.all]
-			: [...game.hosts, ...(game.byPlayer.get(audience.playerId) ?? [])];
+		const listeners =
+			audience === 'everyone'
+				? [...game.all]
+				: audience === 'hosts'
+					? [...game.hosts]
+					: [...game.hosts, ...(game.byPlayer.get(audience.playerId) ?? [])];
 		for (const listener of listeners) {
 			// The change is stored: one broken stream must not undo it for the caller or the rest.
 			try {
