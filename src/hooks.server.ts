@@ -3,16 +3,19 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEngine } from '$lib/server/classroom';
 import { getDeck } from '$lib/server/deck';
+import { SUBMIT_ANSWER, submitAnswer } from '$lib/server/classroom/answer';
 
 /**
  * At start: resume every classroom game from the database, so a question running when the server
  * stopped still ends on time with nobody connected, and build the deck before the first teacher
- * creates a quiz (it takes most of a second).
+ * creates a quiz (it takes most of a second). And hand `npm start` the answer handler for its
+ * direct path (see `$lib/server/classroom/answer`).
  */
 export const init: ServerInit = () => {
 	if (building) return;
 	getDeck();
 	getEngine();
+	(globalThis as Record<symbol, unknown>)[SUBMIT_ANSWER] = submitAnswer;
 };
 
 /** Resolves the UI language for each request (cookie, then Accept-Language) and sets `<html lang>`. */

@@ -12,7 +12,14 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 	const origin = { origin: base };
 	const host = await requestFactory.newContext({ baseURL: base, extraHTTPHeaders: origin });
 	const created = await host.post('/api/class', {
-		data: { article: 'mosca-pyongyang', questions: 3, secondsPerQuestion: 30, speedBonus: true }
+		// Choices only, so every question has options to pick from.
+		data: {
+			article: 'mosca-pyongyang',
+			questions: 3,
+			secondsPerQuestion: 30,
+			speedBonus: true,
+			kinds: ['multiple-choice', 'true-false']
+		}
 	});
 	expect(created.status()).toBe(201);
 	const { code } = await created.json();
@@ -42,7 +49,7 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 	expect(
 		(
 			await late.post(`/api/class/${code}/join`, {
-				data: 'x'.repeat(10_000),
+				data: Buffer.from('x'.repeat(10_000)),
 				headers: { 'content-type': 'application/json' }
 			})
 		).status()
@@ -50,7 +57,7 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 	expect(
 		(
 			await late.post(`/api/class/${code}/join`, {
-				data: '{not json',
+				data: Buffer.from('{not json'),
 				headers: { 'content-type': 'application/json' }
 			})
 		).status()
@@ -94,6 +101,35 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 			})
 		).status()
 	).toBe(409);
+	// Bad answers get a 4xx with a message, on the direct path `npm start` serves answers on as
+	// through SvelteKit (a body that is not JSON-typed takes that way). Buffers are sent as they
+	// are (Playwright would encode a string as JSON).
+	const answerUrl = `/api/class/${code}/answer`;
+	const last = students.at(-1)!;
+	const refused = async (response: Promise<import('@playwright/test').APIResponse>) => {
+		const r = await response;
+		return [r.status(), (await r.json()).message];
+	};
+	expect(
+		await refused(late.post(answerUrl, { data: { questionIndex: 0, given: choice } }))
+	).toEqual([401, 'Join the game first.']);
+	for (const contentType of ['application/json', 'text/plain']) {
+		const headers = { 'content-type': contentType };
+		expect(
+			await refused(last.post(answerUrl, { data: Buffer.from('{"questionIndex":'), headers }))
+		).toEqual([400, 'Expected JSON.']);
+		expect(
+			await refused(last.post(answerUrl, { data: Buffer.from(`"${'x'.repeat(5000)}"`), headers }))
+		).toEqual([413, 'Request too large.']);
+		expect(
+			await refused(
+				last.post(answerUrl, { data: Buffer.from('{"questionIndex":"0","given":1}'), headers })
+			)
+		).toEqual([400, 'Bad answer.']);
+	}
+	expect(
+		await refused(last.post('/api/class/999999/answer', { data: { questionIndex: 0, given: 'x' } }))
+	).toEqual([401, 'Join the game first.']);
 
 	// The host does not wait for the last one.
 	expect(
