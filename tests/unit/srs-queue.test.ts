@@ -253,6 +253,21 @@ describe('deck changes', () => {
 		});
 		expect(queue.next).toBe('added');
 		expect(queue.counts).toEqual({ new: 1, learning: 0, review: 0 });
-		expect(states.get('gone')).toEqual(removed);
+		// The removed card comes back (the fact is restored): it resumes where it was, in
+		// learning and due, not as a new card.
+		const restored = buildQueue({
+			cards: [
+				{ id: 'added', track: 'facts', sibling: 'added' },
+				{ id: 'gone', track: 'facts', sibling: 'gone' }
+			],
+			states,
+			todaysLog: [],
+			settings: DEFAULT_SETTINGS,
+			now: new Date(now.getTime() + 60 * 60_000),
+			track: 'facts',
+			timeZone: 'Europe/Rome'
+		});
+		expect(restored.next).toBe('gone');
+		expect(restored.counts).toEqual({ new: 1, learning: 1, review: 0 });
 	});
 });
