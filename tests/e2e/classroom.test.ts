@@ -253,10 +253,20 @@ test('a self-paced assignment: a student works alone, the teacher sees results c
 	await teacher.getByRole('button', { name: 'Create the quiz' }).click();
 	await expect(teacher.getByText(/^Open until /)).toBeVisible();
 	const code = teacher.url().match(/class\/(\d{6})/)![1];
+	// The teacher's access lasts as long as the results: three days open, a week after.
+	const hostCookie = (await teacher.context().cookies()).find(
+		(c) => c.name === `ripasso_host_${code}`
+	);
+	expect(hostCookie!.expires * 1000).toBeGreaterThan(Date.now() + 9.9 * 24 * 60 * 60_000);
 	await teacher.getByRole('link', { name: 'Results so far' }).click();
 	await expect(teacher.getByText('Nothing yet')).toBeVisible();
 
 	const student = await phone(browser, code, 'Dario');
+	// So does a student's: coming back days later, they are the same player.
+	const playerCookie = (await student.context().cookies()).find(
+		(c) => c.name === `ripasso_player_${code}`
+	);
+	expect(playerCookie!.expires * 1000).toBeGreaterThan(Date.now() + 9.9 * 24 * 60 * 60_000);
 	for (let q = 0; q < 3; q++) {
 		await expect(student.getByText(`Question ${q + 1} of 3`)).toBeVisible();
 		const prompt = (await student.locator('.prompt').textContent())!.trim();

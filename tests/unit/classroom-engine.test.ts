@@ -200,6 +200,8 @@ describe('the classroom engine', () => {
 			ok: false,
 			error: 'wrong-question'
 		});
+		// Its code (and so the cookies) lasts a week beyond the deadline, for the results.
+		expect(engine.expiresAt(code)).toBe(clock.now() - 30_000 + 60 * 60_000 + 7 * 24 * 60 * 60_000);
 		// A restart keeps the progress and the score.
 		const restarted = open();
 		expect(restarted.resumeAll()).toBe(1);

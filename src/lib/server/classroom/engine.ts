@@ -137,6 +137,11 @@ export class ClassroomEngine {
 		return state;
 	}
 
+	/** When the game's code stops working (epoch ms); undefined if unknown. */
+	expiresAt(code: string): number | undefined {
+		return this.#store.getGame(code)?.expiresAt;
+	}
+
 	/** The slug of the game's article. */
 	article(code: string): string | undefined {
 		return this.#store.getGame(code)?.article;

@@ -96,7 +96,11 @@ export const joinLimiter = new RateLimiter(Number(env.RIPASSO_JOIN_LIMIT) || 300
 export const HOST_COOKIE = (code: string) => `ripasso_host_${code}`;
 export const PLAYER_COOKIE = (code: string) => `ripasso_player_${code}`;
 
-const DAY_S = 24 * 60 * 60;
+/** Seconds until the game expires: its cookies last exactly as long (a week-long assignment too). */
+function lifetime(code: string): number {
+	const expiresAt = getEngine().expiresAt(code) ?? Date.now();
+	return Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000));
+}
 
 /**
  * The host's secret: httpOnly (no script reads it), same-site only, for the game's lifetime.
@@ -108,16 +112,17 @@ export function setHostCookie(cookies: Cookies, code: string, secret: string): v
 		httpOnly: true,
 		sameSite: 'strict',
 		secure: false,
-		maxAge: DAY_S
+		maxAge: lifetime(code)
 	});
 }
 
+/** The student's player id: a reload, or coming back to an assignment days later, rejoins. */
 export function setPlayerCookie(cookies: Cookies, code: string, playerId: string): void {
 	cookies.set(PLAYER_COOKIE(code), playerId, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: false,
-		maxAge: DAY_S
+		maxAge: lifetime(code)
 	});
 }
