@@ -92,18 +92,33 @@ describe('buildQueue', () => {
 		expect(q.counts.review).toBe(2);
 	});
 
-	it('says when the next learning card is due once nothing is left for now', () => {
-		const cards = [card('l1'), card('l2'), card('r1')];
+	it('learns ahead, as Anki does, when nothing else is left: learning cards due within 20 min', () => {
+		const cards = [card('l1'), card('l2'), card('l3'), card('r1')];
 		const states = [
 			stateOf('l1', State.Learning, minutes(8)),
 			stateOf('l2', State.Learning, minutes(3)),
+			stateOf('l3', State.Learning, minutes(45)),
+			stateOf('r1', State.Review, at('2025-01-20T09:00:00Z'))
+		];
+		const q = queue(cards, states);
+		expect(q.next).toBe('l2');
+		expect(q.counts).toEqual({ new: 0, learning: 2, review: 0 });
+		expect(q.nextDueAt).toBeNull();
+		// With a new card left, that comes first: learning ahead waits until nothing else is.
+		expect(queue([...cards, card('n1')], states).next).toBe('n1');
+	});
+
+	it('says when the next learning card is due once nothing is within the learn-ahead limit', () => {
+		const cards = [card('l1'), card('r1')];
+		const states = [
+			stateOf('l1', State.Learning, minutes(45)),
 			stateOf('r1', State.Review, at('2025-01-20T09:00:00Z'))
 		];
 		const q = queue(cards, states);
 		expect(q.next).toBeNull();
 		expect(q.counts).toEqual({ new: 0, learning: 0, review: 0 });
-		expect(q.nextDueAt).toEqual(minutes(3));
-		expect(queue(cards, states, [], { now: minutes(3) }).next).toBe('l2');
+		expect(q.nextDueAt).toEqual(minutes(45));
+		expect(queue(cards, states, [], { now: minutes(25) }).next).toBe('l1');
 	});
 
 	it('introduces at most 20 new cards a day, in the given order, counting those done today', () => {

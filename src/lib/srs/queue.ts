@@ -38,6 +38,12 @@ export interface Queue {
 	nextDueAt: Date | null;
 }
 
+/**
+ * Anki's learn-ahead limit: when nothing else is left for now, learning cards due within this
+ * time are shown early rather than making the learner wait ("done" only once none is that close).
+ */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
 // A sibling group is blocked for a card unless the only card reviewed or in learning is that card.
 const MANY = '\u0000many';
 
@@ -60,6 +66,7 @@ function blocked(groups: Map<string, string>, card: QueueCard): boolean {
  * `(newDone + 1) · reviewsToday ≤ reviewsDone · newToday` (with 100 reviews and 20 new: one new card
  * after every 5 reviews). Limits: `newPerDay` and `reviewsPerDay` minus what `todaysLog` shows done.
  * Burying: a new or review card whose sibling was reviewed today or is in learning waits for tomorrow.
+ * Learning ahead: with nothing else left, the earliest learning card due within `LEARN_AHEAD_MS`.
  */
 export function buildQueue(input: QueueInput): Queue {
 	const { cards, states, todaysLog, settings, now, track, timeZone } = input;
@@ -98,12 +105,17 @@ export function buildQueue(input: QueueInput): Queue {
 	let learningNext: string | null = null;
 	let learningNextDue = Infinity;
 	let learningCount = 0;
+	let laterNext: string | null = null;
 	let laterDue = Infinity;
+	let aheadCount = 0;
 	for (const { id, due } of learning) {
 		if (due <= nowMs) {
 			learningCount++;
 			if (due < learningNextDue) [learningNext, learningNextDue] = [id, due];
-		} else if (due < laterDue) laterDue = due;
+		} else {
+			if (due - nowMs <= LEARN_AHEAD_MS) aheadCount++;
+			if (due < laterDue) [laterNext, laterDue] = [id, due];
+		}
 	}
 
 	const newLeft = Math.max(0, limits.newPerDay - newDone);
@@ -138,6 +150,14 @@ export function buildQueue(input: QueueInput): Queue {
 		firstNew !== null &&
 		(reviewNext === null || (newDone + 1) * reviewsToday <= reviewsDone * newToday);
 	const next = learningNext ?? (newFirst ? firstNew : (reviewNext ?? firstNew));
+	if (next === null && laterNext !== null && laterDue - nowMs <= LEARN_AHEAD_MS) {
+		// Learning ahead: the learning cards due within the limit count as due, as in Anki.
+		return {
+			next: laterNext,
+			counts: { new: newCount, learning: aheadCount, review: reviewCount },
+			nextDueAt: null
+		};
+	}
 
 	return {
 		next,
