@@ -166,6 +166,32 @@ describe('buildQueue', () => {
 		expect(queue(cards, states, spent, { settings }).next).toBeNull();
 	});
 
+	it('lets the review limit bound new cards too, as Anki does: a backlog is not made worse', () => {
+		const settings = validSettings({ reviewsPerDay: 5 });
+		const cards = [...range(5, 'r'), ...range(5, 'n')].map((id) => card(id));
+		const dueStates = (n: number) =>
+			range(n, 'r').map((id, i) => stateOf(id, State.Review, minutes(-60 - i)));
+		// Five reviews due fill the limit: no new card today.
+		expect(queue(cards, dueStates(5), [], { settings }).counts).toEqual({
+			new: 0,
+			learning: 0,
+			review: 5
+		});
+		// Three due leave room for two new cards; one new card studied already takes one place.
+		expect(queue(cards, dueStates(3), [], { settings }).counts.new).toBe(2);
+		const studied = [review('r4', State.New)];
+		expect(queue(cards, dueStates(3), studied, { settings }).counts.new).toBe(1);
+		// With no room at all, nothing new is shown, and the queue says it is done.
+		expect(
+			queue(
+				range(5, 'n').map((id) => card(id)),
+				[],
+				[],
+				{ settings: validSettings({ reviewsPerDay: 0 }) }
+			).next
+		).toBeNull();
+	});
+
 	it('buries siblings of a card reviewed today or in learning, but shows learning cards', () => {
 		const cards = [card('a1', 'A'), card('a2', 'A'), card('b1', 'B'), card('b2', 'B'), card('c1')];
 		const states = [

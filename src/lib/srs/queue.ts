@@ -64,7 +64,8 @@ function blocked(groups: Map<string, string>, card: QueueCard): boolean {
  * Order: due learning cards (earliest first), then reviews due before the next learner day (earliest
  * first), with new cards mixed in so that both run out together: a new card comes next when
  * `(newDone + 1) · reviewsToday ≤ reviewsDone · newToday` (with 100 reviews and 20 new: one new card
- * after every 5 reviews). Limits: `newPerDay` and `reviewsPerDay` minus what `todaysLog` shows done.
+ * after every 5 reviews). Limits: `newPerDay` and `reviewsPerDay` minus what `todaysLog` shows done;
+ * as in Anki, the review limit also bounds new cards (new ones studied count against it).
  * Burying: a new or review card whose sibling was reviewed today or is in learning waits for tomorrow.
  * Learning ahead: with nothing else left, the earliest learning card due within `LEARN_AHEAD_MS`.
  */
@@ -118,8 +119,10 @@ export function buildQueue(input: QueueInput): Queue {
 		}
 	}
 
-	const newLeft = Math.max(0, limits.newPerDay - newDone);
-	const reviewsLeft = Math.max(0, limits.reviewsPerDay - reviewsDone);
+	// As in Anki, the review limit applies to new cards too: new cards studied count against it,
+	// and none are introduced while due reviews fill it (a backlog is not made worse).
+	const reviewsLeft = Math.max(0, limits.reviewsPerDay - reviewsDone - newDone);
+	const newLimit = Math.max(0, limits.newPerDay - newDone);
 	let firstNew: string | null = null;
 	let newCount = 0;
 	let reviewNext: string | null = null;
@@ -129,7 +132,7 @@ export function buildQueue(input: QueueInput): Queue {
 		if (card.track !== track || blocked(touched, card)) continue;
 		const s = states.get(card.id)?.card;
 		if (!s || s.state === State.New) {
-			if (newCount < newLeft) {
+			if (newCount < newLimit) {
 				newCount++;
 				firstNew ??= card.id;
 			}
@@ -143,6 +146,8 @@ export function buildQueue(input: QueueInput): Queue {
 	// The limit keeps the earliest-due reviews; only the first one is needed here.
 	reviewCount = Math.min(reviewCount, reviewsLeft);
 	if (reviewCount === 0) reviewNext = null;
+	newCount = Math.min(newCount, reviewsLeft - reviewCount);
+	if (newCount === 0) firstNew = null;
 
 	const newToday = newDone + newCount;
 	const reviewsToday = reviewsDone + reviewCount;
