@@ -38,7 +38,7 @@ function setup() {
 	};
 	const open = () =>
 		new ClassroomEngine(openSqliteStore(file), (id) => byId.get(id), clock.now, schedule);
-	return { open, clock };
+	return { open, clock, file };
 }
 
 /** A new game of the three cards; fails the test if the engine refuses. */
@@ -209,5 +209,28 @@ describe('the classroom engine', () => {
 		clock.advance(60 * 60_000);
 		expect(restarted.get(code)!.phase).toBe('finished');
 		expect(restarted.answer(code, 'p1', 1, byId.get(ids[1])!.answer).ok).toBe(false);
+	});
+
+	it('forgets a game when it expires, and deletes its players and answers', () => {
+		const { open, clock, file } = setup();
+		const engine = open();
+		const { code } = newGame(engine);
+		engine.join(code, 'p1', 'Giulia');
+		engine.start(code);
+		engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer);
+		clock.advance(24 * 60 * 60_000 - 1);
+		expect(engine.get(code)).toBeDefined();
+		clock.skip(1);
+		// Expired: the code is unknown at once, even before the hourly clean-up.
+		expect(engine.get(code)).toBeUndefined();
+		expect(engine.join(code, 'p2', 'Marco')).toEqual({ ok: false, error: 'unknown-code' });
+		expect(engine.purgeExpired()).toBe(1);
+		const store = openSqliteStore(file);
+		expect([store.getGame(code), store.players(code), store.answers(code)]).toEqual([
+			undefined,
+			[],
+			[]
+		]);
+		store.close();
 	});
 });

@@ -60,6 +60,12 @@ export interface ClassroomStore {
 	players(code: string): PlayerRow[];
 	/** Stores an answer; false when this player already answered this question. */
 	addAnswer(answer: AnswerRow): boolean;
+	/**
+	 * Deletes games expired before `now`, with their players and answers: once a code has
+	 * expired nobody can reach its data, so none of the students' answers is kept. Returns how
+	 * many games went.
+	 */
+	deleteExpired(now: number): number;
 	/** Runs `work` in one transaction (many players updated at a reveal). */
 	transaction(work: () => void): void;
 	answers(code: string): AnswerRow[];
@@ -180,6 +186,14 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 		 VALUES (@gameCode, @playerId, @questionIndex, @given, @at, @elapsedMs, @correct, @points)
 		 ON CONFLICT DO NOTHING`
 	);
+	// Children first: the schema's cascades hold only where foreign keys are enforced.
+	const deleteExpiredAnswers = db.prepare(
+		'DELETE FROM answers WHERE game_code IN (SELECT code FROM games WHERE expires_at <= ?)'
+	);
+	const deleteExpiredPlayers = db.prepare(
+		'DELETE FROM players WHERE game_code IN (SELECT code FROM games WHERE expires_at <= ?)'
+	);
+	const deleteExpiredGames = db.prepare('DELETE FROM games WHERE expires_at <= ?');
 	const selectAnswers = db.prepare(
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
@@ -221,6 +235,12 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 				correct: row.correct === 1,
 				points: row.points as number
 			})),
+		deleteExpired: (now) =>
+			db.transaction(() => {
+				deleteExpiredAnswers.run(now);
+				deleteExpiredPlayers.run(now);
+				return deleteExpiredGames.run(now).changes;
+			})(),
 		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};

@@ -18,6 +18,7 @@ import type { ClassroomStore } from './db';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 /** How long an assignment's results are kept after its deadline. */
 const RESULTS_MS = 7 * LIFETIME_MS;
 
@@ -54,6 +55,8 @@ export class ClassroomEngine {
 	#now: () => number;
 	#schedule: Scheduler;
 	#games = new Map<string, GameState>();
+	/** When each game in memory expires (its code then answers as unknown). */
+	#expiry = new Map<string, number>();
 	#subscribers = new Map<string, Subscribers>();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
@@ -94,6 +97,7 @@ export class ClassroomEngine {
 		if (!created.ok) return created;
 		const hostSecret = randomBytes(24).toString('base64url');
 		const state = created.state;
+		const expiresAt = closesAt === undefined ? now + LIFETIME_MS : closesAt + RESULTS_MS;
 		this.#store.createGame({
 			code,
 			hostSecretHash: hash(hostSecret),
@@ -107,9 +111,10 @@ export class ClassroomEngine {
 			deadline: state.deadline,
 			createdAt: now,
 			// An assignment's results stay a week after it closes.
-			expiresAt: closesAt === undefined ? now + LIFETIME_MS : closesAt + RESULTS_MS
+			expiresAt
 		});
 		this.#games.set(code, state);
+		this.#expiry.set(code, expiresAt);
 		this.#armDeadline(state);
 		return { ok: true, code, hostSecret };
 	}
@@ -117,9 +122,10 @@ export class ClassroomEngine {
 	/** The game, from memory or rebuilt from the store (after a restart); undefined if unknown or expired. */
 	get(code: string): GameState | undefined {
 		const cached = this.#games.get(code);
-		if (cached) return cached;
+		if (cached) return (this.#expiry.get(code) ?? 0) > this.#now() ? cached : undefined;
 		const row = this.#store.getGame(code);
 		if (!row || row.expiresAt <= this.#now()) return undefined;
+		this.#expiry.set(code, row.expiresAt);
 		const state: GameState = {
 			code,
 			createdAt: row.createdAt,
@@ -139,7 +145,7 @@ export class ClassroomEngine {
 
 	/** When the game's code stops working (epoch ms); undefined if unknown. */
 	expiresAt(code: string): number | undefined {
-		return this.#store.getGame(code)?.expiresAt;
+		return this.#expiry.get(code) ?? this.#store.getGame(code)?.expiresAt;
 	}
 
 	/** The slug of the game's article. */
@@ -147,8 +153,31 @@ export class ClassroomEngine {
 		return this.#store.getGame(code)?.article;
 	}
 
+	/**
+	 * Forgets expired games, in memory and in the store (players and answers with them). Run at
+	 * start-up and then hourly by `resumeAll`; returns how many games went.
+	 */
+	purgeExpired(): number {
+		const now = this.#now();
+		for (const [code] of this.#games) {
+			if ((this.#expiry.get(code) ?? 0) <= now) {
+				this.#games.delete(code);
+				this.#expiry.delete(code);
+				this.#deadlines.get(code)?.();
+				this.#deadlines.delete(code);
+			}
+		}
+		return this.#store.deleteExpired(now);
+	}
+
 	/** Loads every unexpired game (after a restart), so running questions still end on time. */
 	resumeAll(): number {
+		this.purgeExpired();
+		const hourly = () => {
+			this.purgeExpired();
+			this.#schedule(hourly, HOUR_MS);
+		};
+		this.#schedule(hourly, HOUR_MS);
 		const codes = this.#store.activeGames(this.#now());
 		for (const code of codes) this.get(code);
 		return codes.length;
