@@ -218,6 +218,24 @@ test('what a student types while the page is still loading is kept', async ({ pa
 	await expect(page.getByLabel('Game code')).toHaveValue('999999');
 });
 
+test('creating a quiz and joining it work without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const teacher = await context.newPage();
+	await teacher.goto('/class/new');
+	await teacher.getByLabel('Number of questions').fill('2');
+	await teacher.getByLabel('Self-paced assignment with a deadline').check();
+	await teacher.getByRole('button', { name: 'Create the quiz' }).click();
+	await expect(teacher.getByText(/^Open until /)).toBeVisible();
+	const code = teacher.url().match(/class\/(\d{6})/)![1];
+
+	const student = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await student.goto(`/join?code=${code}`);
+	await student.getByLabel('Nickname').fill('Elena');
+	await student.getByRole('button', { name: 'Join' }).click();
+	await expect(student).toHaveURL(`/class/${code}/play`);
+	await expect(student.getByText('Question 1 of 2')).toBeVisible();
+});
+
 test('the teacher prints the quiz and, separately, its answer key', async ({ page }) => {
 	await page.goto('/class/new');
 	await page.getByLabel('Number of questions').fill('4');
