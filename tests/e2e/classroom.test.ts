@@ -71,7 +71,10 @@ test('a teacher hosts three questions; three students play to the podium, one re
 	await expect(anna.getByRole('heading', { name: 'You’re in, Anna!' })).toBeVisible();
 	const players = host.getByRole('list', { name: 'Players in the game' });
 	await expect(players.getByRole('listitem')).toHaveText(['Anna ×', 'Bruno ×', 'Chiara ×']);
-	await host.getByRole('button', { name: 'Start (3 questions)' }).click();
+	await expect(host.getByRole('button', { name: 'Start (3 questions)' })).toBeEnabled();
+	// The teacher's presenter clicker (Page Down) starts the game.
+	await expect(host.getByText(/presenter clicker moves the game on/)).toBeVisible();
+	await host.locator('body').press('PageDown');
 
 	let chiaraScore = '';
 	let lastCard = deck.cards[0];
@@ -124,7 +127,8 @@ test('a teacher hosts three questions; three students play to the podium, one re
 		if (q === 0) chiaraScore = (await chiara.locator('.me span').textContent())!;
 
 		if (q === 1) {
-			await host.getByRole('button', { name: 'Leaderboard' }).click();
+			// Space moves on from the answer to the leaderboard.
+			await host.locator('body').press(' ');
 			await expect(
 				host.getByRole('list', { name: 'Leaderboard' }).getByRole('listitem').first()
 			).toContainText('Anna');
