@@ -41,6 +41,15 @@ function setup() {
 	return { open, clock, file };
 }
 
+/** A started game with Giulia (p1) and Marco (p2) on its first question. */
+function twoPlaying(engine: ClassroomEngine) {
+	const created = newGame(engine);
+	engine.join(created.code, 'p1', 'Giulia');
+	engine.join(created.code, 'p2', 'Marco');
+	engine.start(created.code);
+	return created;
+}
+
 /** A new game of the three cards; fails the test if the engine refuses. */
 function newGame(engine: ClassroomEngine, closesAt?: number) {
 	const created = engine.create('mosca-pyongyang', ids, settings, closesAt);
@@ -128,11 +137,7 @@ describe('the classroom engine', () => {
 	it('ends a question when its time is up, with nobody watching, also after a restart', () => {
 		const { open, clock } = setup();
 		const engine = open();
-		const created = newGame(engine);
-		const { code } = created;
-		engine.join(code, 'p1', 'Giulia');
-		engine.join(code, 'p2', 'Marco');
-		engine.start(code);
+		const { code } = twoPlaying(engine);
 		clock.advance(20_000);
 		expect(engine.get(code)!.phase).toBe('question'); // the last instant is still in time
 		clock.advance(1);
@@ -177,11 +182,7 @@ describe('the classroom engine', () => {
 	it('reveals at once when the host removes the one student everybody was waiting for', () => {
 		const { open } = setup();
 		const engine = open();
-		const created = newGame(engine);
-		const { code } = created;
-		engine.join(code, 'p1', 'Giulia');
-		engine.join(code, 'p2', 'Marco');
-		engine.start(code);
+		const { code } = twoPlaying(engine);
 		engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer);
 		expect(engine.get(code)!.phase).toBe('question');
 		expect(engine.removePlayer(code, 'p2').ok).toBe(true);

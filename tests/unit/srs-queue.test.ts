@@ -283,31 +283,22 @@ describe('deck changes', () => {
 		const scheduler = createScheduler(DEFAULT_SETTINGS);
 		const removed = scheduler.rate(scheduler.newState('gone', now), 'good', now).state;
 		const states = new Map([['gone', removed]]);
-		const queue = buildQueue({
-			cards: [{ id: 'added', track: 'facts', sibling: 'added' }],
-			states,
-			todaysLog: [],
-			settings: DEFAULT_SETTINGS,
-			now: new Date(now.getTime() + 60 * 60_000),
-			track: 'facts',
-			timeZone: 'Europe/Rome'
-		});
+		const later = (ids: string[]) =>
+			buildQueue({
+				cards: ids.map((id) => ({ id, track: 'facts' as const, sibling: id })),
+				states,
+				todaysLog: [],
+				settings: DEFAULT_SETTINGS,
+				now: new Date(now.getTime() + 60 * 60_000),
+				track: 'facts',
+				timeZone: 'Europe/Rome'
+			});
+		const queue = later(['added']);
 		expect(queue.next).toBe('added');
 		expect(queue.counts).toEqual({ new: 1, learning: 0, review: 0 });
 		// The removed card comes back (the fact is restored): it resumes where it was, in
 		// learning and due, not as a new card.
-		const restored = buildQueue({
-			cards: [
-				{ id: 'added', track: 'facts', sibling: 'added' },
-				{ id: 'gone', track: 'facts', sibling: 'gone' }
-			],
-			states,
-			todaysLog: [],
-			settings: DEFAULT_SETTINGS,
-			now: new Date(now.getTime() + 60 * 60_000),
-			track: 'facts',
-			timeZone: 'Europe/Rome'
-		});
+		const restored = later(['added', 'gone']);
 		expect(restored.next).toBe('gone');
 		expect(restored.counts).toEqual({ new: 1, learning: 1, review: 0 });
 	});
