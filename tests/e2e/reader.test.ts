@@ -95,6 +95,28 @@ test.describe('words in the reader', () => {
 		await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
 	};
 
+	test('on a wide screen the word panel opens beside the word, on a phone along the bottom', async ({
+		page
+	}) => {
+		await ready(page);
+		const word = page.locator('article').getByRole('button', { name: 'clausola', exact: true });
+		await word.first().click();
+		const panel = page.getByRole('dialog', { name: 'clausola' });
+		await expect(panel).toBeVisible();
+		const [w, p] = [(await word.first().boundingBox())!, (await panel.boundingBox())!];
+		// Just below the word or just above it, and overlapping it horizontally.
+		const gap = Math.min(Math.abs(p.y - (w.y + w.height)), Math.abs(w.y - (p.y + p.height)));
+		expect(gap).toBeLessThan(16);
+		expect(p.x).toBeLessThanOrEqual(w.x + w.width);
+
+		await page.setViewportSize({ width: 390, height: 780 });
+		await expect(async () => {
+			const sheet = (await panel.boundingBox())!;
+			expect(sheet.x).toBe(0);
+			expect(Math.round(sheet.y + sheet.height)).toBe(780);
+		}).toPass();
+	});
+
 	test('a word shows its lemma, gender and gloss, and can be marked to study next', async ({
 		page
 	}) => {
