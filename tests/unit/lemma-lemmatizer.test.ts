@@ -42,7 +42,12 @@ describe('the lemmatizer on hand-checked forms of the article', () => {
 		['avrebbe sparato decine di migliaia', 'avrebbe', 'avere VERB'],
 		['la più ampia comunità', 'ampia', 'ampio ADJ'],
 		['dell’intelligence', 'dell’', 'di+il PREP+ART'],
-		['delle loro controparti russe', 'controparti', 'controparte NOUN']
+		['delle loro controparti russe', 'controparti', 'controparte NOUN'],
+		// After a name the table does not know, the adjective, not a noun or russare ("to snore").
+		['nell’Oblast russo di Kursk', 'russo', 'russo ADJ'],
+		['come la Lancet russa', 'russa', 'russo ADJ'],
+		// After an adjective, the noun (sistema), not the verb (sistemare).
+		['ulteriori sistemi di artiglieria', 'sistemi', 'sistema NOUN']
 	])('in “%s”, %s is %s', (context, form, expected) => {
 		expect(inArticle(context, form)).toBe(expected);
 	});

@@ -92,6 +92,14 @@ function score(analysis: Analysis, form: string, previous: Analysis[], prevForm:
 		else if (pos === 'VERB' && !participle) value -= 2;
 	}
 	if (previous.some((a) => a.pos === 'NOUN') && pos === 'ADJ') value += 0.5;
+	// After a word the table does not know but that starts with a capital (a name: "l'Oblast
+	// russo", "la Lancet russa"), an adjective agrees with it: not a noun, nor a verb (russare).
+	if (previous.length === 0 && /^\p{Lu}/u.test(prevForm) && pos === 'ADJ') value += 1;
+	// After an adjective, a noun rather than a verb ("ulteriori sistemi": sistema, not sistemare).
+	if (previous.some((a) => a.pos === 'ADJ')) {
+		if (pos === 'NOUN') value += 1;
+		else if (pos === 'VERB' && !participle) value -= 0.5;
+	}
 	if (pos === 'VERB' && /:[12]:[sp]$/.test(features)) value -= 1;
 	if (pos === 'VERB' && /^(?:ind|sub|cond):/.test(features) && /:3:/.test(features)) value += 0.25;
 	return value;
