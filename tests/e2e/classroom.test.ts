@@ -222,6 +222,29 @@ test('what a student types while the page is still loading is kept', async ({ pa
 	await expect(page.getByLabel('Game code')).toHaveValue('999999');
 });
 
+test('the teacher removes a player during the game, from the leaderboard', async ({
+	browser,
+	page: host
+}) => {
+	const created = await host.request.post('/api/class', {
+		data: { article: 'mosca-pyongyang', questions: 2, secondsPerQuestion: 60 }
+	});
+	const { code } = await created.json();
+	await host.goto(`/class/${code}/host`);
+	const rude = await phone(browser, code, 'Maleducato');
+	const kind = await phone(browser, code, 'Gentile');
+	await expect(host.getByText('Players: 2')).toBeVisible();
+	await host.getByRole('button', { name: 'Start (2 questions)' }).click();
+	await host.getByRole('button', { name: 'Show the answer now' }).click();
+	await host.getByRole('button', { name: 'Leaderboard' }).click();
+	await host.getByRole('button', { name: 'Remove Maleducato' }).click();
+	await expect(rude.getByRole('heading', { name: 'You have left the quiz' })).toBeVisible();
+	await expect(host.getByRole('list', { name: 'Leaderboard' }).getByRole('listitem')).toHaveCount(
+		1
+	);
+	await expect(kind.getByText('Look at the screen: the next question is coming.')).toBeVisible();
+});
+
 test('creating a quiz and joining it work without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const teacher = await context.newPage();
