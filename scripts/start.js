@@ -91,6 +91,8 @@ function cookie(header, name) {
 function answer(req, res, code) {
 	let size = 0;
 	const chunks = [];
+	// A phone that drops mid-request must cost nothing but its own answer.
+	req.on('error', () => res.destroy());
 	req.on('data', (chunk) => {
 		size += chunk.length;
 		if (size <= MAX_BODY) chunks.push(chunk);
