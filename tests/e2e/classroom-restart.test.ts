@@ -53,6 +53,7 @@ test('a game in progress resumes after a server restart, answers and scores kept
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const dataDir = mkdtempSync(join(tmpdir(), 'ripasso-restart-'));
+	const emptyDir = mkdtempSync(join(tmpdir(), 'ripasso-empty-'));
 	let server = await startServer(port, dataDir);
 	try {
 		const context = () =>
@@ -126,8 +127,17 @@ test('a game in progress resumes after a server restart, answers and scores kept
 		expect((await again.json()).player.nickname).toBe('Anna');
 		const { view: board } = await firstEvent(base, code, host);
 		expect(board.playerCount).toBe(2);
+
+		// A server that no longer knows the game (its data gone, as after expiry) refuses the
+		// stream; the phone stops retrying and says what to do instead of waiting forever.
+		await stopServer(server);
+		server = await startServer(port, emptyDir);
+		await expect(phone.getByRole('alert')).toHaveText(/no longer connected to the game/, {
+			timeout: 15_000
+		});
 	} finally {
 		await stopServer(server);
 		rmSync(dataDir, { recursive: true, force: true });
+		rmSync(emptyDir, { recursive: true, force: true });
 	}
 });
