@@ -3,7 +3,7 @@
  * spreadsheet. Only revealed questions and players still in the game count.
  */
 import type { Card } from '$lib/cards/types';
-import { activePlayers, type GameState } from '$lib/classroom/game';
+import { activePlayers, type Answer, type GameState } from '$lib/classroom/game';
 import {
 	distribution,
 	leaderboard,
@@ -61,6 +61,12 @@ export interface Report {
 	questions: QuestionReport[];
 }
 
+function push<K>(map: Map<K, Answer[]>, key: K, answer: Answer): void {
+	const list = map.get(key);
+	if (list) list.push(answer);
+	else map.set(key, [answer]);
+}
+
 const mean = (values: number[]) =>
 	values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
 
@@ -70,9 +76,19 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 	const active = new Set(players.map((p) => p.id));
 	const played = revealedThrough(state) + 1;
 	const answers = state.answers.filter((a) => a.questionIndex < played && active.has(a.playerId));
+	// One pass to index the answers by player and by question: a class of 1,000 answering 10
+	// questions must not cost 1,000 × 10 scans of 10,000 answers.
+	const byPlayer = new Map<string, Answer[]>();
+	const byQuestion = new Map<number, Answer[]>();
+	const byBoth = new Map<string, Answer>();
+	for (const a of answers) {
+		push(byPlayer, a.playerId, a);
+		push(byQuestion, a.questionIndex, a);
+		byBoth.set(`${a.questionIndex}:${a.playerId}`, a);
+	}
 
 	const students = leaderboard(state).map((s): StudentReport => {
-		const own = answers.filter((a) => a.playerId === s.playerId);
+		const own = byPlayer.get(s.playerId) ?? [];
 		const right = own.filter((a) => a.correct);
 		return {
 			playerId: s.playerId,
@@ -88,7 +104,7 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 
 	const questions = state.cardIds.slice(0, played).map((cardId, index): QuestionReport => {
 		const card = cards.find((c) => c.id === cardId);
-		const given = answers.filter((a) => a.questionIndex === index);
+		const given = byQuestion.get(index) ?? [];
 		const right = given.filter((a) => a.correct).length;
 		return {
 			index,
@@ -107,7 +123,7 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 	for (let index = 0; index < played; index++) {
 		const prompt = cards.find((c) => c.id === state.cardIds[index])?.prompt ?? '';
 		for (const s of students) {
-			const a = answers.find((x) => x.playerId === s.playerId && x.questionIndex === index);
+			const a = byBoth.get(`${index}:${s.playerId}`);
 			details.push({
 				nickname: s.nickname,
 				index,

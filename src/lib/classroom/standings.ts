@@ -35,12 +35,17 @@ const boards = new WeakMap<GameState, Standing[]>();
  * (the earlier last right answer, by server time), then who joined first.
  */
 export function leaderboard(state: GameState): Standing[] {
-	let board = boards.get(state);
-	if (!board) {
-		board = computeLeaderboard(state);
-		boards.set(state, board);
+	return board(state).map((s) => ({ ...s }));
+}
+
+/** The state's leaderboard, computed once; callers copy what they hand out. */
+function board(state: GameState): readonly Standing[] {
+	let cached = boards.get(state);
+	if (!cached) {
+		cached = computeLeaderboard(state);
+		boards.set(state, cached);
 	}
-	return board.map((s) => ({ ...s }));
+	return cached;
 }
 
 function computeLeaderboard(state: GameState): Standing[] {
@@ -81,7 +86,9 @@ function computeLeaderboard(state: GameState): Standing[] {
 
 /** The top three places (more than three players when some share a place). */
 export function podium(state: GameState): Standing[] {
-	return leaderboard(state).filter((s) => s.rank <= 3);
+	return board(state)
+		.filter((s) => s.rank <= 3)
+		.map((s) => ({ ...s }));
 }
 
 /**

@@ -233,11 +233,26 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	};
 }
 
+const byPlayer = new WeakMap<GameState, Map<string, Map<number, Answer>>>();
+
+/** Every player's answers by question, indexed once per state (the end reaches every phone). */
+function answersByPlayer(state: GameState): Map<string, Map<number, Answer>> {
+	let index = byPlayer.get(state);
+	if (!index) {
+		index = new Map();
+		for (const a of state.answers) {
+			const own = index.get(a.playerId) ?? new Map<number, Answer>();
+			own.set(a.questionIndex, a);
+			index.set(a.playerId, own);
+		}
+		byPlayer.set(state, index);
+	}
+	return index;
+}
+
 /** The game's cards with how one player did on each (revealed questions only, by then all). */
 function studyCards(state: GameState, cards: readonly Card[], playerId: string): ClassResult[] {
-	const mine = new Map(
-		state.answers.filter((a) => a.playerId === playerId).map((a) => [a.questionIndex, a])
-	);
+	const mine = answersByPlayer(state).get(playerId) ?? new Map<number, Answer>();
 	return state.cardIds.flatMap((id, index) => {
 		const card = cards.find((c) => c.id === id);
 		if (!card) return [];
