@@ -1,3 +1,4 @@
+import type { Card } from '$lib/cards/types';
 import type { GameState, Outcome } from '$lib/classroom/game';
 
 /** A fixed moment for game tests: the server's clock, in epoch ms. */
@@ -7,4 +8,22 @@ export const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
 export function must(outcome: Outcome<string>): GameState {
 	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
 	return outcome.state;
+}
+
+/** A curated multiple-choice fact card with id `id` (its own sibling); `over` sets the rest. */
+export function testCard(id: string, over: Partial<Card> = {}): Card {
+	return {
+		id,
+		track: 'facts',
+		type: 'multiple-choice',
+		origin: 'curated',
+		sibling: id,
+		prompt: '',
+		prompt_en: '',
+		answer: '',
+		accept: [],
+		options: [],
+		source: { article: 'unita', sentence: id, text: '' },
+		...over
+	};
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Card } from '$lib/cards/types';
 import {
 	answerAssignment,
 	closeAssignment,
@@ -10,21 +9,16 @@ import {
 import { join, type GameState } from '$lib/classroom/game';
 import { report } from '$lib/classroom/report';
 import { playerView } from '$lib/classroom/views';
-import { must, T0 } from '../helpers/classroom';
+import { must, T0, testCard } from '../helpers/classroom';
 
-const card = (id: string, answer: string, options: string[]): Card => ({
-	id,
-	track: 'facts',
-	type: 'multiple-choice',
-	origin: 'curated',
-	sibling: id,
-	prompt: `Domanda ${id}`,
-	prompt_en: `Question ${id}`,
-	answer,
-	accept: [],
-	options,
-	source: { article: 'unita', sentence: `s-${id}`, text: `Frase segreta ${id}: ${answer}.` }
-});
+const card = (id: string, answer: string, options: string[]) =>
+	testCard(id, {
+		prompt: `Domanda ${id}`,
+		prompt_en: `Question ${id}`,
+		answer,
+		options,
+		source: { article: 'unita', sentence: `s-${id}`, text: `Frase segreta ${id}: ${answer}.` }
+	});
 const cards = [
 	card('a', 'Torino', ['Roma', 'Torino']),
 	card('b', 'Cavour', ['Cavour', 'Crispi']),

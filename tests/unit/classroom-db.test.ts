@@ -47,7 +47,7 @@ describe('the classroom database', () => {
 				points: 925
 			})
 		).toBe(true);
-		store.upsertPlayer({
+		const giulia = {
 			gameCode: '123456',
 			id: 'p1',
 			nickname: 'Giulia',
@@ -55,23 +55,14 @@ describe('the classroom database', () => {
 			removed: false,
 			score: 925,
 			streak: 1
-		});
+		};
+		store.upsertPlayer(giulia);
 		store.close();
 
 		// A restart: a new connection to the same file finds everything.
 		const reopened = openSqliteStore(file);
 		expect(reopened.getGame('123456')).toMatchObject({ phase: 'question', deadline: 22_000 });
-		expect(reopened.players('123456')).toEqual([
-			{
-				gameCode: '123456',
-				id: 'p1',
-				nickname: 'Giulia',
-				joinedAt: 1,
-				removed: false,
-				score: 925,
-				streak: 1
-			}
-		]);
+		expect(reopened.players('123456')).toEqual([giulia]);
 		expect(reopened.answers('123456')).toHaveLength(1);
 		expect(reopened.activeGames(5000)).toEqual(['123456']);
 		expect(reopened.activeGames(20_000)).toEqual([]);

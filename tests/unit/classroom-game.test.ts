@@ -18,22 +18,19 @@ import {
 	type GameState
 } from '$lib/classroom/game';
 import { leaderboard, podium } from '$lib/classroom/standings';
-import { must, T0 } from '../helpers/classroom';
+import { must, T0, testCard } from '../helpers/classroom';
 
-const card = (id: string, over: Partial<Card>): Card => ({
-	id,
-	track: 'facts',
-	type: 'multiple-choice',
-	origin: 'curated',
-	sibling: id,
-	prompt: `Prompt ${id}`,
-	prompt_en: `Prompt ${id} (en)`,
-	answer: '',
-	accept: [],
-	options: [],
-	source: { article: 'unita', sentence: 's1', text: 'Il Regno d’Italia nacque nel 1861 a Torino.' },
-	...over
-});
+const card = (id: string, over: Partial<Card>): Card =>
+	testCard(id, {
+		prompt: `Prompt ${id}`,
+		prompt_en: `Prompt ${id} (en)`,
+		source: {
+			article: 'unita',
+			sentence: 's1',
+			text: 'Il Regno d’Italia nacque nel 1861 a Torino.'
+		},
+		...over
+	});
 
 const mc = card('mc', { answer: 'Torino', options: ['Roma', 'Torino', 'Firenze', 'Napoli'] });
 const tf = card('tf', { type: 'true-false', answer: 'vero', options: ['vero', 'falso'] });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Card } from '$lib/cards/types';
 import {
 	answer,
 	createGame,
@@ -11,21 +10,16 @@ import {
 	type GameState
 } from '$lib/classroom/game';
 import { csvField, report, reportCsv, type Report } from '$lib/classroom/report';
-import { must, T0 } from '../helpers/classroom';
+import { must, T0, testCard } from '../helpers/classroom';
 
-const choice = (id: string, prompt: string, answer: string, options: string[]): Card => ({
-	id,
-	track: 'facts',
-	type: 'multiple-choice',
-	origin: 'curated',
-	sibling: id,
-	prompt,
-	prompt_en: prompt,
-	answer,
-	accept: [],
-	options,
-	source: { article: 'unita', sentence: id, text: `${prompt} ${answer}` }
-});
+const choice = (id: string, prompt: string, answer: string, options: string[]) =>
+	testCard(id, {
+		prompt,
+		prompt_en: prompt,
+		answer,
+		options,
+		source: { article: 'unita', sentence: id, text: `${prompt} ${answer}` }
+	});
 
 const cards = [
 	choice('easy', 'Capitale nel 1861?', 'Torino', ['Torino', 'Roma']),

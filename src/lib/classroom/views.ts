@@ -135,14 +135,24 @@ function currentCard(state: GameState, cards: readonly Card[]): Card | undefined
 	return cards.find((c) => c.id === id);
 }
 
-function questionView(state: GameState, card: Card): QuestionView {
+function questionView(index: number, card: Card): QuestionView {
 	return {
-		index: state.questionIndex,
+		index,
 		type: card.type,
 		// A listening card's prompt is the word itself: it is for speech, never for a screen.
 		prompt: card.type === 'listening' ? '' : card.prompt,
 		prompt_en: card.prompt_en,
 		options: [...card.options]
+	};
+}
+
+/** What a reveal shows of a card: its answer and the article's sentence it comes from. */
+function answerOf(card: Card): Omit<RevealView, 'distribution'> {
+	return {
+		answer: card.answer,
+		sentence: card.source.text,
+		sentenceId: card.source.sentence,
+		article: card.source.article
 	};
 }
 
@@ -153,10 +163,7 @@ function revealView(state: GameState, card: Card): RevealView | null {
 	let view = reveals.get(state);
 	if (!view) {
 		view = {
-			answer: card.answer,
-			sentence: card.source.text,
-			sentenceId: card.source.sentence,
-			article: card.source.article,
+			...answerOf(card),
 			distribution: distribution(state, state.questionIndex, card.options)
 		};
 		reveals.set(state, view);
@@ -193,7 +200,7 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		players:
 			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
 		answeredCount: currentAnswers(state).filter((a) => ids.has(a.playerId)).length,
-		question: card ? questionView(state, card) : null,
+		question: card ? questionView(state.questionIndex, card) : null,
 		reveal: card ? revealView(state, card) : null,
 		leaderboard: showBoard ? leaderboard(state) : null,
 		podium: state.phase === 'finished' ? podium(state) : null
@@ -221,7 +228,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 		deadline: state.phase === 'question' ? state.deadline : null,
 		nickname: player.nickname,
 		score: player.score,
-		question: card ? questionView(state, card) : null,
+		question: card ? questionView(state.questionIndex, card) : null,
 		answered: mine !== undefined,
 		result: revealed
 			? { given: mine?.given ?? null, correct: mine?.correct ?? false, points: mine?.points ?? 0 }
@@ -291,15 +298,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 		closesAt: state.deadline ?? 0,
 		closed,
 		index,
-		question: next
-			? {
-					index,
-					type: next.type,
-					prompt: next.type === 'listening' ? '' : next.prompt,
-					prompt_en: next.prompt_en,
-					options: [...next.options]
-				}
-			: null,
+		question: next ? questionView(index, next) : null,
 		last:
 			previous && previousCard
 				? {
@@ -307,10 +306,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 						given: previous.given,
 						correct: previous.correct,
 						points: previous.points,
-						answer: previousCard.answer,
-						sentence: previousCard.source.text,
-						sentenceId: previousCard.source.sentence,
-						article: previousCard.source.article
+						...answerOf(previousCard)
 					}
 				: null,
 		studyCards: done ? studyCards(state, cards, player.id) : null

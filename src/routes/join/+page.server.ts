@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { randomUUID } from 'node:crypto';
 import { isGameCode } from '$lib/classroom/code';
 import { MAX_NICKNAME_LENGTH } from '$lib/classroom/nickname';
 import { m } from '$lib/paraglide/messages';
-import { getEngine, joinLimiter, PLAYER_COOKIE, setPlayerCookie } from '$lib/server/classroom';
+import { getEngine, joinGame, joinLimiter, PLAYER_COOKIE } from '$lib/server/classroom';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Codes are read aloud and typed with spaces ("482 913"): keep the digits. */
@@ -41,15 +40,13 @@ export const actions: Actions = {
 		if (!isGameCode(code) || !getEngine().get(code)) {
 			return fail(404, { error: m.class_error_unknown_code({ code: code.slice(0, 12) }), values });
 		}
-		const playerId = cookies.get(PLAYER_COOKIE(code)) ?? randomUUID();
-		const result = getEngine().join(code, playerId, nickname);
+		const result = joinGame(cookies, code, nickname);
 		if (!result.ok) {
 			return fail(400, {
 				error: (JOIN_ERRORS[result.error] ?? m.class_join_error_generic)(),
 				values
 			});
 		}
-		setPlayerCookie(cookies, code, playerId);
 		redirect(303, `/class/${code}/play`);
 	}
 };

@@ -170,7 +170,10 @@ export class ClassroomEngine {
 		return this.#store.deleteExpired(now);
 	}
 
-	/** Loads every unexpired game (after a restart), so running questions still end on time. */
+	/**
+	 * Loads the games that are running (a live question, an open assignment) after a restart, so
+	 * their deadlines still fire; the others load when someone asks for them. Returns how many.
+	 */
 	resumeAll(): number {
 		this.purgeExpired();
 		const hourly = () => {
@@ -178,9 +181,11 @@ export class ClassroomEngine {
 			this.#schedule(hourly, HOUR_MS);
 		};
 		this.#schedule(hourly, HOUR_MS);
-		const codes = this.#store.activeGames(this.#now());
-		for (const code of codes) this.get(code);
-		return codes.length;
+		const running = this.#store
+			.activeGames(this.#now())
+			.filter((code) => this.#store.getGame(code)?.phase === 'question');
+		for (const code of running) this.get(code);
+		return running.length;
 	}
 
 	/** Whether `secret` is this game's host secret (constant-time comparison). */

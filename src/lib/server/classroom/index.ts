@@ -3,6 +3,7 @@
  * cards. Created on first use, so builds and pages that never host a game open no database.
  */
 import { error, type Cookies } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import type { Card, Track } from '$lib/cards/types';
 import { livePool, pickGameCards, type LiveKind } from '$lib/classroom/pick';
@@ -54,15 +55,6 @@ export function gameCards(cardIds: readonly string[]): Card[] {
 	return cardIds.map((id) => getCard(id)).filter((card): card is Card => card !== undefined);
 }
 
-/** Cards suited to a live game, of one article (see `livePool`). */
-export function liveCards(
-	article: string,
-	tracks: readonly Track[] = ['facts'],
-	kinds: readonly LiveKind[] = ['multiple-choice', 'true-false', 'numeric']
-): Card[] {
-	return livePool(getDeck().cards, { article, tracks, kinds });
-}
-
 export interface NewGame {
 	article: string;
 	tracks: readonly Track[];
@@ -72,20 +64,28 @@ export interface NewGame {
 	closesAt?: number;
 }
 
-export type CreateResult =
-	{ ok: true; code: string; hostSecret: string } | { ok: false; error: 'no-cards' | string };
+export type CreateResult = { ok: true; code: string } | { ok: false; error: 'no-cards' | string };
 
-/** Draws the game's cards and creates it; the caller keeps the host secret in a cookie. */
-export function createGame({ article, tracks, kinds, settings, closesAt }: NewGame): CreateResult {
-	const pool = liveCards(article, tracks, kinds);
+/**
+ * Draws the game's cards (see `livePool`) and creates it; this browser becomes its host (the
+ * secret goes into its cookie, and nowhere else).
+ */
+export function createGame(
+	cookies: Cookies,
+	{ article, tracks, kinds, settings, closesAt }: NewGame
+): CreateResult {
+	const pool = livePool(getDeck().cards, { article, tracks, kinds });
 	if (pool.length === 0) return { ok: false, error: 'no-cards' };
 	const cards = pickGameCards(pool, settings.questions, mulberry32(Date.now() >>> 0));
-	return getEngine().create(
+	const created = getEngine().create(
 		article,
 		cards.map((card) => card.id),
 		settings,
 		closesAt
 	);
+	if (!created.ok) return created;
+	setHostCookie(cookies, created.code, created.hostSecret);
+	return { ok: true, code: created.code };
 }
 
 // Joins per address, generous: a whole class behind a school's NAT shares one address (bot
@@ -106,7 +106,7 @@ function lifetime(code: string): number {
  * The host's secret: httpOnly (no script reads it), same-site only, for the game's lifetime.
  * Not `secure`, so a classroom laptop serving plain http on the LAN works.
  */
-export function setHostCookie(cookies: Cookies, code: string, secret: string): void {
+function setHostCookie(cookies: Cookies, code: string, secret: string): void {
 	cookies.set(HOST_COOKIE(code), secret, {
 		path: '/',
 		httpOnly: true,
@@ -116,8 +116,19 @@ export function setHostCookie(cookies: Cookies, code: string, secret: string): v
 	});
 }
 
+/**
+ * Joins the game as this browser's player (the id in its cookie, or a new one) and, on success,
+ * keeps the id in the cookie so that a reload or a later visit rejoins as the same player.
+ */
+export function joinGame(cookies: Cookies, code: string, nickname: string) {
+	const playerId = cookies.get(PLAYER_COOKIE(code)) ?? randomUUID();
+	const result = getEngine().join(code, playerId, nickname);
+	if (result.ok) setPlayerCookie(cookies, code, playerId);
+	return result;
+}
+
 /** The student's player id: a reload, or coming back to an assignment days later, rejoins. */
-export function setPlayerCookie(cookies: Cookies, code: string, playerId: string): void {
+function setPlayerCookie(cookies: Cookies, code: string, playerId: string): void {
 	cookies.set(PLAYER_COOKIE(code), playerId, {
 		path: '/',
 		httpOnly: true,

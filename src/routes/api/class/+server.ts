@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { LIVE_KINDS, TRACKS, type LiveKind } from '$lib/classroom/pick';
 import type { Track } from '$lib/cards/types';
-import { createGame, setHostCookie } from '$lib/server/classroom';
+import { createGame } from '$lib/server/classroom';
 import { readJson } from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
@@ -16,7 +16,7 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const body = (await readJson(request)) as Record<string, unknown>;
 	const { article, questions, secondsPerQuestion, speedBonus } = body;
 	if (typeof article !== 'string') error(400, 'Choose an article.');
-	const created = createGame({
+	const created = createGame(cookies, {
 		article,
 		tracks: listOf<Track>(body.tracks, TRACKS, ['facts']),
 		kinds: listOf<LiveKind>(body.kinds, LIVE_KINDS, [...LIVE_KINDS]),
@@ -30,6 +30,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 		if (created.error === 'no-cards') error(404, 'No questions for this article and choice.');
 		error(400, `Cannot create the game: ${created.error}.`);
 	}
-	setHostCookie(cookies, created.code, created.hostSecret);
 	return json({ code: created.code }, { status: 201 });
 };

@@ -10,7 +10,7 @@ import {
 	type LiveKind
 } from '$lib/classroom/pick';
 import { m } from '$lib/paraglide/messages';
-import { createGame, setHostCookie } from '$lib/server/classroom';
+import { createGame } from '$lib/server/classroom';
 import { getLibrary } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
 import type { Actions, PageServerLoad } from './$types';
@@ -86,7 +86,7 @@ export const actions: Actions = {
 		if (!(questions >= 1 && questions <= available)) {
 			return fail(400, { error: m.class_new_error_questions({ max: available }), values });
 		}
-		const created = createGame({
+		const created = createGame(cookies, {
 			article,
 			tracks,
 			kinds,
@@ -94,7 +94,6 @@ export const actions: Actions = {
 			closesAt: mode === 'assignment' ? Date.now() + openFor * 60 * 60 * 1000 : undefined
 		});
 		if (!created.ok) return fail(400, { error: m.class_new_error_form(), values });
-		setHostCookie(cookies, created.code, created.hostSecret);
 		redirect(303, `/class/${created.code}/host`);
 	}
 };

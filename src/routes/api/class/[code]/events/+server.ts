@@ -64,7 +64,7 @@ export const GET: RequestHandler = ({ params, cookies, request }) => {
 				pending = s;
 				trailing ??= setTimeout(() => pending && write(pending), HOST_INTERVAL_MS - since);
 			};
-			send(engine.get(params.code) ?? state);
+			send(state);
 			unsubscribe = engine.subscribe(params.code, send, isHost ? undefined : playerId);
 			// Keeps proxies and phones from closing a quiet stream (the engine ends questions itself).
 			timer = setInterval(() => enqueue(': keep-alive\n\n'), 15_000);
