@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { isFactual } from '$lib/content/article';
 import { readings } from '$lib/lemma/lemmatizer';
 import { loadLemmaTable } from '$lib/server/lemmas';
-import { readLexiconFiles } from '$lib/server/content-files';
-import { indexForms, isMultiword, loadLexicon } from '$lib/vocab/lexicon';
-import { library } from '../helpers/library';
+import { indexForms, isMultiword } from '$lib/vocab/lexicon';
+import { lexicon, library } from '../helpers/library';
 
 const root = join(import.meta.dirname, '..', '..');
-const lexicon = loadLexicon(readLexiconFiles(root));
 const index = indexForms(lexicon);
 const [{ article }] = library;
 const body = article.body;

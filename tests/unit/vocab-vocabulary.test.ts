@@ -1,11 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLexiconFiles } from '$lib/server/content-files';
-import { loadLexicon } from '$lib/vocab/lexicon';
 import { buildVocabulary, linkTokens } from '$lib/vocab/vocabulary';
-import { library } from '../helpers/library';
+import { lexicon, library } from '../helpers/library';
 
-const lexicon = loadLexicon(readLexiconFiles(join(import.meta.dirname, '..', '..')));
 const [{ article }] = library;
 const vocabulary = buildVocabulary(article, lexicon);
 const byLemma = (lemma: string) => vocabulary.find((entry) => entry.lemma === lemma);

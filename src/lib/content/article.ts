@@ -29,9 +29,17 @@ const normalize = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').
  * The headline is a first paragraph that repeats the title; the byline is "Di <author>" (or
  * "di", "By"); whatever follows the byline is a note about the author.
  */
-function roleOf(text: string, index: number, meta: ArticleMeta, afterByline: boolean): ParagraphRole {
+function roleOf(
+	text: string,
+	index: number,
+	meta: ArticleMeta,
+	afterByline: boolean
+): ParagraphRole {
 	const clean = normalize(text);
-	if (index === 0 && clean.replace(/[.!?]$/u, '') === normalize(meta.title).replace(/[.!?]$/u, '')) {
+	if (
+		index === 0 &&
+		clean.replace(/[.!?]$/u, '') === normalize(meta.title).replace(/[.!?]$/u, '')
+	) {
 		return 'headline';
 	}
 	if (new RegExp(`^(?:di|by)\\s+${escapeRegExp(normalize(meta.author))}$`, 'iu').test(clean)) {
@@ -40,7 +48,8 @@ function roleOf(text: string, index: number, meta: ArticleMeta, afterByline: boo
 	return afterByline ? 'author-note' : 'body';
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -117,7 +126,8 @@ export function loadArticles(files: Record<string, string>): Article[] {
 		.map(([path, raw]) => {
 			const file = path.replace(/^\/+/, '');
 			const match = ARTICLE_PATH.exec(file);
-			if (!match) throw new ContentError(file, 'expected a path like content/articles/<slug>/article.it.md');
+			if (!match)
+				throw new ContentError(file, 'expected a path like content/articles/<slug>/article.it.md');
 			return parseArticle(file, match[1], raw);
 		})
 		.sort((a, b) => a.slug.localeCompare(b.slug));

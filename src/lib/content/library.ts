@@ -22,9 +22,9 @@ export function loadLibrary(files: Record<string, string>): Library {
 	const articleFiles = Object.fromEntries(
 		Object.entries(files).filter(([path]) => path.endsWith('/article.it.md'))
 	);
-	const find = (slug: string, name: string) =>
-		Object.keys(files).find((path) => path.replace(/^\/+/, '').endsWith(`content/articles/${slug}/${name}`));
 	const clean = (path: string) => path.replace(/^\/+/, '');
+	const find = (slug: string, name: string) =>
+		Object.keys(files).find((path) => clean(path).endsWith(`content/articles/${slug}/${name}`));
 	return loadArticles(articleFiles).map((article) => {
 		const factsPath = find(article.slug, 'facts.yaml');
 		const translationPath = find(article.slug, 'translation.en.yaml');

@@ -1,4 +1,4 @@
-import type { Lexicon } from '$lib/vocab/lexicon';
+import type { Lexicon, LexiconKind } from '$lib/vocab/lexicon';
 import { buildVocabulary, entryId, linkTokens, type TokenLink } from '$lib/vocab/vocabulary';
 import type { Article, ParagraphRole, Sentence } from './types';
 
@@ -8,7 +8,11 @@ import type { Article, ParagraphRole, Sentence } from './types';
  */
 export type Piece = string | { text: string; entry: string };
 
-export type ReaderEntryKind = 'word' | 'expression' | 'name' | 'function';
+export type ReaderEntryKind = LexiconKind;
+
+/** Words and expressions are studied (cards, a status); names and function words are not. */
+export const isStudied = (kind: ReaderEntryKind | undefined) =>
+	kind === 'word' || kind === 'expression';
 
 /** What the reader shows about a word; `count` and `sentences` only for words and expressions. */
 export interface ReaderEntry {
@@ -110,7 +114,9 @@ function readerEntries(
 	links: ReadonlyMap<string, TokenLink[]>
 ): Record<string, ReaderEntry> {
 	const used = new Set([...links.values()].flatMap((list) => list.map((link) => link.entry)));
-	const vocabulary = new Map(buildVocabulary(article, lexicon).map((entry) => [entry.id, entry]));
+	const vocabulary = new Map(
+		buildVocabulary(article, lexicon, links).map((entry) => [entry.id, entry])
+	);
 	const entries: Record<string, ReaderEntry> = {};
 	for (const entry of lexicon.entries) {
 		const id = entryId(entry);

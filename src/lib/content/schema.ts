@@ -55,7 +55,8 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
  */
 export function parseFrontMatter(file: string, raw: string): { meta: ArticleMeta; body: string } {
 	const match = FRONT_MATTER.exec(raw);
-	if (!match) throw new ContentError(file, 'missing front matter: the file must start with a "---" block');
+	if (!match)
+		throw new ContentError(file, 'missing front matter: the file must start with a "---" block');
 	const data = readYaml(file, match[1], 'front matter');
 	const result = articleMetaSchema.safeParse(data ?? {});
 	if (!result.success) {
@@ -65,6 +66,7 @@ export function parseFrontMatter(file: string, raw: string): { meta: ArticleMeta
 		throw new ContentError(file, `front matter field "${field}": ${issue.message}${unknown}`);
 	}
 	const body = raw.slice(match[0].length);
-	if (body.trim() === '') throw new ContentError(file, 'the article has no text after its front matter');
+	if (body.trim() === '')
+		throw new ContentError(file, 'the article has no text after its front matter');
 	return { meta: result.data, body };
 }

@@ -21,11 +21,15 @@ export function loadTranslation(file: string, raw: string, article: Article): Ma
 	const translations = new Map(Object.entries(sentences));
 	const ids = new Set(article.sentences.map((sentence) => sentence.id));
 	for (const id of translations.keys()) {
-		if (!ids.has(id)) throw new ContentError(file, `sentence "${id}" is not in the article (edited?)`);
+		if (!ids.has(id))
+			throw new ContentError(file, `sentence "${id}" is not in the article (edited?)`);
 	}
 	for (const sentence of article.sentences) {
 		if (!translations.has(sentence.id)) {
-			throw new ContentError(file, `sentence "${sentence.id}" has no translation: "${sentence.text}"`);
+			throw new ContentError(
+				file,
+				`sentence "${sentence.id}" has no translation: "${sentence.text}"`
+			);
 		}
 	}
 	return translations;

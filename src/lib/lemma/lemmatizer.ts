@@ -50,8 +50,9 @@ export function readings(form: string, table: LemmaTable): Analysis[] {
 	if (lower.endsWith('mente')) {
 		const stem = lower.slice(0, -5);
 		for (const base of [stem, `${stem}e`]) {
-			if (table.get(base)?.some((a) => a.pos === 'ADJ')) {
-				return [{ lemma: lower, pos: 'ADV', features: `from:${table.get(base)![0].lemma}` }];
+			const adjective = table.get(base);
+			if (adjective?.some((a) => a.pos === 'ADJ')) {
+				return [{ lemma: lower, pos: 'ADV', features: `from:${adjective[0].lemma}` }];
 			}
 		}
 	}
@@ -75,28 +76,50 @@ const isAuxiliary = (analyses: Analysis[], form: string) =>
 const isDeterminer = (analyses: Analysis[]) =>
 	analyses.length > 0 && analyses.every((a) => ['ART', 'PREP+ART', 'DET', 'PREP'].includes(a.pos));
 
+/** What the previous word tells about the readings of a token: worked out once per token. */
+interface Context {
+	afterAuxiliary: boolean;
+	afterDeterminer: boolean;
+	afterNoun: boolean;
+	/** After a word the table does not know but that starts with a capital (a name). */
+	afterName: boolean;
+	afterAdjective: boolean;
+	/** The token is stato, stata, stati or state. */
+	stat: boolean;
+}
+
+function contextOf(form: string, previous: Analysis[], prevForm: string): Context {
+	return {
+		afterAuxiliary: isAuxiliary(previous, prevForm),
+		afterDeterminer: isDeterminer(previous),
+		afterNoun: previous.some((a) => a.pos === 'NOUN'),
+		afterName: previous.length === 0 && /^\p{Lu}/u.test(prevForm),
+		afterAdjective: previous.some((a) => a.pos === 'ADJ'),
+		stat: /^stat[oaie]$/.test(form.toLowerCase())
+	};
+}
+
 /** How likely a reading is, given its neighbours. Higher wins; ties keep the table's order. */
-function score(analysis: Analysis, form: string, previous: Analysis[], prevForm: string): number {
+function score(analysis: Analysis, context: Context): number {
 	const { pos, features, lemma } = analysis;
 	let value = ['ART', 'PREP', 'PREP+ART', 'PRON', 'DET', 'CONJ', 'NUM', 'ADV'].includes(pos)
 		? 2
 		: 1;
 	if (features === '') value -= 0.25;
-	const afterAuxiliary = isAuxiliary(previous, prevForm);
 	const participle = pos === 'VERB' && features.startsWith('part:past');
-	if (participle && afterAuxiliary) value += 3;
-	if (/^stat[oaie]$/.test(form.toLowerCase()) && lemma === 'essere') value += 0.5;
-	if (isDeterminer(previous)) {
+	if (participle && context.afterAuxiliary) value += 3;
+	if (context.stat && lemma === 'essere') value += 0.5;
+	if (context.afterDeterminer) {
 		if (pos === 'NOUN') value += 2;
 		else if (pos === 'ADJ') value += 1;
 		else if (pos === 'VERB' && !participle) value -= 2;
 	}
-	if (previous.some((a) => a.pos === 'NOUN') && pos === 'ADJ') value += 0.5;
-	// After a word the table does not know but that starts with a capital (a name: "l'Oblast
-	// russo", "la Lancet russa"), an adjective agrees with it: not a noun, nor a verb (russare).
-	if (previous.length === 0 && /^\p{Lu}/u.test(prevForm) && pos === 'ADJ') value += 1;
+	if (context.afterNoun && pos === 'ADJ') value += 0.5;
+	// After a name ("l'Oblast russo", "la Lancet russa"), an adjective agrees with it: not a
+	// noun, nor a verb (russare).
+	if (context.afterName && pos === 'ADJ') value += 1;
 	// After an adjective, a noun rather than a verb ("ulteriori sistemi": sistema, not sistemare).
-	if (previous.some((a) => a.pos === 'ADJ')) {
+	if (context.afterAdjective) {
 		if (pos === 'NOUN') value += 1;
 		else if (pos === 'VERB' && !participle) value -= 0.5;
 	}
@@ -122,15 +145,15 @@ export function lemmatize(tokens: readonly Token[], table: LemmaTable): Lemmatiz
 		const token = tokens[i];
 		const found = token.kind === 'number' ? [] : readings(token.text, table);
 		const previous = result[i - 1];
+		const context = contextOf(
+			token.text,
+			previous?.best ? [previous.best] : [],
+			previous?.token.text ?? ''
+		);
 		let best: Analysis | null = null;
 		let bestScore = -Infinity;
 		for (const analysis of found) {
-			const value = score(
-				analysis,
-				token.text,
-				previous?.best ? [previous.best] : [],
-				previous?.token.text ?? ''
-			);
+			const value = score(analysis, context);
 			if (value > bestScore) [best, bestScore] = [analysis, value];
 		}
 		result.push({ token, readings: found, best });

@@ -4,7 +4,9 @@
  * sentence, and listening. Cards of one entry are siblings, buried for the day together.
  */
 import { GAP, type Card, type CardType } from '$lib/cards/types';
+import { escapeRegExp } from '$lib/content/article';
 import type { Article } from '$lib/content/types';
+import type { GrammarSlip } from '$lib/grading/grade';
 import { rngFor, shuffled } from '$lib/random/prng';
 import type { VocabEntry } from './vocabulary';
 
@@ -21,8 +23,6 @@ export function withArticle(entry: Pick<VocabEntry, 'lemma' | 'pos' | 'gender'>)
 	return `${ARTICLES[entry.gender]} ${entry.lemma}`;
 }
 
-type Slip = NonNullable<Card['slips']>[string];
-
 /**
  * Other forms of a word and what makes each one wrong for its lemma: the article's own forms
  * (a conjugated verb for an infinitive, a plural for a singular) and, for regular nouns and
@@ -30,8 +30,8 @@ type Slip = NonNullable<Card['slips']>[string];
  */
 export function grammarSlips(
 	entry: Pick<VocabEntry, 'lemma' | 'pos' | 'forms'>
-): Record<string, Slip> {
-	const slips: Record<string, Slip> = {};
+): Record<string, GrammarSlip> {
+	const slips: Record<string, GrammarSlip> = {};
 	const { lemma, pos } = entry;
 	if (/\s/u.test(lemma)) return slips;
 	if (pos === 'verb') {
@@ -42,7 +42,7 @@ export function grammarSlips(
 	if (pos !== 'noun' && pos !== 'adjective') return slips;
 	const stem = lemma.slice(0, -1);
 	const ending = lemma.at(-1);
-	const table: Record<string, Record<string, Slip>> = {
+	const table: Record<string, Record<string, GrammarSlip>> = {
 		// masculine singular -o: -a (gender), -i (number), -e (both)
 		o: { a: 'gender', i: 'number', e: 'gender-number' },
 		// feminine singular -a: -e (number); for adjectives also -o, -i
@@ -63,8 +63,7 @@ export function grammarSlips(
 
 /** `form` as a whole word (not inside another word): "è" in "è chiara", not in "cioè". */
 function wordPattern(form: string): RegExp {
-	const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 function occurrences(text: string, form: string): number {
@@ -89,9 +88,11 @@ export function vocabCards(
 	seed: number
 ): Card[] {
 	const sentences = new Map(article.sentences.map((s) => [s.id, s]));
-	const byPos = new Map<string, string[]>();
+	const byPos = new Map<string, Set<string>>();
 	for (const entry of vocabulary) {
-		byPos.set(entry.pos, [...(byPos.get(entry.pos) ?? []), shortGloss(entry.gloss)]);
+		let glosses = byPos.get(entry.pos);
+		if (!glosses) byPos.set(entry.pos, (glosses = new Set()));
+		glosses.add(shortGloss(entry.gloss));
 	}
 	const cards: Card[] = [];
 	for (const entry of vocabulary) {
@@ -110,7 +111,7 @@ export function vocabCards(
 		const gloss = shortGloss(entry.gloss);
 		const hint = entry.pos === 'noun' && entry.gender ? `${entry.pos}, ${entry.gender}` : entry.pos;
 
-		const pool = [...new Set(byPos.get(entry.pos) ?? [])].filter(
+		const pool = [...(byPos.get(entry.pos) ?? [])].filter(
 			(other) => other.toLowerCase() !== gloss.toLowerCase()
 		);
 		if (pool.length >= 3) {

@@ -5,7 +5,13 @@
 import { isFactual } from '$lib/content/article';
 import type { Article, Sentence } from '$lib/content/types';
 import { slugify } from '$lib/text/ids';
-import { indexForms, isMultiword, type Lexicon, type LexiconEntry } from './lexicon';
+import {
+	indexForms,
+	isMultiword,
+	type Lexicon,
+	type LexiconEntry,
+	type LexiconKind
+} from './lexicon';
 
 /** What a token of the article is, for the reader: a vocabulary item, a name, or nothing to teach. */
 export interface TokenLink {
@@ -13,7 +19,7 @@ export interface TokenLink {
 	token: number;
 	/** Vocabulary id (words and expressions), name id, or null. */
 	entry: string | null;
-	kind: 'word' | 'expression' | 'name' | 'function' | 'excluded';
+	kind: LexiconKind | 'excluded';
 	/** Tokens of one expression share its id and `group` (the index of its first token). */
 	group?: number;
 }
@@ -40,12 +46,21 @@ export interface VocabEntry {
 export const entryId = (entry: Pick<LexiconEntry, 'pos' | 'lemma'>) =>
 	`${entry.pos}:${slugify(entry.lemma)}`;
 
+type FormIndex = ReturnType<typeof indexForms>;
+
+/** The entries of a single-word form: exact form first, lower-case as a fallback. */
+const entriesOf = (index: FormIndex, text: string): LexiconEntry[] | undefined =>
+	index.get(text) ?? index.get(text.toLowerCase());
+
 /**
  * Links every token of every sentence to its lexicon entry. Expressions win over the words inside
  * them (so "a vicenda" is one unit), longest first; then single words by their exact form.
  */
-export function linkTokens(article: Article, lexicon: Lexicon): Map<string, TokenLink[]> {
-	const index = indexForms(lexicon);
+export function linkTokens(
+	article: Article,
+	lexicon: Lexicon,
+	index: FormIndex = indexForms(lexicon)
+): Map<string, TokenLink[]> {
 	const multi = lexicon.entries
 		.flatMap((entry) => entry.forms.filter(isMultiword).map((form) => ({ entry, form })))
 		.sort((a, b) => b.form.length - a.form.length);
@@ -86,7 +101,7 @@ export function linkTokens(article: Article, lexicon: Lexicon): Map<string, Toke
 		sentence.tokens.forEach((token, i) => {
 			if (tokenLinks[i].entry !== null || token.kind === 'number' || excluded.has(token.text))
 				return;
-			const entries = index.get(token.text) ?? index.get(token.text.toLowerCase()) ?? [];
+			const entries = entriesOf(index, token.text) ?? [];
 			const entry = entries.find((e) => e.kind === 'word') ?? entries[0];
 			if (entry) tokenLinks[i] = { token: i, entry: entryId(entry), kind: entry.kind };
 		});
@@ -99,11 +114,16 @@ export function linkTokens(article: Article, lexicon: Lexicon): Map<string, Toke
  * Builds the vocabulary of an article: words and expressions (not names, not function words),
  * ranked by usefulness: how often they occur, how central they are (occurring in the body rather
  * than only the byline), then shorter lemmas first as a stand-in for how common a word is in
- * Italian (no offline frequency list is available to us).
+ * Italian (no offline frequency list is available to us). `links`: those of `linkTokens`, when
+ * the caller has them already.
  */
-export function buildVocabulary(article: Article, lexicon: Lexicon): VocabEntry[] {
-	const links = linkTokens(article, lexicon);
+export function buildVocabulary(
+	article: Article,
+	lexicon: Lexicon,
+	links?: ReadonlyMap<string, TokenLink[]>
+): VocabEntry[] {
 	const index = indexForms(lexicon);
+	links ??= linkTokens(article, lexicon, index);
 	const byId = new Map(lexicon.entries.map((entry) => [entryId(entry), entry]));
 	const found = new Map<
 		string,
@@ -130,9 +150,7 @@ export function buildVocabulary(article: Article, lexicon: Lexicon): VocabEntry[
 			if (link.group === link.token) {
 				count(link.entry!, expressionText(sentence, sentenceLinks, link.group), sentence);
 			}
-			const word = (index.get(token.text) ?? index.get(token.text.toLowerCase()))?.find(
-				(e) => e.kind === 'word'
-			);
+			const word = entriesOf(index, token.text)?.find((e) => e.kind === 'word');
 			if (word) inside.push([entryId(word), token.text, sentence]);
 		}
 	}
