@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '$lib/cards/types';
+import { reviewsSince } from '$lib/srs/log';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
-import { State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
+import { createScheduler, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
 
 const ROME = 'Europe/Rome';
@@ -258,8 +259,7 @@ function validSettings(limits: Partial<SrsSettings['limits']['facts']>): SrsSett
 }
 
 describe('reviewsSince', () => {
-	it('keeps the reviews from a moment on, whatever the date notation', async () => {
-		const { reviewsSince } = await import('$lib/srs/log');
+	it('keeps the reviews from a moment on, whatever the date notation', () => {
 		const start = new Date('2026-11-23T03:00:00.000Z');
 		const reviews = [
 			{ reviewedAt: '2026-11-23T02:59:59.999Z' },
@@ -275,10 +275,7 @@ describe('reviewsSince', () => {
 });
 
 describe('deck changes', () => {
-	it('keep the history of removed cards and start added cards as new', async () => {
-		const { createScheduler } = await import('$lib/srs/scheduler');
-		const { DEFAULT_SETTINGS } = await import('$lib/srs/settings');
-		const { buildQueue } = await import('$lib/srs/queue');
+	it('keep the history of removed cards and start added cards as new', () => {
 		const now = new Date('2026-11-23T10:00:00Z');
 		const scheduler = createScheduler(DEFAULT_SETTINGS);
 		const removed = scheduler.rate(scheduler.newState('gone', now), 'good', now).state;

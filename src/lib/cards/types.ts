@@ -2,8 +2,11 @@
  * Cards: what a learner reviews. A *fact* (curated) or a sentence (automatic) yields several cards
  * of different types; cards made from the same fact are *siblings*.
  */
+import type { GrammarSlip } from '$lib/grading/grade';
 
 export type Track = 'facts' | 'vocab';
+/** Every track, in the order pages list them. */
+export const TRACKS: readonly Track[] = ['facts', 'vocab'];
 
 /**
  * Fact cards: multiple-choice, cloze, true-false, numeric, open. Vocabulary cards: recognition
@@ -59,7 +62,7 @@ export interface Card {
 	 * Production cards: other forms of the same word and what is wrong with each, so that a
 	 * learner who types `truppe` for `truppa` is told "number", not just "wrong".
 	 */
-	slips?: Record<string, 'gender' | 'number' | 'gender-number' | 'verb-form'>;
+	slips?: Record<string, GrammarSlip>;
 	/** Production cards of nouns: the gender, to name a wrong article ("il truppa"). */
 	gender?: 'm' | 'f';
 	/** An optional remark shown after the answer (e.g. where the article is imprecise). */

@@ -2,13 +2,12 @@
  * Which cards a classroom quiz plays: the teacher picks the tracks and the kinds of question
  * suited to a live game (a choice on a phone, or a number), and how many.
  */
-import type { Card, CardType, Track } from '$lib/cards/types';
+import { TRACKS, type Card, type CardType, type Track } from '$lib/cards/types';
 import { shuffled, type Random } from '$lib/random/prng';
 
 /** What the teacher chooses from; a vocabulary "multiple choice" is a recognition card. */
 export type LiveKind = 'multiple-choice' | 'true-false' | 'numeric';
 export const LIVE_KINDS: readonly LiveKind[] = ['multiple-choice', 'true-false', 'numeric'];
-export const TRACKS: readonly Track[] = ['facts', 'vocab'];
 
 const KIND_OF: Partial<Record<CardType, LiveKind>> = {
 	'multiple-choice': 'multiple-choice',

@@ -2,7 +2,7 @@
  * Spaced-repetition settings: the few knobs Anki users already know (desired retention, the hour the
  * day starts, daily limits per track, learning steps).
  */
-import type { Track } from '$lib/cards/types';
+import { TRACKS, type Track } from '$lib/cards/types';
 
 /** Daily limits of one track, counted per learner day (see `day.ts`). */
 export interface TrackLimits {
@@ -36,7 +36,6 @@ export const DEFAULT_SETTINGS: SrsSettings = {
 	relearningSteps: ['10m']
 };
 
-const TRACKS: readonly Track[] = ['facts', 'vocab'];
 const MINUTES_PER_DAY = 24 * 60;
 const STEP = /^(\d+(?:\.\d+)?)([mhd])$/;
 const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: MINUTES_PER_DAY };

@@ -7,7 +7,7 @@
  * DST-safe) and each date is placed by a binary search among them, so no `Intl` call is made per
  * card or per review: it runs on 20,000 cards and 200,000 reviews well inside a frame budget.
  */
-import type { Track } from '$lib/cards/types';
+import { TRACKS, type Track } from '$lib/cards/types';
 import { dayKey, startOfDay, startOfNextDay } from '$lib/srs/day';
 import { State, type Answer } from '$lib/srs/scheduler';
 import type { SrsSettings } from '$lib/srs/settings';
@@ -72,8 +72,6 @@ export interface Stats {
 	totalReviews: number;
 }
 
-const TRACKS: readonly Track[] = ['facts', 'vocab'];
-
 /**
  * Start instants of learner days `-STATS_DAYS + 1` … `STATS_DAYS` relative to today (today is at
  * index `STATS_DAYS - 1`), as epoch ms, ascending. Walked day by day, so a 23- or 25-hour DST day is
@@ -110,9 +108,8 @@ function slot<T>(starts: readonly T[], t: T): number {
  * a review outside the window without `Date.parse`, which would cost more than everything else here.
  */
 function canonical(iso: string): boolean {
-	return (
-		iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84
-	); /* T */
+	// 90 is 'Z', 84 is 'T'.
+	return iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84;
 }
 
 /** `slot` of a stored date, by string comparison when it is canonical, else by its instant. */

@@ -3,6 +3,7 @@
  * of reviews. Every write is one transaction, finished before the caller moves on, so a reload or
  * a closed tab never loses a rating.
  */
+import type { ZodType } from 'zod';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import {
@@ -67,6 +68,11 @@ export interface Unreadable {
 	count: number;
 }
 
+/** How many records were unreadable, over all stores. */
+export function unreadableCount(unreadable: readonly Unreadable[]): number {
+	return unreadable.reduce((n, u) => n + u.count, 0);
+}
+
 export interface Snapshot {
 	settings: SrsSettings;
 	states: Map<string, StateRecord>;
@@ -95,23 +101,20 @@ export class ProgressStore {
 			tx.objectStore('words').getAll(),
 			tx.objectStore('picks').getAll()
 		]);
+		// Counted in store order: states, reviews, meta, words, picks.
 		const unreadable: Unreadable[] = [];
-		const states = new Map<string, StateRecord>();
-		let bad = 0;
-		for (const raw of rawStates) {
-			const parsed = stateRecordSchema.safeParse(raw);
-			if (parsed.success) states.set(parsed.data.id, parsed.data as StateRecord);
-			else bad++;
-		}
-		if (bad) unreadable.push({ store: 'states', count: bad });
-		bad = 0;
-		const reviews: ReviewRecord[] = [];
-		for (const raw of rawReviews) {
-			const parsed = reviewRecordSchema.safeParse(raw);
-			if (parsed.success) reviews.push(parsed.data as ReviewRecord);
-			else bad++;
-		}
-		if (bad) unreadable.push({ store: 'reviews', count: bad });
+		const states = new Map<string, StateRecord>(
+			readable('states', rawStates, stateRecordSchema, unreadable).map((s) => [
+				s.id,
+				s as StateRecord
+			])
+		);
+		const reviews = readable(
+			'reviews',
+			rawReviews,
+			reviewRecordSchema,
+			unreadable
+		) as ReviewRecord[];
 		let settings = DEFAULT_SETTINGS;
 		if (rawSettings) {
 			try {
@@ -120,22 +123,12 @@ export class ProgressStore {
 				unreadable.push({ store: 'meta', count: 1 });
 			}
 		}
-		bad = 0;
-		const words = new Map<string, WordRecord>();
-		for (const raw of rawWords) {
-			const parsed = wordRecordSchema.safeParse(raw);
-			if (parsed.success) words.set(parsed.data.id, parsed.data);
-			else bad++;
-		}
-		if (bad) unreadable.push({ store: 'words', count: bad });
-		bad = 0;
-		const picks = new Map<string, PickRecord>();
-		for (const raw of rawPicks) {
-			const parsed = pickRecordSchema.safeParse(raw);
-			if (parsed.success) picks.set(parsed.data.id, parsed.data);
-			else bad++;
-		}
-		if (bad) unreadable.push({ store: 'picks', count: bad });
+		const words = new Map<string, WordRecord>(
+			readable('words', rawWords, wordRecordSchema, unreadable).map((w) => [w.id, w])
+		);
+		const picks = new Map<string, PickRecord>(
+			readable('picks', rawPicks, pickRecordSchema, unreadable).map((p) => [p.id, p])
+		);
 		return { settings, states, reviews, words, picks, unreadable };
 	}
 
@@ -233,6 +226,23 @@ export class ProgressStore {
 	close(): void {
 		this.#db.close();
 	}
+}
+
+/** The records of one store that pass `schema`; the others are counted in `unreadable`. */
+function readable<T>(
+	store: StoreName,
+	raws: readonly unknown[],
+	schema: ZodType<T>,
+	unreadable: Unreadable[]
+): T[] {
+	const good: T[] = [];
+	for (const raw of raws) {
+		const parsed = schema.safeParse(raw);
+		if (parsed.success) good.push(parsed.data);
+	}
+	const bad = raws.length - good.length;
+	if (bad) unreadable.push({ store, count: bad });
+	return good;
 }
 
 function withoutId(review: ReviewRecord): ReviewRecord {

@@ -3,10 +3,8 @@
  * way in: storage written by an older version, by hand or by another app must never crash a page.
  */
 import { z } from 'zod';
-import { State } from 'ts-fsrs';
-import type { CardState, ReviewLog } from '$lib/srs/scheduler';
-import type { SrsSettings } from '$lib/srs/settings';
-import { validateSettings } from '$lib/srs/settings';
+import { ANSWERS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
+import { validateSettings, type SrsSettings } from '$lib/srs/settings';
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const count = z.number().int().min(0);
@@ -39,7 +37,7 @@ export const reviewRecordSchema = z.object({
 	cardId: z.string().min(1).max(300),
 	track,
 	article: z.string().min(1).max(100),
-	rating: z.enum(['again', 'hard', 'good', 'easy']),
+	rating: z.enum(ANSWERS),
 	reviewedAt: isoDate,
 	previousState: fsrsState,
 	previousDue: isoDate,

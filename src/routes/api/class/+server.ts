@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
-import { LIVE_KINDS, TRACKS, type LiveKind } from '$lib/classroom/pick';
-import type { Track } from '$lib/cards/types';
+import { LIVE_KINDS, type LiveKind } from '$lib/classroom/pick';
+import { TRACKS, type Track } from '$lib/cards/types';
 import { createGame } from '$lib/server/classroom';
 import { readJson } from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';

@@ -1,14 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Track } from '$lib/cards/types';
+import { TRACKS, type Track } from '$lib/cards/types';
 import { MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/game';
-import {
-	choiceKey,
-	LIVE_KINDS,
-	livePool,
-	questionCount,
-	TRACKS,
-	type LiveKind
-} from '$lib/classroom/pick';
+import { choiceKey, LIVE_KINDS, livePool, questionCount, type LiveKind } from '$lib/classroom/pick';
 import { m } from '$lib/paraglide/messages';
 import { createGame } from '$lib/server/classroom';
 import { getLibrary } from '$lib/server/content';

@@ -1,12 +1,10 @@
 import { error } from '@sveltejs/kit';
-import type { Track } from '$lib/cards/types';
+import { TRACKS, type Track } from '$lib/cards/types';
 import { studyOrder } from '$lib/srs/order';
 import { m } from '$lib/paraglide/messages';
 import { getArticle } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
 import type { PageServerLoad } from './$types';
-
-const TRACKS: readonly Track[] = ['facts', 'vocab'];
 
 // Self-study grades in the browser (nothing to cheat), so the cards come with their answers.
 export const load: PageServerLoad = ({ params }) => {

@@ -93,12 +93,13 @@ export class StudySession {
 	/** When the next card is due after today's queue is empty (learning now, else reviews later). */
 	nextDue = $derived.by((): Date | null => {
 		if (this.queue.nextDueAt) return this.queue.nextDueAt;
-		let earliest: number | null = null;
+		let earliest = Infinity;
 		for (const card of this.#cards) {
 			const due = this.#states.get(card.id)?.card.due;
-			if (due && (earliest === null || Date.parse(due) < earliest)) earliest = Date.parse(due);
+			const at = due ? Date.parse(due) : Infinity;
+			if (at < earliest) earliest = at;
 		}
-		return earliest === null ? null : new Date(earliest);
+		return earliest === Infinity ? null : new Date(earliest);
 	});
 
 	async open(): Promise<void> {
