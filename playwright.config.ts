@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -11,12 +13,16 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The server under test keeps its games in a fresh folder of its own, never the developer's
+// ./data. Set once in the main process; the workers inherit it instead of making their own.
+const dataDir = (process.env.RIPASSO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'ripasso-e2e-')));
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
-	retries: process.env.CI ? 1 : 0,
+	// A flaky test is a bug to fix, not to retry.
+	retries: 0,
 	workers: 2,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
@@ -44,7 +50,7 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node scripts/start.js',
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		env: { PORT: String(port), HOST: '127.0.0.1', RIPASSO_DATA_DIR: dataDir },
 		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: false,
 		timeout: 180_000
