@@ -57,34 +57,21 @@ if (ownProtocol) process.env.PROTOCOL_HEADER = 'x-ripasso-protocol';
 const { handler } = await import(join(root, 'build', 'handler.js'));
 
 // A class answers a question within the same second. Answers skip SvelteKit's request
-// machinery, which costs more than taking the answer itself; the app's own function decides
-// (set by its start-up hook), exactly as the API route would.
-const submitAnswer = globalThis[Symbol.for('ripasso.classroom.submitAnswer')];
-const ANSWER = /^\/api\/class\/(\d{6})\/answer$/;
-const MAX_BODY = 4096;
+// machinery, which costs more than taking the answer itself. This path is only a transport: the
+// app's own `directAnswer` (set by its start-up hook) owns the route, the body's size limit, the
+// contract, the cookie and every reply, exactly as the API route does.
+const direct = globalThis[Symbol.for('ripasso.classroom.directAnswer')];
 
-function reply(res, status, body) {
+function reply(res, { status, body, retryAfter }) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, {
+	const headers = {
 		'content-type': 'application/json',
 		'content-length': Buffer.byteLength(text),
 		'cache-control': 'no-store'
-	});
+	};
+	if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+	res.writeHead(status, headers);
 	res.end(text);
-}
-
-function cookie(header, name) {
-	for (const part of (header ?? '').split(';')) {
-		const at = part.indexOf('=');
-		if (at > 0 && part.slice(0, at).trim() === name) {
-			try {
-				return decodeURIComponent(part.slice(at + 1).trim());
-			} catch {
-				return undefined;
-			}
-		}
-	}
-	return undefined;
 }
 
 /** `POST /api/class/<code>/answer` with a JSON body (the only kind a page can send here). */
@@ -95,18 +82,22 @@ function answer(req, res, code) {
 	req.on('error', () => res.destroy());
 	req.on('data', (chunk) => {
 		size += chunk.length;
-		if (size <= MAX_BODY) chunks.push(chunk);
+		if (size <= direct.maxBodyBytes) chunks.push(chunk);
 	});
 	req.on('end', () => {
-		if (size > MAX_BODY) return reply(res, 413, { message: 'Request too large.' });
-		let body;
 		try {
-			body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-		} catch {
-			return reply(res, 400, { message: 'Expected JSON.' });
+			const text = Buffer.concat(chunks).toString('utf8');
+			reply(
+				res,
+				size > direct.maxBodyBytes ? direct.tooLarge : direct.reply(code, req.headers.cookie, text)
+			);
+		} catch (error) {
+			// Whatever went wrong with one answer, the server stays up for the rest of the class.
+			console.error('Answer failed', error);
+			if (!res.headersSent) {
+				reply(res, { status: 500, body: { code: 'internal', message: 'Answer not taken.' } });
+			}
 		}
-		const result = submitAnswer(code, cookie(req.headers.cookie, `ripasso_player_${code}`), body);
-		reply(res, result.status, result.body);
 	});
 }
 
@@ -114,13 +105,18 @@ const server = createServer((req, res) => {
 	// Overwrite whatever a client sent: only the socket knows how it was reached.
 	if (ownProtocol) req.headers['x-ripasso-protocol'] = 'http';
 	const fast =
-		submitAnswer &&
+		direct &&
 		req.method === 'POST' &&
 		(req.headers['content-type'] ?? '').startsWith('application/json') &&
-		ANSWER.exec(req.url ?? '');
+		direct.pattern.exec(req.url ?? '');
 	if (fast) answer(req, res, fast[1]);
 	else handler(req, res);
 });
+// Phones (and load balancers) reuse a connection between answers: closing an idle one after
+// Node's default 5 s races with an answer sent on it just then (the phone sees a reset). Keep
+// idle connections longer than the usual client does, as proxies do.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // A class of hundreds connects within a second; Node's default backlog of 511 would make some
 // phones wait for a one-second TCP retry.
 server.listen({ port, host, backlog: 4096 }, () => {

@@ -3,7 +3,7 @@ import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEngine } from '$lib/server/classroom';
 import { getDeck } from '$lib/server/deck';
-import { SUBMIT_ANSWER, submitAnswer } from '$lib/server/classroom/answer';
+import { DIRECT_ANSWER, directAnswer } from '$lib/server/classroom/answer';
 
 /**
  * At start: resume every classroom game from the database, so a question running when the server
@@ -15,7 +15,7 @@ export const init: ServerInit = () => {
 	if (building) return;
 	getDeck();
 	getEngine();
-	(globalThis as Record<symbol, unknown>)[SUBMIT_ANSWER] = submitAnswer;
+	(globalThis as Record<symbol, unknown>)[DIRECT_ANSWER] = directAnswer;
 };
 
 /** Resolves the UI language for each request (cookie, then Accept-Language) and sets `<html lang>`. */

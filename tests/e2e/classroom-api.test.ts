@@ -106,30 +106,39 @@ test('a host and 30 students play a question over the API', async ({ baseURL }) 
 	// are (Playwright would encode a string as JSON).
 	const answerUrl = `/api/class/${code}/answer`;
 	const last = students.at(-1)!;
+	// Every refusal carries a stable code (what the phone reacts to) and a message.
 	const refused = async (response: Promise<import('@playwright/test').APIResponse>) => {
 		const r = await response;
-		return [r.status(), (await r.json()).message];
+		const body = await r.json();
+		expect(body.message).toEqual(expect.any(String));
+		return [r.status(), body.code];
 	};
 	expect(
 		await refused(late.post(answerUrl, { data: { questionIndex: 0, given: choice } }))
-	).toEqual([401, 'Join the game first.']);
+	).toEqual([401, 'not-joined']);
 	for (const contentType of ['application/json', 'text/plain']) {
 		const headers = { 'content-type': contentType };
 		expect(
 			await refused(last.post(answerUrl, { data: Buffer.from('{"questionIndex":'), headers }))
-		).toEqual([400, 'Expected JSON.']);
+		).toEqual([400, 'bad-request']);
 		expect(
 			await refused(last.post(answerUrl, { data: Buffer.from(`"${'x'.repeat(5000)}"`), headers }))
-		).toEqual([413, 'Request too large.']);
+		).toEqual([413, 'too-large']);
 		expect(
 			await refused(
 				last.post(answerUrl, { data: Buffer.from('{"questionIndex":"0","given":1}'), headers })
 			)
-		).toEqual([400, 'Bad answer.']);
+		).toEqual([400, 'bad-request']);
+		for (const body of ['null', '[]', '"text"', '{"questionIndex":0,"choice":-1}']) {
+			expect(
+				await refused(last.post(answerUrl, { data: Buffer.from(body), headers })),
+				body
+			).toEqual([400, 'bad-request']);
+		}
 	}
 	expect(
 		await refused(last.post('/api/class/999999/answer', { data: { questionIndex: 0, given: 'x' } }))
-	).toEqual([401, 'Join the game first.']);
+	).toEqual([401, 'not-joined']);
 
 	// The host does not wait for the last one.
 	expect(

@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dataDir, openSqliteStore, type GameRow } from '$lib/server/classroom/db';
+import { dataDir, openSqliteStore, StorageError, type GameRow } from '$lib/server/classroom/db';
 
 const game = (code: string): GameRow => ({
 	code,
@@ -93,6 +93,46 @@ describe('the classroom database', () => {
 		raw.pragma('user_version = 99');
 		raw.close();
 		expect(() => openSqliteStore(file)).toThrow(/newer Ripasso \(schema 99\)/);
+	});
+
+	it('says at start when the file that held games is gone or empty, instead of starting silently', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-db-')), 'classroom.sqlite');
+		const warnings: string[] = [];
+		const warn = (message: string) => warnings.push(message);
+		const first = openSqliteStore(file, { warn });
+		first.createGame(game('123456'));
+		first.close();
+		expect(warnings).toEqual([]);
+
+		rmSync(file);
+		rmSync(`${file}-wal`, { force: true });
+		rmSync(`${file}-shm`, { force: true });
+		openSqliteStore(file, { warn }).close();
+		expect(warnings[0]).toMatch(/missing, but games were stored there before/);
+
+		writeFileSync(file, '');
+		rmSync(`${file}-wal`, { force: true });
+		rmSync(`${file}-shm`, { force: true });
+		openSqliteStore(file, { warn }).close();
+		expect(warnings[1]).toMatch(/empty file, but games were stored there before/);
+	});
+
+	it('refuses clearly to open a file that is not a database', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-db-')), 'classroom.sqlite');
+		writeFileSync(file, 'x'.repeat(4096));
+		expect(() => openSqliteStore(file, { warn: () => {} })).toThrow(/not a database/);
+	});
+
+	it('reports every failure once open as a StorageError naming the operation', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'ripasso-db-'));
+		const faultFile = join(folder, 'fault');
+		const store = openSqliteStore(join(folder, 'classroom.sqlite'), { faultFile });
+		writeFileSync(faultFile, '');
+		expect(() => store.createGame(game('123456'))).toThrow(StorageError);
+		expect(() => store.createGame(game('123456'))).toThrow(/createGame.*readonly/i);
+		rmSync(faultFile);
+		store.createGame(game('123456'));
+		expect(store.getGame('123456')?.code).toBe('123456');
 	});
 
 	it('puts the data folder where RIPASSO_DATA_DIR says', () => {

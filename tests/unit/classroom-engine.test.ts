@@ -1,11 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playerView } from '$lib/classroom/views';
 import { buildDeck } from '$lib/deck/deck';
 import { openSqliteStore } from '$lib/server/classroom/db';
-import { ClassroomEngine, type Scheduler } from '$lib/server/classroom/engine';
+import { ClassroomEngine, hostHash, type Scheduler } from '$lib/server/classroom/engine';
 import { library } from '../helpers/library';
 
 const cards = buildDeck(library, { track: 'facts' }).cards.filter(
@@ -17,7 +17,11 @@ const settings = { questions: 3, secondsPerQuestion: 20, speedBonus: true };
 
 /** A fake clock whose timers run when it is advanced past them. */
 function setup() {
-	const file = join(mkdtempSync(join(tmpdir(), 'ripasso-engine-')), 'classroom.sqlite');
+	const folder = mkdtempSync(join(tmpdir(), 'ripasso-engine-'));
+	const file = join(folder, 'classroom.sqlite');
+	/** While this file exists, the database refuses every write (SQLite's own read-only error). */
+	const faultFile = join(folder, 'fault');
+	const logged: string[] = [];
 	let now = 1_000_000;
 	let timers: { at: number; work: () => void }[] = [];
 	const clock = {
@@ -37,8 +41,16 @@ function setup() {
 		return () => (timers = timers.filter((t) => t !== timer));
 	};
 	const open = () =>
-		new ClassroomEngine(openSqliteStore(file), (id) => byId.get(id), clock.now, schedule);
-	return { open, clock, file };
+		new ClassroomEngine(
+			openSqliteStore(file, { faultFile, warn: (message) => logged.push(message) }),
+			(id) => byId.get(id),
+			clock.now,
+			schedule,
+			(message) => logged.push(message)
+		);
+	const breakDisk = (broken: boolean) =>
+		broken ? writeFileSync(faultFile, '') : rmSync(faultFile, { force: true });
+	return { open, clock, file, breakDisk, logged };
 }
 
 /** A started game with Giulia (p1) and Marco (p2) on its first question. */
@@ -50,11 +62,14 @@ function twoPlaying(engine: ClassroomEngine) {
 	return created;
 }
 
+/** The host's secret of the test games (the engine keeps only its hash). */
+const HOST_SECRET = 'the-teachers-secret';
+
 /** A new game of the three cards; fails the test if the engine refuses. */
 function newGame(engine: ClassroomEngine, closesAt?: number) {
-	const created = engine.create('mosca-pyongyang', ids, settings, closesAt);
+	const created = engine.create('mosca-pyongyang', ids, settings, hostHash(HOST_SECRET), closesAt);
 	if (!created.ok) throw new Error(created.error);
-	return created;
+	return { ...created, hostSecret: HOST_SECRET };
 }
 
 describe('the classroom engine', () => {
@@ -233,5 +248,50 @@ describe('the classroom engine', () => {
 			[]
 		]);
 		store.close();
+	});
+
+	it('refuses a change the database cannot store, applies none of it, and keeps going', () => {
+		const { open, clock, breakDisk, logged } = setup();
+		const engine = open();
+		const { code } = twoPlaying(engine);
+		const card = byId.get(ids[0])!;
+		const before = engine.get(code)!;
+
+		breakDisk(true);
+		expect(engine.answer(code, 'p1', 0, card.answer)).toEqual({ ok: false, error: 'storage' });
+		expect(engine.answer(code, 'p2', 0, card.answer)).toEqual({ ok: false, error: 'storage' });
+		expect(engine.join(code, 'p3', 'Sara')).toEqual({ ok: false, error: 'storage' });
+		expect(engine.reveal(code)).toEqual({ ok: false, error: 'storage' });
+		expect(engine.removePlayer(code, 'p2')).toEqual({ ok: false, error: 'storage' });
+		// Nothing half-applied: the game is the one before the failures.
+		expect(engine.get(code)).toBe(before);
+		// The deadline passes while the disk is broken: no throw, the question stays open…
+		expect(() => clock.advance(21_000)).not.toThrow();
+		expect(engine.get(code)?.phase).toBe('question');
+		expect(engine.purgeExpired()).toBe(0);
+		// …logged once for the game, not once per phone.
+		expect(logged.filter((line) => line.includes(code))).toHaveLength(1);
+
+		breakDisk(false);
+		clock.advance(2_000); // the deadline tries again
+		expect(engine.get(code)?.phase).toBe('reveal');
+		expect(logged.some((line) => line.includes('works again'))).toBe(true);
+		// And what was stored survives a restart.
+		expect(open().get(code)?.phase).toBe('reveal');
+	});
+
+	it('keeps an assignment answer and its score together or not at all', () => {
+		const { open, clock, breakDisk } = setup();
+		const engine = open();
+		const { code } = newGame(engine, clock.now() + 3_600_000);
+		engine.join(code, 'p1', 'Giulia');
+		breakDisk(true);
+		expect(engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer).ok).toBe(false);
+		breakDisk(false);
+		const reopened = open().get(code)!;
+		expect(reopened.answers).toHaveLength(0);
+		expect(reopened.players[0].score).toBe(0);
+		expect(engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer).ok).toBe(true);
+		expect(open().get(code)?.players[0].score).toBe(1000);
 	});
 });

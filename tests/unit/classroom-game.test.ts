@@ -9,6 +9,7 @@ import {
 	join,
 	next,
 	rejoin,
+	restorePlayer,
 	removePlayer,
 	reveal,
 	shouldReveal,
@@ -250,7 +251,7 @@ describe('joining', () => {
 		expect(join(state, { playerId: 'a', nickname: 'Anna' }, T0).ok).toBe(true);
 	});
 
-	it('refuses a removed player and a nickname in use; frees a removed one', () => {
+	it('refuses a removed player, their nickname and a nickname in use', () => {
 		let state = lobby();
 		expect(join(state, { playerId: 'x', nickname: 'ANNA' }, T0)).toEqual({
 			ok: false,
@@ -266,7 +267,22 @@ describe('joining', () => {
 			error: 'removed'
 		});
 		expect(rejoin(state, 'a')).toEqual({ ok: false, error: 'removed' });
-		expect(join(state, { playerId: 'x', nickname: 'anna' }, T0).ok).toBe(true);
+		// Removed means removed: a fresh cookie does not bring the name back, in any case.
+		expect(join(state, { playerId: 'x', nickname: 'anna' }, T0)).toEqual({
+			ok: false,
+			error: 'removed'
+		});
+		expect(join(state, { playerId: 'y', nickname: 'Zeno' }, T0).ok).toBe(true);
+	});
+
+	it('lets the host undo a removal, score kept, unless the name was taken since', () => {
+		let state = must(join(lobby(), { playerId: 'a', nickname: 'Anna' }, T0));
+		state = must(removePlayer(state, 'a'));
+		expect(restorePlayer(state, 'zz')).toEqual({ ok: false, error: 'unknown-player' });
+		const back = must(restorePlayer(state, 'a'));
+		expect(back.players.find((p) => p.id === 'a')?.removed).toBe(false);
+		expect(restorePlayer(back, 'a')).toEqual({ ok: false, error: 'not-removed' });
+		expect(join(back, { playerId: 'a', nickname: 'Anna' }, T0).ok).toBe(true);
 	});
 
 	it('does not wait for a removed player before revealing', () => {

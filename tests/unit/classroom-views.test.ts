@@ -154,17 +154,22 @@ describe('after the reveal', () => {
 			state = must(answer(state, { playerId: 'p1', questionIndex: 0, given }, c, T0 + 1000));
 			state = must(reveal(state));
 			const mine = playerView(state, 'p1', cards);
+			// A number is shown as the server read it, never as the student typed it.
+			const shown = c.type === 'numeric' ? '1861' : given;
 			expect(mine).toMatchObject({
 				score: 1000,
 				rank: 1,
-				result: { given, correct: true, points: 1000 },
+				result: { given: shown, correct: true, points: 1000 },
 				reveal: { answer: c.answer, sentence: c.source.text }
 			});
 			expect(playerView(state, 'p2', cards)).toMatchObject({
 				rank: 2,
 				result: { given: null, correct: false, points: 0 }
 			});
-			expect(hostView(state, cards).reveal?.distribution).toContainEqual({ given, count: 1 });
+			expect(hostView(state, cards).reveal?.distribution).toContainEqual({
+				given: shown,
+				count: 1
+			});
 		}
 	);
 

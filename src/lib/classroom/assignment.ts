@@ -6,7 +6,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { isGameCode } from '$lib/classroom/code';
-import { gradeAnswer, isValidAnswer } from '$lib/classroom/game';
+import { gradeAnswer, isValidAnswer, storedAnswer } from '$lib/classroom/game';
 import { MAX_POINTS } from '$lib/classroom/scoring';
 import type { Answer, AnswerError, CreateError, GameState, Outcome } from '$lib/classroom/types';
 
@@ -86,8 +86,8 @@ export function answerAssignment(
 		throw new Error(`Card ${card.id} is not question ${expected}`);
 	}
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
-	const given = card.options.length > 0 ? input.given : input.given.trim();
-	const correct = gradeAnswer(card, given);
+	const correct = gradeAnswer(card, input.given.trim());
+	const given = storedAnswer(card, input.given);
 	const previous = mine.at(-1);
 	const record: Answer = {
 		playerId: player.id,

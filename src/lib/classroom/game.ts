@@ -9,7 +9,8 @@
  */
 import type { Card } from '$lib/cards/types';
 import { grade } from '$lib/grading/grade';
-import { validateNickname } from '$lib/classroom/nickname';
+import { nicknameKey, validateNickname } from '$lib/classroom/nickname';
+import { parseNumber } from '$lib/grading/numbers';
 import { isGameCode } from '$lib/classroom/code';
 import { score } from '$lib/classroom/scoring';
 import {
@@ -24,7 +25,8 @@ import {
 	type GameState,
 	type JoinError,
 	type Outcome,
-	type Player
+	type Player,
+	type RestoreError
 } from '$lib/classroom/types';
 
 export * from '$lib/classroom/types';
@@ -96,6 +98,12 @@ export function join(
 		active.map((p) => p.nickname)
 	);
 	if (!checked.ok) return fail(checked.reason);
+	// Removed means removed: a fresh cookie does not bring a student back under the same name
+	// (or a look-alike of it); only the host can (`restorePlayer`).
+	const key = nicknameKey(checked.nickname);
+	if (state.players.some((p) => p.removed && nicknameKey(p.nickname) === key)) {
+		return fail('removed');
+	}
 	const player: Player = {
 		id: playerId,
 		nickname: checked.nickname,
@@ -127,6 +135,24 @@ export function removePlayer(state: GameState, playerId: string): Outcome<'unkno
 	});
 }
 
+/**
+ * The host undoes a removal: the player is back with their score and answers. Refused when the
+ * game is full or another player has taken the nickname since.
+ */
+export function restorePlayer(state: GameState, playerId: string): Outcome<RestoreError> {
+	const player = state.players.find((p) => p.id === playerId);
+	if (!player) return fail('unknown-player');
+	if (!player.removed) return fail('not-removed');
+	const active = activePlayers(state);
+	if (active.length >= MAX_PLAYERS) return fail('full');
+	const key = nicknameKey(player.nickname);
+	if (active.some((p) => nicknameKey(p.nickname) === key)) return fail('taken');
+	return ok({
+		...state,
+		players: state.players.map((p) => (p.id === playerId ? { ...p, removed: false } : p))
+	});
+}
+
 function openQuestion(state: GameState, index: number, now: number): GameState {
 	return {
 		...state,
@@ -144,11 +170,31 @@ export function start(state: GameState, now: number): Outcome<'wrong-phase' | 'n
 	return ok(openQuestion(state, 0, now));
 }
 
+/** What a number answer may hold besides its digits and words: `più di 10.000`, `25 %`, `€ 3,5`. */
+const NUMBER_TEXT = /^[\p{L}\p{N}\s.,'’%€$+-]+$/u;
+
 /** Whether a string is a possible answer to the card (not whether it is right). */
 export function isValidAnswer(card: Card, given: string): boolean {
 	if (typeof given !== 'string') return false;
 	if (card.options.length > 0) return card.options.includes(given);
-	return given.trim().length > 0 && given.trim().length <= MAX_ANSWER_LENGTH;
+	const text = given.trim();
+	if (text.length === 0 || text.length > MAX_ANSWER_LENGTH) return false;
+	// A number question takes a number, in any notation the grader reads, and nothing else.
+	if (card.type === 'numeric') return NUMBER_TEXT.test(text) && parseNumber(text) !== null;
+	return true;
+}
+
+const italianNumber = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 6 });
+
+/**
+ * The answer as the server keeps and shows it: an option as it is; a number as the server read
+ * it (`10000`, `diecimila` and `10.000` all become `10.000`), so what one student typed is never
+ * shown to the class raw; other typed answers trimmed.
+ */
+export function storedAnswer(card: Card, given: string): string {
+	if (card.options.length > 0) return given;
+	if (card.type === 'numeric') return italianNumber.format(parseNumber(given.trim()) ?? 0);
+	return given.trim();
 }
 
 /**
@@ -194,8 +240,8 @@ export function answer(
 	if (now > state.deadline) return fail('late');
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
 
-	const given = card.options.length > 0 ? input.given : input.given.trim();
-	const correct = gradeAnswer(card, given);
+	const correct = gradeAnswer(card, input.given.trim());
+	const given = storedAnswer(card, input.given);
 	const elapsedMs = now - state.questionStartedAt;
 	const points = score({
 		correct,

@@ -10,6 +10,7 @@ import {
 	revealedThrough,
 	type DistributionRow
 } from '$lib/classroom/standings';
+import { gameOptions } from '$lib/classroom/presentation';
 
 export interface StudentReport {
 	playerId: string;
@@ -116,7 +117,7 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 			unanswered: players.length - given.length,
 			rightPercent: players.length ? (right / players.length) * 100 : 0,
 			averageMs: mean(given.map((a) => a.elapsedMs)),
-			distribution: distribution(state, index, card?.options)
+			distribution: distribution(state, index, card ? gameOptions(state, index, card) : [])
 		};
 	});
 	const details: AnswerDetail[] = [];

@@ -16,7 +16,12 @@ export interface Standing {
 export interface DistributionRow {
 	given: string;
 	count: number;
+	/** The row that sums up the typed answers beyond the most frequent ones. */
+	others?: true;
 }
+
+/** Typed answers listed one by one at a reveal; the rest are summed in one row. */
+export const DISTRIBUTION_ROWS = 8;
 
 /** The last question whose results are public: -1 before the first reveal. */
 export function revealedThrough(state: GameState): number {
@@ -99,7 +104,8 @@ export function podium(state: GameState): Standing[] {
 export function distribution(
 	state: GameState,
 	questionIndex: number,
-	options: readonly string[] = []
+	options: readonly string[] = [],
+	rows = Infinity
 ): DistributionRow[] {
 	const active = new Set(activePlayers(state).map((p) => p.id));
 	const counts = new Map<string, number>(options.map((o) => [o, 0]));
@@ -113,5 +119,8 @@ export function distribution(
 		.filter(([given]) => !options.includes(given))
 		.map(([given, count]) => ({ given, count }))
 		.sort((a, b) => b.count - a.count || a.given.localeCompare(b.given));
-	return [...listed, ...others];
+	if (others.length <= rows) return [...listed, ...others];
+	// A reveal reaches every phone: a thousand different numbers must not make it a thousand rows.
+	const rest = others.slice(rows).reduce((sum, row) => sum + row.count, 0);
+	return [...listed, ...others.slice(0, rows), { given: '', count: rest, others: true }];
 }

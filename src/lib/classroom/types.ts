@@ -18,6 +18,18 @@ export interface GameSettings {
 	 * student works through the questions at their own pace until the deadline (`GameState.deadline`).
 	 */
 	mode?: 'live' | 'assignment';
+	/**
+	 * Kahoot!'s classic mode: the question and its options are on the projector only; phones
+	 * show lettered, coloured buttons (and a number field for numbers), so nothing on a phone
+	 * can be looked up.
+	 */
+	classic?: boolean;
+	/**
+	 * Drawn by the server when the game is made: the order of each question's options and the
+	 * questions' public ids follow from it, so no two classes see the same letters, and the
+	 * views never name a card. Never sent to a screen.
+	 */
+	seed?: number;
 }
 
 export const MIN_SECONDS = 5;
@@ -78,6 +90,7 @@ export type Outcome<E extends string, T extends object = object> =
 
 export type CreateError = 'invalid-code' | 'invalid-settings' | 'not-enough-cards';
 export type JoinError = 'removed' | 'finished' | 'full' | NicknameError;
+export type RestoreError = 'unknown-player' | 'not-removed' | 'full' | 'taken';
 export type AnswerError =
 	| 'not-a-question-phase'
 	| 'wrong-question'

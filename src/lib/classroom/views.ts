@@ -10,9 +10,11 @@ import type { Card, CardType } from '$lib/cards/types';
 import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
 import { answersOf, isAssignment } from '$lib/classroom/assignment';
 import { currentAnswers } from '$lib/classroom/game';
+import { gameOptions, questionId } from '$lib/classroom/presentation';
 import type { ClassResult } from '$lib/classroom/take-home';
 import {
 	distribution,
+	DISTRIBUTION_ROWS,
 	leaderboard,
 	podium,
 	type DistributionRow,
@@ -21,12 +23,20 @@ import {
 
 export interface QuestionView {
 	index: number;
+	/** This game's id of the question: names no card (card ids can hold the answer). */
+	id: string;
 	type: CardType;
-	prompt: string;
-	prompt_en: string;
-	/** Empty for typed answers. */
+	/** Null on a phone in classic mode: the question is on the projector. */
+	prompt: string | null;
+	prompt_en: string | null;
+	/** In this game's order; empty for typed answers and on a phone in classic mode. */
 	options: string[];
+	/** How many options there are (0: a typed answer): a classic-mode phone shows as many letters. */
+	choices: number;
 }
+
+/** A place on the podium as every phone sees it: no player ids (a phone's id is its credential). */
+export type PublicStanding = Omit<Standing, 'playerId'> & { you: boolean };
 
 /** The answer and how the class answered: only from the reveal on. */
 export interface RevealView {
@@ -60,6 +70,8 @@ export interface HostView {
 	/** In the leaderboard and finished phases. */
 	leaderboard: Standing[] | null;
 	podium: Standing[] | null;
+	/** Players the host removed, so a removal can be undone. */
+	removed: { id: string; nickname: string }[];
 }
 
 export interface PlayerResult {
@@ -109,7 +121,7 @@ export type PlayerView =
 			result: PlayerResult | null;
 			reveal: RevealView | null;
 			rank: number | null;
-			podium: Standing[] | null;
+			podium: PublicStanding[] | null;
 			/** At the end: the game's cards and this student's results, for their own study deck. */
 			studyCards: ClassResult[] | null;
 	  };
@@ -135,15 +147,31 @@ function currentCard(state: GameState, cards: readonly Card[]): Card | undefined
 	return cards.find((c) => c.id === id);
 }
 
-function questionView(index: number, card: Card): QuestionView {
+/**
+ * A question as a screen may see it before its answer. On a phone in classic mode, only how many
+ * options there are: the projector shows the rest.
+ */
+function questionView(state: GameState, index: number, card: Card, phone = false): QuestionView {
+	const hidden = phone && state.settings.classic === true;
+	const options = gameOptions(state, index, card);
 	return {
 		index,
+		id: questionId(state, index),
 		type: card.type,
 		// A listening card's prompt is the word itself: it is for speech, never for a screen.
-		prompt: card.type === 'listening' ? '' : card.prompt,
-		prompt_en: card.prompt_en,
-		options: [...card.options]
+		prompt: hidden ? null : card.type === 'listening' ? '' : card.prompt,
+		prompt_en: hidden ? null : card.prompt_en,
+		options: hidden ? [] : options,
+		choices: options.length
 	};
+}
+
+/** The podium for phones: names, scores and places, and which one is this phone's. */
+function publicPodium(state: GameState, playerId: string): PublicStanding[] {
+	return podium(state).map(({ playerId: id, ...standing }) => ({
+		...standing,
+		you: id === playerId
+	}));
 }
 
 /** What a reveal shows of a card: its answer and the article's sentence it comes from. */
@@ -164,7 +192,12 @@ function revealView(state: GameState, card: Card): RevealView | null {
 	if (!view) {
 		view = {
 			...answerOf(card),
-			distribution: distribution(state, state.questionIndex, card.options)
+			distribution: distribution(
+				state,
+				state.questionIndex,
+				gameOptions(state, state.questionIndex, card),
+				DISTRIBUTION_ROWS
+			)
 		};
 		reveals.set(state, view);
 	}
@@ -195,15 +228,17 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		questionIndex: state.questionIndex,
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
-		settings: { ...state.settings },
+		// The seed stays on the server: with it, a game's option order could be worked out.
+		settings: { ...state.settings, seed: undefined },
 		playerCount: players.length,
 		players:
 			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
 		answeredCount: currentAnswers(state).filter((a) => ids.has(a.playerId)).length,
-		question: card ? questionView(state.questionIndex, card) : null,
+		question: card ? questionView(state, state.questionIndex, card) : null,
 		reveal: card ? revealView(state, card) : null,
 		leaderboard: showBoard ? leaderboard(state) : null,
-		podium: state.phase === 'finished' ? podium(state) : null
+		podium: state.phase === 'finished' ? podium(state) : null,
+		removed: state.players.filter((p) => p.removed).map((p) => ({ id: p.id, nickname: p.nickname }))
 	};
 }
 
@@ -228,14 +263,14 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 		deadline: state.phase === 'question' ? state.deadline : null,
 		nickname: player.nickname,
 		score: player.score,
-		question: card ? questionView(state.questionIndex, card) : null,
+		question: card ? questionView(state, state.questionIndex, card, true) : null,
 		answered: mine !== undefined,
 		result: revealed
 			? { given: mine?.given ?? null, correct: mine?.correct ?? false, points: mine?.points ?? 0 }
 			: null,
 		reveal: card ? revealView(state, card) : null,
 		rank: revealed ? rankOf(state, playerId) : null,
-		podium: state.phase === 'finished' ? podium(state) : null,
+		podium: state.phase === 'finished' ? publicPodium(state, playerId) : null,
 		studyCards: state.phase === 'finished' ? studyCards(state, cards, playerId) : null
 	};
 }
@@ -298,7 +333,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 		closesAt: state.deadline ?? 0,
 		closed,
 		index,
-		question: next ? questionView(index, next) : null,
+		question: next ? questionView(state, index, next, true) : null,
 		last:
 			previous && previousCard
 				? {

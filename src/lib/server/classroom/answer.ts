@@ -1,44 +1,99 @@
 /**
- * Taking a student's answer: the whole of `POST /api/class/<code>/answer` after the body is read,
- * as one function. The SvelteKit route calls it; so does the production server's direct path
- * (`scripts/start.js`), which skips SvelteKit's request machinery on the one request a whole
- * class sends at the same instant.
+ * Taking a student's answer: the whole of `POST /api/class/<code>/answer` after the body is read
+ * as text, as one function. The SvelteKit route calls it; so does the production server's
+ * direct path (`scripts/start.js`), which skips SvelteKit's request machinery on the one request
+ * a whole class sends at the same instant. That path is only a transport: the body's size
+ * limit, its contract, the cookie's name and every refusal are decided here, for both.
  */
-import { getEngine } from '$lib/server/classroom';
-import { RateLimiter } from './http';
+import { answerSchema, MAX_BODY_BYTES, playerIdSchema } from '$lib/classroom/contracts';
+import { gameOptions } from '$lib/classroom/presentation';
+import { getEngine, PLAYER_COOKIE } from '$lib/server/classroom';
+import { getCard } from '$lib/server/deck';
+import { StorageError } from './db';
+import { parseBody, RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
-export interface AnswerReply {
-	status: number;
-	body: { received: true } | { message: string };
-}
+export type AnswerReply = { status: 200; body: { received: true } } | Refusal;
 
 /** Per player, far above any human pace: stops a stuck or scripted phone. */
 const answers = new RateLimiter(30, 10_000);
 
-const refuse = (status: number, message: string): AnswerReply => ({ status, body: { message } });
+/** A cookie's value from a raw `Cookie` header (the direct path has no SvelteKit to parse it). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+	for (const part of (header ?? '').split(';')) {
+		const at = part.indexOf('=');
+		if (at > 0 && part.slice(0, at).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(at + 1).trim());
+			} catch {
+				return undefined;
+			}
+		}
+	}
+	return undefined;
+}
+
+const ENGINE_STATUS: Record<string, number> = { 'unknown-code': 404, storage: 503 };
 
 /**
- * @param playerId from the game's player cookie (undefined: not joined)
- * @param body the parsed JSON body: `{ questionIndex, given }`
+ * @param playerCookie the game's player cookie as sent (undefined or malformed: not joined)
+ * @param text the request body, as text
  */
 export function submitAnswer(
 	code: string,
-	playerId: string | undefined,
-	body: unknown
+	playerCookie: string | undefined,
+	text: string
 ): AnswerReply {
-	if (!playerId) return refuse(401, 'Join the game first.');
-	if (!answers.allow(`${code}:${playerId}`)) return refuse(429, 'Too many answers.');
-	const { questionIndex, given } = (body ?? {}) as Record<string, unknown>;
-	if (!Number.isInteger(questionIndex) || typeof given !== 'string') {
-		return refuse(400, 'Bad answer.');
+	const parsed = parseBody(text, answerSchema);
+	if (!parsed.ok) return parsed.refusal;
+	if (!playerIdSchema.safeParse(playerCookie).success) {
+		return refusal(401, 'not-joined', 'Join the game first.');
 	}
-	const result = getEngine().answer(code, playerId, questionIndex as number, given);
-	if (!result.ok) {
-		return refuse(result.error === 'unknown-code' ? 404 : 409, `Answer refused: ${result.error}.`);
+	const playerId = playerCookie!;
+	const wait = answers.hit(`${code}:${playerId}`);
+	if (wait > 0) return refusal(429, 'rate-limited', 'Too many answers.', wait);
+	const engine = getEngine();
+	try {
+		const input = parsed.data;
+		let given: string;
+		if ('choice' in input) {
+			// A classic-mode phone sends the letter it pressed: the option at that place in this
+			// game's order (a place that does not exist is no answer at all).
+			const state = engine.get(code);
+			const index =
+				state?.settings.mode === 'assignment' ? input.questionIndex : state?.questionIndex;
+			const card = state && index !== undefined ? getCard(state.cardIds[index] ?? '') : undefined;
+			const option = state && card ? gameOptions(state, index!, card)[input.choice] : undefined;
+			if (!state)
+				return refusal(404, 'unknown-code', 'No game with this code (or it has expired).');
+			if (option === undefined) return refusal(409, 'invalid-answer', 'No such option.');
+			given = option;
+		} else {
+			given = input.given;
+		}
+		const result = engine.answer(code, playerId, input.questionIndex, given);
+		if (!result.ok) {
+			if (result.error === 'storage') return STORAGE_REFUSAL;
+			const status = ENGINE_STATUS[result.error] ?? 409;
+			return refusal(status, result.error as never, `Answer refused: ${result.error}.`);
+		}
+	} catch (error) {
+		if (error instanceof StorageError) return STORAGE_REFUSAL;
+		throw error;
 	}
 	// Only an acknowledgement: whether it was right is told at the reveal.
 	return { status: 200, body: { received: true } };
 }
 
-/** Where `scripts/start.js` finds `submitAnswer` once the app has started. */
-export const SUBMIT_ANSWER = Symbol.for('ripasso.classroom.submitAnswer');
+/** What `scripts/start.js` needs to serve answers directly, found under `DIRECT_ANSWER`. */
+export const directAnswer = {
+	pattern: /^\/api\/class\/(\d{6})\/answer$/,
+	maxBodyBytes: MAX_BODY_BYTES,
+	/** The reply to a body over `maxBodyBytes` (not kept in memory to be parsed). */
+	tooLarge: refusal(413, 'too-large', 'Request too large.'),
+	/** The reply to a body read in full; `cookieHeader` is the raw `Cookie` header. */
+	reply: (code: string, cookieHeader: string | undefined, text: string): AnswerReply =>
+		submitAnswer(code, cookieValue(cookieHeader, PLAYER_COOKIE(code)), text)
+};
+
+/** Where `scripts/start.js` finds `directAnswer` once the app has started. */
+export const DIRECT_ANSWER = Symbol.for('ripasso.classroom.directAnswer');

@@ -7,8 +7,25 @@
  * `./data`); its schema is created and migrated on open.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/**
+ * Any failure of the database under a running server (disk full, a damaged page, a read-only
+ * file, a locked database): the engine refuses the one change with a 503 and keeps serving.
+ * Every store method throws only this, so callers need not know the engine's error codes.
+ */
+export class StorageError extends Error {
+	constructor(
+		readonly operation: string,
+		cause: unknown
+	) {
+		super(`Classroom storage failed (${operation}): ${(cause as Error)?.message ?? cause}`, {
+			cause
+		});
+		this.name = 'StorageError';
+	}
+}
 
 export interface GameRow {
 	code: string;
@@ -55,6 +72,8 @@ export interface ClassroomStore {
 	getGame(code: string): GameRow | undefined;
 	/** Codes of games not yet expired, for resuming after a restart. */
 	activeGames(now: number): string[];
+	/** How many games of this host (by secret hash) are neither finished nor expired. */
+	openGamesOf(hostSecretHash: string, now: number): number;
 	updateGame(code: string, changes: Partial<Omit<GameRow, 'code'>>): void;
 	upsertPlayer(player: PlayerRow): void;
 	players(code: string): PlayerRow[];
@@ -135,13 +154,56 @@ const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	expiresAt: 'expires_at'
 };
 
+export interface StoreOptions {
+	/**
+	 * Test hook (`RIPASSO_FAULT_FILE`): while this file exists, the connection is switched to
+	 * read-only before each write, so writes fail with SQLite's own SQLITE_READONLY, exactly as
+	 * a database that turned read-only under a running server would. Unset in production.
+	 */
+	faultFile?: string;
+	/** Where start-up warnings go (default: the console). */
+	warn?: (message: string) => void;
+}
+
 /**
- * Opens (creating the folder and the schema if needed) the SQLite classroom database.
+ * Says so, loudly, when the database file that held games is gone or empty: SQLite would
+ * silently start a new one and the teacher would find every quiz gone without a word. A marker
+ * written beside the database when it is first created tells "never existed" from "lost".
+ */
+function checkExisting(file: string, warn: (message: string) => void): void {
+	const marker = `${file}.created`;
+	const size = existsSync(file) ? statSync(file).size : -1;
+	const walSize = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
+	if (size === -1 && existsSync(marker)) {
+		warn(
+			`The classroom database ${file} is missing, but games were stored there before: ` +
+				'starting with an empty one (restore the file from a backup to get them back).'
+		);
+	} else if (size === 0 && walSize === 0) {
+		warn(
+			`The classroom database ${file} is an empty file` +
+				(existsSync(marker) ? ', but games were stored there before' : '') +
+				': starting with an empty database.'
+		);
+	}
+	if (!existsSync(marker)) writeFileSync(marker, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Opens (creating the folder and the schema if needed) the SQLite classroom database. A file
+ * that cannot be opened or migrated throws here, at start-up, with the reason; once open,
+ * every failure of the store is a `StorageError`.
  *
  * @param file a path, or `:memory:` for tests
  */
-export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): ClassroomStore {
-	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+export function openSqliteStore(
+	file = join(dataDir(), 'classroom.sqlite'),
+	{ faultFile = process.env.RIPASSO_FAULT_FILE, warn = console.error }: StoreOptions = {}
+): ClassroomStore {
+	if (file !== ':memory:') {
+		mkdirSync(dirname(file), { recursive: true });
+		checkExisting(file, warn);
+	}
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL'); // readers never wait for the writer
 	db.pragma('synchronous = NORMAL'); // durable at each checkpoint; safe with WAL
@@ -173,6 +235,10 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 	const selectActive = db.prepare(
 		'SELECT code FROM games WHERE expires_at > ? ORDER BY created_at'
 	);
+	const countOpen = db.prepare(
+		`SELECT COUNT(*) AS n FROM games
+		 WHERE host_secret_hash = ? AND expires_at > ? AND phase != 'finished'`
+	);
 	const upsertPlayer = db.prepare(
 		`INSERT INTO players (game_code, id, nickname, joined_at, removed, score, streak)
 		 VALUES (@gameCode, @id, @nickname, @joinedAt, @removed, @score, @streak)
@@ -198,13 +264,24 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
 
-	return {
+	let faulty = false;
+	/** Before a write: follows the fault file (test hook only; a no-op without one). */
+	const beforeWrite = faultFile
+		? () => {
+				const now = existsSync(faultFile);
+				if (now !== faulty) db.pragma(`query_only = ${now ? 1 : 0}`);
+				faulty = now;
+			}
+		: () => {};
+
+	const store: ClassroomStore = {
 		createGame: (game) => void insertGame.run(game),
 		getGame(code) {
 			const row = selectGame.get(code) as Record<string, unknown> | undefined;
 			return row && gameFromRow(row);
 		},
 		activeGames: (now) => (selectActive.all(now) as { code: string }[]).map((row) => row.code),
+		openGamesOf: (hash, now) => (countOpen.get(hash, now) as { n: number }).n,
 		updateGame(code, changes) {
 			const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];
 			if (keys.length === 0) return;
@@ -244,6 +321,36 @@ export function openSqliteStore(file = join(dataDir(), 'classroom.sqlite')): Cla
 		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};
+	return guarded(store, beforeWrite);
+}
+
+const WRITES = new Set<keyof ClassroomStore>([
+	'createGame',
+	'updateGame',
+	'upsertPlayer',
+	'addAnswer',
+	'deleteExpired',
+	'transaction'
+]);
+
+/**
+ * The store with every method's failure turned into a `StorageError` (one inside a
+ * transaction passes through as it is, so the transaction rolls back and reports it once).
+ */
+function guarded(store: ClassroomStore, beforeWrite: () => void): ClassroomStore {
+	const wrapped = {} as Record<string, unknown>;
+	for (const [name, method] of Object.entries(store) as [keyof ClassroomStore, unknown][]) {
+		const call = method as (...args: unknown[]) => unknown;
+		wrapped[name] = (...args: unknown[]) => {
+			try {
+				if (WRITES.has(name)) beforeWrite();
+				return call(...args);
+			} catch (error) {
+				throw error instanceof StorageError ? error : new StorageError(name, error);
+			}
+		};
+	}
+	return wrapped as unknown as ClassroomStore;
 }
 
 function migrate(db: Database.Database): void {

@@ -3,7 +3,7 @@
  * announced, so a restarted server resumes each game where it was. Host actions need the host's
  * secret; the engine never trusts a client's clock.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Card } from '$lib/cards/types';
 import * as game from '$lib/classroom/game';
 import type { GameSettings, GameState, Player } from '$lib/classroom/game';
@@ -14,7 +14,7 @@ import {
 	createAssignment,
 	isAssignment
 } from '$lib/classroom/assignment';
-import type { ClassroomStore } from './db';
+import { StorageError, type ClassroomStore } from './db';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -22,10 +22,26 @@ const HOUR_MS = 60 * 60 * 1000;
 /** How long an assignment's results are kept after its deadline. */
 const RESULTS_MS = 7 * LIFETIME_MS;
 
-const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** SHA-256 of a host secret: the store keeps only this. */
+export const hostHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** When a reveal could not be stored, the deadline tries again this much later. */
+const RETRY_MS = 2000;
 
+/**
+ * `storage`: the database refused the change (disk full, damaged, read-only); nothing of it
+ * was applied, in memory or on disk, and the caller answers 503.
+ */
 export type EngineResult<T = object> =
 	({ ok: true; state: GameState } & T) | { ok: false; error: string };
+
+const STORAGE_FAILED = { ok: false as const, error: 'storage' };
+
+/** What the engine keeps of each game besides its state: read once from the store. */
+interface GameMeta {
+	hostSecretHash: string;
+	article: string;
+	expiresAt: number;
+}
 /**
  * Who hears of a change: everyone (a new phase), the host and one phone (a removal, a self-paced
  * answer), or the host alone (a join, a live answer: the phone that sent it has its reply).
@@ -55,8 +71,11 @@ export class ClassroomEngine {
 	#now: () => number;
 	#schedule: Scheduler;
 	#games = new Map<string, GameState>();
-	/** When each game in memory expires (its code then answers as unknown). */
-	#expiry = new Map<string, number>();
+	/** Host, article and expiry of each game in memory (its code then answers as unknown). */
+	#meta = new Map<string, GameMeta>();
+	/** Games whose storage failure has been logged (once each, until a write succeeds again). */
+	#failing = new Set<string>();
+	#log: (message: string, error?: unknown) => void;
 	#subscribers = new Map<string, Subscribers>();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
@@ -69,40 +88,77 @@ export class ClassroomEngine {
 		store: ClassroomStore,
 		card: (id: string) => Card | undefined,
 		now = () => Date.now(),
-		schedule: Scheduler = timers
+		schedule: Scheduler = timers,
+		log: (message: string, error?: unknown) => void = (message, error) =>
+			console.error(message, error instanceof Error ? error.message : (error ?? ''))
 	) {
 		this.#store = store;
 		this.#card = card;
 		this.#now = now;
 		this.#schedule = schedule;
+		this.#log = log;
 	}
 
 	/**
-	 * Creates a game; returns its code and the host's secret (to be kept in a cookie). With
-	 * `closesAt`, a self-paced assignment open until then.
+	 * Runs a write for one game. A storage failure is logged once per game (not once per phone
+	 * of a class that keeps trying) and reported as `false`; the caller then changes nothing.
+	 */
+	#stored(code: string, work: () => void): boolean {
+		try {
+			work();
+		} catch (error) {
+			if (!(error instanceof StorageError)) throw error;
+			if (!this.#failing.has(code)) {
+				this.#failing.add(code);
+				this.#log(`Classroom game ${code}: a change could not be stored; refused.`, error);
+			}
+			return false;
+		}
+		if (this.#failing.delete(code)) this.#log(`Classroom game ${code}: storage works again.`);
+		return true;
+	}
+
+	/**
+	 * Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code.
+	 * With `closesAt`, a self-paced assignment open until then.
 	 */
 	create(
 		article: string,
 		cardIds: string[],
 		settings: GameSettings,
+		hostSecretHash: string,
 		closesAt?: number
-	): { ok: true; code: string; hostSecret: string } | { ok: false; error: string } {
+	): { ok: true; code: string } | { ok: false; error: string } {
 		const now = this.#now();
-		const taken = new Set(this.#store.activeGames(now));
+		let taken: Set<string>;
+		try {
+			taken = new Set(this.#store.activeGames(now));
+		} catch (error) {
+			if (error instanceof StorageError) return STORAGE_FAILED;
+			throw error;
+		}
 		const code = newGameCode(Math.random, taken);
 		const created =
 			closesAt === undefined
 				? game.createGame(code, cardIds, settings, now)
 				: createAssignment(code, cardIds, { questions: settings.questions, closesAt }, now);
 		if (!created.ok) return created;
-		const hostSecret = randomBytes(24).toString('base64url');
-		const state = created.state;
+		const state: GameState = {
+			...created.state,
+			settings: {
+				...created.state.settings,
+				// Classic mode needs a projector: a self-paced student has only the phone.
+				classic: closesAt === undefined && settings.classic === true,
+				seed: randomInt(2 ** 31)
+			}
+		};
+		// An assignment's results stay a week after it closes.
 		const expiresAt = closesAt === undefined ? now + LIFETIME_MS : closesAt + RESULTS_MS;
-		this.#store.createGame({
+		const row = {
 			code,
-			hostSecretHash: hash(hostSecret),
+			hostSecretHash,
 			article,
-			mode: closesAt === undefined ? 'live' : 'assignment',
+			mode: closesAt === undefined ? ('live' as const) : ('assignment' as const),
 			settings: JSON.stringify(state.settings),
 			cardIds: JSON.stringify(state.cardIds),
 			phase: state.phase,
@@ -110,22 +166,34 @@ export class ClassroomEngine {
 			questionStartedAt: state.questionStartedAt,
 			deadline: state.deadline,
 			createdAt: now,
-			// An assignment's results stay a week after it closes.
 			expiresAt
-		});
+		};
+		if (!this.#stored(code, () => this.#store.createGame(row))) return STORAGE_FAILED;
 		this.#games.set(code, state);
-		this.#expiry.set(code, expiresAt);
+		this.#meta.set(code, { hostSecretHash, article, expiresAt });
 		this.#armDeadline(state);
-		return { ok: true, code, hostSecret };
+		return { ok: true, code };
 	}
 
-	/** The game, from memory or rebuilt from the store (after a restart); undefined if unknown or expired. */
+	/** How many games of this host are still open (for the cap per host). */
+	openGamesOf(hostSecretHash: string): number {
+		return this.#store.openGamesOf(hostSecretHash, this.#now());
+	}
+
+	/**
+	 * The game, from memory or rebuilt from the store (after a restart); undefined if unknown or
+	 * expired. A database that cannot be read throws `StorageError` (the caller answers 503).
+	 */
 	get(code: string): GameState | undefined {
 		const cached = this.#games.get(code);
-		if (cached) return (this.#expiry.get(code) ?? 0) > this.#now() ? cached : undefined;
+		if (cached) return (this.#meta.get(code)?.expiresAt ?? 0) > this.#now() ? cached : undefined;
 		const row = this.#store.getGame(code);
 		if (!row || row.expiresAt <= this.#now()) return undefined;
-		this.#expiry.set(code, row.expiresAt);
+		const meta = {
+			hostSecretHash: row.hostSecretHash,
+			article: row.article,
+			expiresAt: row.expiresAt
+		};
 		const state: GameState = {
 			code,
 			createdAt: row.createdAt,
@@ -139,18 +207,19 @@ export class ClassroomEngine {
 			answers: this.#store.answers(code).map(({ gameCode: _code, ...answer }) => answer)
 		};
 		this.#games.set(code, state);
+		this.#meta.set(code, meta);
 		this.#armDeadline(state);
 		return state;
 	}
 
 	/** When the game's code stops working (epoch ms); undefined if unknown. */
 	expiresAt(code: string): number | undefined {
-		return this.#expiry.get(code) ?? this.#store.getGame(code)?.expiresAt;
+		return this.get(code) && this.#meta.get(code)?.expiresAt;
 	}
 
 	/** The slug of the game's article. */
 	article(code: string): string | undefined {
-		return this.#store.getGame(code)?.article;
+		return this.get(code) && this.#meta.get(code)?.article;
 	}
 
 	/**
@@ -160,14 +229,22 @@ export class ClassroomEngine {
 	purgeExpired(): number {
 		const now = this.#now();
 		for (const [code] of this.#games) {
-			if ((this.#expiry.get(code) ?? 0) <= now) {
+			if ((this.#meta.get(code)?.expiresAt ?? 0) <= now) {
 				this.#games.delete(code);
-				this.#expiry.delete(code);
+				this.#meta.delete(code);
+				this.#failing.delete(code);
 				this.#deadlines.get(code)?.();
 				this.#deadlines.delete(code);
 			}
 		}
-		return this.#store.deleteExpired(now);
+		try {
+			return this.#store.deleteExpired(now);
+		} catch (error) {
+			// Expired codes already answer as unknown; their rows go at the next sweep.
+			if (!(error instanceof StorageError)) throw error;
+			this.#log('Classroom: expired games could not be deleted; trying again in an hour.', error);
+			return 0;
+		}
 	}
 
 	/**
@@ -181,20 +258,30 @@ export class ClassroomEngine {
 			this.#schedule(hourly, HOUR_MS);
 		};
 		this.#schedule(hourly, HOUR_MS);
-		const running = this.#store
-			.activeGames(this.#now())
-			.filter((code) => this.#store.getGame(code)?.phase === 'question');
-		for (const code of running) this.get(code);
-		return running.length;
+		try {
+			const running = this.#store
+				.activeGames(this.#now())
+				.filter((code) => this.#store.getGame(code)?.phase === 'question');
+			for (const code of running) this.get(code);
+			return running.length;
+		} catch (error) {
+			// A damaged database must not keep the reader and study pages down: games load (or
+			// fail with a 503) when someone asks for them.
+			if (!(error instanceof StorageError)) throw error;
+			this.#log('Classroom: running games could not be resumed at start-up.', error);
+			return 0;
+		}
 	}
 
-	/** Whether `secret` is this game's host secret (constant-time comparison). */
-	isHost(code: string, secret: string | undefined): boolean {
-		const row = this.#store.getGame(code);
-		if (!row || !secret) return false;
-		const a = Buffer.from(row.hostSecretHash);
-		const b = Buffer.from(hash(secret));
-		return a.length === b.length && timingSafeEqual(a, b);
+	/** Whether one of `secrets` is this game's host secret (constant-time comparison). */
+	isHost(code: string, ...secrets: (string | undefined)[]): boolean {
+		if (!this.get(code)) return false;
+		const expected = Buffer.from(this.#meta.get(code)?.hostSecretHash ?? '');
+		return secrets.some((secret) => {
+			if (!secret || secret.length > 200) return false;
+			const given = Buffer.from(hostHash(secret));
+			return given.length === expected.length && timingSafeEqual(given, expected);
+		});
 	}
 
 	/** Joins (or rejoins, with the same id: same player, same score). */
@@ -203,7 +290,7 @@ export class ClassroomEngine {
 		if (!state) return { ok: false, error: 'unknown-code' };
 		const result = game.join(state, { playerId, nickname }, this.#now());
 		if (!result.ok) return result;
-		if (result.state !== state) this.#savePlayer(code, result.player);
+		if (result.state !== state && !this.#savePlayer(code, result.player)) return STORAGE_FAILED;
 		return this.#commit(code, result, 'hosts');
 	}
 
@@ -213,10 +300,25 @@ export class ClassroomEngine {
 		const result = game.removePlayer(state, playerId);
 		if (!result.ok) return result;
 		const player = result.state.players.find((p) => p.id === playerId)!;
-		this.#savePlayer(code, player);
+		if (!this.#savePlayer(code, player)) return STORAGE_FAILED;
 		this.#commit(code, result, only(playerId));
 		// The one student everybody was waiting for may have just left.
-		return game.allAnswered(result.state) ? this.reveal(code) : result;
+		if (game.allAnswered(result.state)) {
+			const revealed = this.reveal(code);
+			if (revealed.ok) return revealed;
+		}
+		return result;
+	}
+
+	/** Undoes a removal: the student is back, with their score. */
+	restorePlayer(code: string, playerId: string): EngineResult {
+		const state = this.get(code);
+		if (!state) return { ok: false, error: 'unknown-code' };
+		const result = game.restorePlayer(state, playerId);
+		if (!result.ok) return result;
+		const player = result.state.players.find((p) => p.id === playerId)!;
+		if (!this.#savePlayer(code, player)) return STORAGE_FAILED;
+		return this.#commit(code, result, only(playerId));
 	}
 
 	answer(code: string, playerId: string, questionIndex: number, given: string): EngineResult {
@@ -241,17 +343,24 @@ export class ClassroomEngine {
 			? answerAssignment(state, input, card, this.#now())
 			: game.answer(state, input, card, this.#now());
 		if (!result.ok) return result;
-		// The database refuses a second answer too (two requests racing past the check above).
-		if (!this.#store.addAnswer({ gameCode: code, ...result.answer })) {
-			return { ok: false, error: 'already-answered' };
-		}
-		if (assignment) {
-			const player = result.state.players.find((p) => p.id === playerId)!;
-			this.#savePlayer(code, player); // the score moves at once
-			return this.#commit(code, result, only(playerId));
-		}
+		let added = false;
+		const stored = this.#stored(code, () =>
+			this.#store.transaction(() => {
+				// The database refuses a second answer too (two requests racing past the check above).
+				added = this.#store.addAnswer({ gameCode: code, ...result.answer });
+				// Self-paced: the score moves at once, in the same transaction as the answer.
+				if (added && assignment) {
+					const player = result.state.players.find((p) => p.id === playerId)!;
+					this.#store.upsertPlayer({ gameCode: code, ...player });
+				}
+			})
+		);
+		if (!stored) return STORAGE_FAILED;
+		if (!added) return { ok: false, error: 'already-answered' };
+		if (assignment) return this.#commit(code, result, only(playerId));
 		this.#commit(code, result, 'hosts');
-		// Everyone has answered: no need to wait for the clock (as in Kahoot!).
+		// Everyone has answered: no need to wait for the clock (as in Kahoot!). Should the reveal
+		// not be stored, the answer still is, and the deadline reveals later.
 		if (game.allAnswered(result.state)) this.reveal(code);
 		return result;
 	}
@@ -280,7 +389,13 @@ export class ClassroomEngine {
 
 	/** Reveals every question whose time is up (called on a timer and before serving a view). */
 	tick(code: string): void {
-		const state = this.get(code);
+		let state: GameState | undefined;
+		try {
+			state = this.get(code);
+		} catch (error) {
+			if (error instanceof StorageError) return;
+			throw error;
+		}
 		if (!state) return;
 		if (isAssignment(state)) {
 			if (game.isDeadlinePassed(state, this.#now())) this.finish(code);
@@ -324,25 +439,34 @@ export class ClassroomEngine {
 		const result = transition(state);
 		if (!result.ok) return result;
 		const next = result.state;
-		this.#store.transaction(() => {
-			this.#store.updateGame(code, {
-				phase: next.phase,
-				questionIndex: next.questionIndex,
-				questionStartedAt: next.questionStartedAt,
-				deadline: next.deadline
-			});
-			// Scores move at the reveal: one transaction for the whole class.
-			if (savePlayers) for (const player of next.players) this.#savePlayer(code, player);
-		});
+		const stored = this.#stored(code, () =>
+			this.#store.transaction(() => {
+				this.#store.updateGame(code, {
+					phase: next.phase,
+					questionIndex: next.questionIndex,
+					questionStartedAt: next.questionStartedAt,
+					deadline: next.deadline
+				});
+				// Scores move at the reveal: one transaction for the whole class.
+				if (savePlayers) {
+					for (const player of next.players)
+						this.#store.upsertPlayer({ gameCode: code, ...player });
+				}
+			})
+		);
+		if (!stored) return STORAGE_FAILED;
 		return this.#commit(code, result);
 	}
 
-	#savePlayer(code: string, player: Player): void {
-		this.#store.upsertPlayer({ gameCode: code, ...player });
+	#savePlayer(code: string, player: Player): boolean {
+		return this.#stored(code, () => this.#store.upsertPlayer({ gameCode: code, ...player }));
 	}
 
-	/** Reveals the question when its time is up, by the server's clock, whoever is watching. */
-	#armDeadline(state: GameState): void {
+	/**
+	 * Reveals the question when its time is up, by the server's clock, whoever is watching. A
+	 * reveal the database refused is tried again every `RETRY_MS` until it is stored.
+	 */
+	#armDeadline(state: GameState, atLeastMs = 0): void {
 		this.#deadlines.get(state.code)?.();
 		this.#deadlines.delete(state.code);
 		if (state.phase !== 'question' || state.deadline === null) return;
@@ -352,10 +476,15 @@ export class ClassroomEngine {
 				this.#deadlines.delete(code);
 				const current = this.#games.get(code);
 				if (current?.phase !== 'question' || current.questionIndex !== questionIndex) return;
-				if (game.isDeadlinePassed(current, this.#now())) this.tick(code);
-				else this.#armDeadline(current); // the wall clock moved back: wait again
+				if (!game.isDeadlinePassed(current, this.#now())) {
+					this.#armDeadline(current); // the wall clock moved back: wait again
+					return;
+				}
+				this.tick(code);
+				const after = this.#games.get(code);
+				if (after === current) this.#armDeadline(current, RETRY_MS);
 			},
-			Math.max(0, state.deadline - this.#now() + 1)
+			Math.max(atLeastMs, state.deadline - this.#now() + 1)
 		);
 		this.#deadlines.set(code, cancel);
 	}

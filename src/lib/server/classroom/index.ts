@@ -1,21 +1,26 @@
 /**
  * The server's one classroom engine, on the SQLite store in the data folder, with the deck's
- * cards. Created on first use, so builds and pages that never host a game open no database.
+ * cards; and what every classroom route needs around it: who the host and the player are (from
+ * their cookies), finding a game without becoming an oracle for codes, creating and joining
+ * within limits. Created on first use, so builds and pages that never host a game open no
+ * database.
  */
-import { error, type Cookies } from '@sveltejs/kit';
-import { randomUUID } from 'node:crypto';
+import { error, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { env } from '$env/dynamic/private';
-import type { Card, Track } from '$lib/cards/types';
-import { livePool, pickGameCards, type LiveKind } from '$lib/classroom/pick';
-import type { GameSettings, GameState } from '$lib/classroom/game';
+import type { Card } from '$lib/cards/types';
+import { playerIdSchema, type CreateInput } from '$lib/classroom/contracts';
+import { livePool, pickGameCards } from '$lib/classroom/pick';
+import type { GameState } from '$lib/classroom/game';
 import { isGameCode } from '$lib/classroom/code';
 import { m } from '$lib/paraglide/messages';
 import { mulberry32 } from '$lib/random/prng';
 import { getArticle } from '$lib/server/content';
+import { cookieOptions } from '$lib/server/cookies';
 import { getCard, getDeck } from '$lib/server/deck';
-import { openSqliteStore } from './db';
-import { ClassroomEngine } from './engine';
-import { RateLimiter } from './http';
+import { openSqliteStore, StorageError } from './db';
+import { ClassroomEngine, hostHash } from './engine';
+import { RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 let engine: ClassroomEngine | undefined;
 
@@ -27,22 +32,93 @@ export function getEngine(): ClassroomEngine {
 	return engine;
 }
 
-/** The game with this code, or a 404 page that says the code is unknown or expired. */
-export function requireGame(code: string): GameState {
+/** What the classroom's helpers read of a request. */
+export type ClassEvent = Pick<RequestEvent, 'cookies' | 'url' | 'getClientAddress' | 'setHeaders'>;
+
+const limit = (name: string, fallback: number) => Number(env[name]) || fallback;
+
+// Joins per address, generous: a whole class behind a school's NAT shares one address (bot
+// floods are also stopped by the cap on players per game). RIPASSO_JOIN_LIMIT (joins per minute
+// per address) raises it for a hall behind one router, or for the load bench on loopback.
+const joins = new RateLimiter(limit('RIPASSO_JOIN_LIMIT', 300), 60_000);
+// Games made per address: a school's teachers share one too.
+const creations = new RateLimiter(limit('RIPASSO_CREATE_LIMIT', 30), 10 * 60_000);
+/**
+ * Codes looked up that do not exist, per address. Only misses count, so a class of hundreds
+ * behind one router joining the right code is never slowed; a script guessing codes is held to
+ * about one guess every two seconds, a person's typing speed, after which every lookup from that
+ * address (hit or miss) waits, so the answers cannot tell a running code from an unknown one.
+ */
+const misses = new RateLimiter(limit('RIPASSO_PROBE_LIMIT', 30), 60_000);
+
+/** Games one browser may have open at once (a teacher runs a few; a script runs thousands). */
+export const MAX_OPEN_GAMES_PER_HOST = limit('RIPASSO_HOST_GAMES', 20);
+
+/** One secret per browser that hosts: every game it creates is its own. */
+export const HOST_COOKIE = 'ripasso_host';
+/** The per-game host cookie of games made before there was one per browser. */
+const LEGACY_HOST_COOKIE = (code: string) => `ripasso_host_${code}`;
+export const PLAYER_COOKIE = (code: string) => `ripasso_player_${code}`;
+/** The host cookie outlives the longest game (a week's assignment, then a week of results). */
+const HOST_COOKIE_SECONDS = 15 * 24 * 60 * 60;
+
+const tooFast = (seconds: number) =>
+	refusal(429, 'rate-limited', `Too many attempts. Try again in ${seconds} s.`, seconds);
+
+/**
+ * The game with this code for anyone, or why not: unknown (404), or too many unknown codes
+ * from this address (429). A storage failure throws `StorageError`.
+ */
+export function findGame(
+	code: string,
+	address: string
+): { ok: true; state: GameState } | { ok: false; refusal: Refusal } {
+	const wait = misses.retryAfter(address);
+	if (wait > 0) return { ok: false, refusal: tooFast(wait) };
 	const state = isGameCode(code) ? getEngine().get(code) : undefined;
-	if (!state) error(404, m.class_error_unknown_code({ code: code.slice(0, 12) }));
-	return state;
+	if (state) return { ok: true, state };
+	misses.hit(address);
+	return {
+		ok: false,
+		refusal: refusal(404, 'unknown-code', 'No game with this code (or it has expired).')
+	};
+}
+
+/** As `findGame`, for a page: a 404/429/503 page that says why. */
+export function requireGame(event: ClassEvent, code: string): GameState {
+	let found: ReturnType<typeof findGame>;
+	try {
+		found = findGame(code, event.getClientAddress());
+	} catch (failure) {
+		if (failure instanceof StorageError) error(503, m.class_error_storage());
+		throw failure;
+	}
+	if (found.ok) return found.state;
+	const { status, retryAfter } = found.refusal;
+	if (retryAfter) event.setHeaders({ 'retry-after': String(retryAfter) });
+	if (status === 429) error(429, m.class_join_error_rate());
+	error(404, m.class_error_unknown_code({ code: code.slice(0, 12) }));
+}
+
+/** Whether this browser hosts the game. */
+export function isHostOf(cookies: Cookies, code: string): boolean {
+	return getEngine().isHost(code, cookies.get(HOST_COOKIE), cookies.get(LEGACY_HOST_COOKIE(code)));
+}
+
+/** This browser's player id in the game: only a well-formed one (any other value is nobody). */
+export function playerIdOf(cookies: Cookies, code: string): string | undefined {
+	const value = cookies.get(PLAYER_COOKIE(code));
+	return playerIdSchema.safeParse(value).success ? value : undefined;
 }
 
 /**
  * The game, its cards and article for its host; a 404 for an unknown code and a 403 for anyone
  * without the host's secret (a student who guesses the URL sees nothing).
  */
-export function requireHost(code: string, cookies: Cookies) {
-	const state = requireGame(code);
-	const engine = getEngine();
-	if (!engine.isHost(code, cookies.get(HOST_COOKIE(code)))) error(403, m.class_error_not_host());
-	const article = getArticle(engine.article(code) ?? '');
+export function requireHost(event: ClassEvent, code: string) {
+	const state = requireGame(event, code);
+	if (!isHostOf(event.cookies, code)) error(403, m.class_error_not_host());
+	const article = getArticle(getEngine().article(code) ?? '');
 	return {
 		state,
 		cards: gameCards(state.cardIds),
@@ -55,85 +131,93 @@ export function gameCards(cardIds: readonly string[]): Card[] {
 	return cardIds.map((id) => getCard(id)).filter((card): card is Card => card !== undefined);
 }
 
-export interface NewGame {
-	article: string;
-	tracks: readonly Track[];
-	kinds: readonly LiveKind[];
-	settings: GameSettings;
-	/** A self-paced assignment open until then (epoch ms); a live game without. */
-	closesAt?: number;
-}
-
-export type CreateResult = { ok: true; code: string } | { ok: false; error: 'no-cards' | string };
+export type CreateResult = { ok: true; code: string } | { ok: false; refusal: Refusal };
 
 /**
- * Draws the game's cards (see `livePool`) and creates it; this browser becomes its host (the
- * secret goes into its cookie, and nowhere else).
+ * Draws the game's cards (see `livePool`) and creates it, within the limits per address and
+ * per host; this browser becomes its host (its secret goes into its cookie, and nowhere else).
  */
-export function createGame(
-	cookies: Cookies,
-	{ article, tracks, kinds, settings, closesAt }: NewGame
-): CreateResult {
+export function createGame(event: ClassEvent, input: CreateInput): CreateResult {
+	const wait = creations.hit(event.getClientAddress());
+	if (wait > 0) return { ok: false, refusal: tooFast(wait) };
+	const engine = getEngine();
+	const secret = hostSecret(event.cookies) ?? randomBytes(24).toString('base64url');
+	const hash = hostHash(secret);
+	try {
+		if (engine.openGamesOf(hash) >= MAX_OPEN_GAMES_PER_HOST) {
+			return {
+				ok: false,
+				refusal: refusal(
+					429,
+					'too-many-games',
+					`This browser already has ${MAX_OPEN_GAMES_PER_HOST} open games: end one first.`,
+					60
+				)
+			};
+		}
+	} catch (failure) {
+		if (failure instanceof StorageError) return { ok: false, refusal: STORAGE_REFUSAL };
+		throw failure;
+	}
+	const { article, tracks, kinds, questions, secondsPerQuestion, speedBonus, classic } = input;
 	const pool = livePool(getDeck().cards, { article, tracks, kinds });
-	if (pool.length === 0) return { ok: false, error: 'no-cards' };
-	const cards = pickGameCards(pool, settings.questions, mulberry32(Date.now() >>> 0));
-	const created = getEngine().create(
+	if (pool.length === 0) {
+		return {
+			ok: false,
+			refusal: refusal(404, 'no-cards', 'No questions for this article and choice.')
+		};
+	}
+	const cards = pickGameCards(pool, questions, mulberry32(Date.now() >>> 0));
+	const closesAt =
+		input.openForHours === undefined ? undefined : Date.now() + input.openForHours * 3_600_000;
+	const created = engine.create(
 		article,
 		cards.map((card) => card.id),
-		settings,
+		{ questions, secondsPerQuestion, speedBonus, classic },
+		hash,
 		closesAt
 	);
-	if (!created.ok) return created;
-	setHostCookie(cookies, created.code, created.hostSecret);
+	if (!created.ok) {
+		return {
+			ok: false,
+			refusal:
+				created.error === 'storage'
+					? STORAGE_REFUSAL
+					: refusal(400, 'invalid-settings', `Cannot create the game: ${created.error}.`)
+		};
+	}
+	event.cookies.set(
+		HOST_COOKIE,
+		secret,
+		cookieOptions(event.url, { sameSite: 'strict', maxAge: HOST_COOKIE_SECONDS })
+	);
 	return { ok: true, code: created.code };
 }
 
-// Joins per address, generous: a whole class behind a school's NAT shares one address (bot
-// floods are also stopped by the cap on players per game). RIPASSO_JOIN_LIMIT (joins per minute
-// per address) raises it for a hall behind one router, or for the load bench on loopback.
-export const joinLimiter = new RateLimiter(Number(env.RIPASSO_JOIN_LIMIT) || 300, 60_000);
-
-export const HOST_COOKIE = (code: string) => `ripasso_host_${code}`;
-export const PLAYER_COOKIE = (code: string) => `ripasso_player_${code}`;
-
-/** Seconds until the game expires: its cookies last exactly as long (a week-long assignment too). */
-function lifetime(code: string): number {
-	const expiresAt = getEngine().expiresAt(code) ?? Date.now();
-	return Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000));
-}
-
-/**
- * The host's secret: httpOnly (no script reads it), same-site only, for the game's lifetime.
- * Not `secure`, so a classroom laptop serving plain http on the LAN works.
- */
-function setHostCookie(cookies: Cookies, code: string, secret: string): void {
-	cookies.set(HOST_COOKIE(code), secret, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'strict',
-		secure: false,
-		maxAge: lifetime(code)
-	});
+/** The browser's host secret, when it looks like one this server made. */
+function hostSecret(cookies: Cookies): string | undefined {
+	const value = cookies.get(HOST_COOKIE);
+	return value && /^[\w-]{32}$/.test(value) ? value : undefined;
 }
 
 /**
  * Joins the game as this browser's player (the id in its cookie, or a new one) and, on success,
  * keeps the id in the cookie so that a reload or a later visit rejoins as the same player.
+ * Refused when this address joins too often (429).
  */
-export function joinGame(cookies: Cookies, code: string, nickname: string) {
-	const playerId = cookies.get(PLAYER_COOKIE(code)) ?? randomUUID();
+export function joinGame(event: ClassEvent, code: string, nickname: string) {
+	const wait = joins.hit(event.getClientAddress());
+	if (wait > 0) return { ok: false as const, error: 'rate-limited' as const, retryAfter: wait };
+	const playerId = playerIdOf(event.cookies, code) ?? randomUUID();
 	const result = getEngine().join(code, playerId, nickname);
-	if (result.ok) setPlayerCookie(cookies, code, playerId);
+	if (result.ok) {
+		// The student's id: a reload, or coming back to an assignment days later, rejoins.
+		const expiresAt = getEngine().expiresAt(code) ?? Date.now();
+		event.cookies.set(
+			PLAYER_COOKIE(code),
+			playerId,
+			cookieOptions(event.url, { maxAge: Math.max(60, Math.ceil((expiresAt - Date.now()) / 1000)) })
+		);
+	}
 	return result;
-}
-
-/** The student's player id: a reload, or coming back to an assignment days later, rejoins. */
-function setPlayerCookie(cookies: Cookies, code: string, playerId: string): void {
-	cookies.set(PLAYER_COOKIE(code), playerId, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: false,
-		maxAge: lifetime(code)
-	});
 }

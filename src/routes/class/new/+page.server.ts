@@ -3,14 +3,13 @@ import { TRACKS, type Track } from '$lib/cards/types';
 import { MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/game';
 import { choiceKey, LIVE_KINDS, livePool, questionCount, type LiveKind } from '$lib/classroom/pick';
 import { m } from '$lib/paraglide/messages';
-import { createGame } from '$lib/server/classroom';
+import { createSchema, OPEN_FOR_HOURS, type ErrorCode } from '$lib/classroom/contracts';
+import { createGame, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
 import { getLibrary } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
 import type { Actions, PageServerLoad } from './$types';
 
 const SECONDS_CHOICES = [10, 20, 30, 45, 60, 90, 120];
-/** How long a self-paced assignment stays open, in hours. */
-const OPEN_FOR_HOURS = [1, 24, 72, 168];
 
 /** Every non-empty subset of `items`, in their order. */
 function subsets<T>(items: readonly T[]): T[][] {
@@ -46,9 +45,15 @@ export const load: PageServerLoad = ({ url }) => {
 const int = (value: FormDataEntryValue | null) =>
 	typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
 
+const CREATE_ERRORS: Partial<Record<ErrorCode, () => string>> = {
+	'rate-limited': m.class_new_error_rate,
+	'too-many-games': () => m.class_new_error_too_many({ max: MAX_OPEN_GAMES_PER_HOST }),
+	storage: m.class_error_storage
+};
+
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
-		const form = (await request.formData().catch(() => null)) ?? new FormData();
+	default: async (event) => {
+		const form = (await event.request.formData().catch(() => null)) ?? new FormData();
 		const article = String(form.get('article') ?? '');
 		const tracks = form.getAll('track').filter((t): t is Track => TRACKS.includes(t as Track));
 		const kinds = form
@@ -57,36 +62,56 @@ export const actions: Actions = {
 		const questions = int(form.get('questions'));
 		const seconds = int(form.get('seconds'));
 		const speedBonus = form.get('speedBonus') === 'on';
+		const classic = form.get('classic') === 'on';
 		const mode: 'live' | 'assignment' = form.get('mode') === 'assignment' ? 'assignment' : 'live';
 		const openFor = int(form.get('openFor'));
-		const values = { article, tracks, kinds, questions, seconds, speedBonus, mode, openFor };
+		const values = {
+			article,
+			tracks,
+			kinds,
+			questions,
+			seconds,
+			speedBonus,
+			classic,
+			mode,
+			openFor
+		};
 
 		if (!getLibrary().some((entry) => entry.article.slug === article)) {
 			return fail(400, { error: m.class_new_error_article(), values });
 		}
 		if (tracks.length === 0) return fail(400, { error: m.class_new_error_tracks(), values });
 		if (kinds.length === 0) return fail(400, { error: m.class_new_error_kinds(), values });
-		if (mode === 'assignment' && !OPEN_FOR_HOURS.includes(openFor)) {
-			return fail(400, { error: m.class_new_error_form(), values });
-		}
-		if (mode === 'live' && !(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
-			return fail(400, {
-				error: m.class_new_error_seconds({ min: MIN_SECONDS, max: MAX_SECONDS }),
-				values
-			});
-		}
 		const available = questionCount(livePool(getDeck().cards, { article, tracks, kinds }));
 		if (!(questions >= 1 && questions <= available)) {
 			return fail(400, { error: m.class_new_error_questions({ max: available }), values });
 		}
-		const created = createGame(cookies, {
+		// The same contract as the JSON route; the checks above only give friendlier messages.
+		const parsed = createSchema.safeParse({
 			article,
 			tracks,
 			kinds,
-			settings: { questions, secondsPerQuestion: seconds, speedBonus },
-			closesAt: mode === 'assignment' ? Date.now() + openFor * 60 * 60 * 1000 : undefined
+			questions,
+			speedBonus,
+			classic,
+			...(mode === 'assignment' ? { openForHours: openFor } : { secondsPerQuestion: seconds })
 		});
-		if (!created.ok) return fail(400, { error: m.class_new_error_form(), values });
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0]?.path[0];
+			const error =
+				issue === 'secondsPerQuestion'
+					? m.class_new_error_seconds({ min: MIN_SECONDS, max: MAX_SECONDS })
+					: m.class_new_error_form();
+			return fail(400, { error, values });
+		}
+		const created = createGame(event, parsed.data);
+		if (!created.ok) {
+			const message = CREATE_ERRORS[created.refusal.body.code] ?? m.class_new_error_form;
+			if (created.refusal.retryAfter) {
+				event.setHeaders({ 'retry-after': String(created.refusal.retryAfter) });
+			}
+			return fail(created.refusal.status, { error: message(), values });
+		}
 		redirect(303, `/class/${created.code}/host`);
 	}
 };

@@ -4,8 +4,9 @@ import { joinLink, qrDataUrl } from '$lib/server/classroom/join-link';
 import type { PageServerLoad } from './$types';
 
 /** The projector: only for the browser holding the host's secret. */
-export const load: PageServerLoad = ({ params, cookies, url }) => {
-	const { state, cards, article } = requireHost(params.code, cookies);
+export const load: PageServerLoad = (event) => {
+	const { params, url } = event;
+	const { state, cards, article } = requireHost(event, params.code);
 	const link = joinLink(url, params.code);
 	return {
 		code: params.code,

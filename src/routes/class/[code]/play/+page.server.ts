@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { playerView } from '$lib/classroom/views';
-import { gameCards, getEngine, PLAYER_COOKIE, requireGame } from '$lib/server/classroom';
+import { gameCards, getEngine, playerIdOf, requireGame } from '$lib/server/classroom';
 import { getArticle } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 /** A student's phone. Without this game's player cookie, the way in is the join form. */
-export const load: PageServerLoad = ({ params, cookies }) => {
-	const state = requireGame(params.code);
-	const playerId = cookies.get(PLAYER_COOKIE(params.code));
+export const load: PageServerLoad = (event) => {
+	const { params, cookies } = event;
+	const state = requireGame(event, params.code);
+	const playerId = playerIdOf(cookies, params.code);
 	const view = playerId ? playerView(state, playerId, gameCards(state.cardIds)) : null;
 	if (!view || view.status === 'unknown') redirect(303, `/join?code=${params.code}`);
 	const article = getArticle(getEngine().article(params.code) ?? '');

@@ -1,18 +1,24 @@
+import { gameOptions, questionId } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
 /** The quiz on paper: questions and options only; the key is a separate page. Host only. */
-export const load: PageServerLoad = ({ params, cookies }) => {
-	const { cards, article } = requireHost(params.code, cookies);
+export const load: PageServerLoad = (event) => {
+	const { params } = event;
+	const { state, cards, article } = requireHost(event, params.code);
 	return {
 		code: params.code,
 		article,
-		questions: cards.map((card) => ({
-			id: card.id,
-			type: card.type,
-			prompt: card.prompt,
-			prompt_en: card.prompt_en,
-			options: card.options
-		}))
+		// In the game's own option order: the letters on paper are the letters on the projector.
+		questions: cards.map((card) => {
+			const index = state.cardIds.indexOf(card.id);
+			return {
+				id: questionId(state, index),
+				type: card.type,
+				prompt: card.prompt,
+				prompt_en: card.prompt_en,
+				options: gameOptions(state, index, card)
+			};
+		})
 	};
 };

@@ -6,8 +6,9 @@ import type { RequestHandler } from './$types';
 const TABLES = ['students', 'questions', 'answers'] as const;
 
 /** `?table=students|questions|answers`: the report as a CSV file for a spreadsheet. */
-export const GET: RequestHandler = ({ params, cookies, url }) => {
-	const { state, cards } = requireHost(params.code, cookies);
+export const GET: RequestHandler = (event) => {
+	const { params, url } = event;
+	const { state, cards } = requireHost(event, params.code);
 	const table = (url.searchParams.get('table') ?? 'students') as (typeof TABLES)[number];
 	if (!TABLES.includes(table)) error(400, `Unknown table: choose ${TABLES.join(', ')}.`);
 	// A byte-order mark, so spreadsheet programs read the accents (Niccolò) as UTF-8.

@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import type { GameState } from '$lib/classroom/game';
 import { hostView, playerView } from '$lib/classroom/views';
-import { gameCards, getEngine, HOST_COOKIE, PLAYER_COOKIE } from '$lib/server/classroom';
+import { findGame, gameCards, getEngine, isHostOf, playerIdOf } from '$lib/server/classroom';
+import { apiRoute, refusal, refusalResponse } from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,13 +11,16 @@ import type { RequestHandler } from './$types';
 /** How often, at most, the host's screen is updated within one question (answers coming in). */
 const HOST_INTERVAL_MS = 250;
 
-export const GET: RequestHandler = ({ params, cookies, request }) => {
+export const GET: RequestHandler = apiRoute(({ params, cookies, request, getClientAddress }) => {
 	const engine = getEngine();
-	const state = engine.get(params.code);
-	if (!state) error(404, 'No game with this code (or it has expired).');
-	const isHost = engine.isHost(params.code, cookies.get(HOST_COOKIE(params.code)));
-	const playerId = cookies.get(PLAYER_COOKIE(params.code));
-	if (!isHost && !playerId) error(401, 'Join the game first.');
+	const found = findGame(params.code, getClientAddress());
+	if (!found.ok) return refusalResponse(found.refusal);
+	const state = found.state;
+	const isHost = isHostOf(cookies, params.code);
+	const playerId = playerIdOf(cookies, params.code);
+	if (!isHost && !playerId) {
+		return refusalResponse(refusal(401, 'not-joined', 'Join the game first.'));
+	}
 	const cards = gameCards(state.cardIds);
 	const view = (s: GameState) => (isHost ? hostView(s, cards) : playerView(s, playerId!, cards));
 
@@ -86,4 +89,4 @@ export const GET: RequestHandler = ({ params, cookies, request }) => {
 			connection: 'keep-alive'
 		}
 	});
-};
+});

@@ -1,23 +1,35 @@
-import { error, json } from '@sveltejs/kit';
-import { getEngine, HOST_COOKIE } from '$lib/server/classroom';
-import { readJson } from '$lib/server/classroom/http';
+import { json } from '@sveltejs/kit';
+import { hostActionSchema } from '$lib/classroom/contracts';
+import { findGame, getEngine, isHostOf } from '$lib/server/classroom';
+import {
+	apiRoute,
+	readBody,
+	refusal,
+	refusalResponse,
+	STORAGE_REFUSAL
+} from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
-const ACTIONS = ['start', 'reveal', 'showLeaderboard', 'next', 'finish', 'removePlayer'] as const;
-
-/** Host actions: `{ action, playerId? }`, allowed only with the host's cookie. */
-export const POST: RequestHandler = async ({ request, params, cookies }) => {
-	const engine = getEngine();
-	if (!engine.get(params.code)) error(404, 'No game with this code (or it has expired).');
-	if (!engine.isHost(params.code, cookies.get(HOST_COOKIE(params.code)))) {
-		error(403, 'Only the host can do this.');
+/**
+ * Host actions: `{ action }` (start, reveal, showLeaderboard, next, finish) or
+ * `{ action: 'removePlayer' | 'restorePlayer', playerId }`, allowed only with the host's cookie.
+ */
+export const POST: RequestHandler = apiRoute(async (event) => {
+	const { params, cookies, request, getClientAddress } = event;
+	const found = findGame(params.code, getClientAddress());
+	if (!found.ok) return refusalResponse(found.refusal);
+	if (!isHostOf(cookies, params.code)) {
+		return refusalResponse(refusal(403, 'not-host', 'Only the host can do this.'));
 	}
-	const { action, playerId } = (await readJson(request)) as Record<string, unknown>;
-	if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) error(400, 'Unknown action.');
+	const command = await readBody(request, hostActionSchema);
+	const engine = getEngine();
 	const result =
-		action === 'removePlayer'
-			? engine.removePlayer(params.code, String(playerId))
-			: engine[action as Exclude<(typeof ACTIONS)[number], 'removePlayer'>](params.code);
-	if (!result.ok) error(409, `Not now: ${result.error}.`);
+		command.action === 'removePlayer' || command.action === 'restorePlayer'
+			? engine[command.action](params.code, command.playerId)
+			: engine[command.action](params.code);
+	if (!result.ok) {
+		if (result.error === 'storage') return refusalResponse(STORAGE_REFUSAL);
+		return refusalResponse(refusal(409, result.error as never, `Not now: ${result.error}.`));
+	}
 	return json({ phase: result.state.phase, questionIndex: result.state.questionIndex });
-};
+});

@@ -1,16 +1,29 @@
-import { error, json } from '@sveltejs/kit';
-import { joinGame, joinLimiter } from '$lib/server/classroom';
-import { readJson } from '$lib/server/classroom/http';
+import { json } from '@sveltejs/kit';
+import { joinSchema } from '$lib/classroom/contracts';
+import { findGame, joinGame } from '$lib/server/classroom';
+import {
+	apiRoute,
+	readBody,
+	refusal,
+	refusalResponse,
+	STORAGE_REFUSAL
+} from '$lib/server/classroom/http';
 import type { RequestHandler } from './$types';
 
 /** Joins a game with `{ nickname }`; the player id lives in a cookie, so a reload rejoins. */
-export const POST: RequestHandler = async ({ request, params, cookies, getClientAddress }) => {
-	if (!joinLimiter.allow(getClientAddress())) error(429, 'Too many attempts. Wait a minute.');
-	const { nickname } = (await readJson(request)) as { nickname?: unknown };
-	if (typeof nickname !== 'string') error(400, 'Choose a nickname.');
-	const result = joinGame(cookies, params.code, nickname);
+export const POST: RequestHandler = apiRoute(async (event) => {
+	const found = findGame(event.params.code, event.getClientAddress());
+	if (!found.ok) return refusalResponse(found.refusal);
+	const { nickname } = await readBody(event.request, joinSchema);
+	const result = joinGame(event, event.params.code, nickname);
 	if (!result.ok) {
-		error(result.error === 'unknown-code' ? 404 : 400, `Cannot join: ${result.error}.`);
+		if (result.error === 'storage') return refusalResponse(STORAGE_REFUSAL);
+		if ('retryAfter' in result) {
+			return refusalResponse(
+				refusal(429, 'rate-limited', 'Too many attempts. Wait a minute.', result.retryAfter)
+			);
+		}
+		return refusalResponse(refusal(400, result.error as never, `Cannot join: ${result.error}.`));
 	}
 	return json({ player: { id: result.player.id, nickname: result.player.nickname } });
-};
+});

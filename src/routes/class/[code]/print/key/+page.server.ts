@@ -1,18 +1,23 @@
+import { gameOptions, questionId } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
 /** The answer key of the printed quiz, with each answer's sentence in the article. Host only. */
-export const load: PageServerLoad = ({ params, cookies }) => {
-	const { cards, article } = requireHost(params.code, cookies);
+export const load: PageServerLoad = (event) => {
+	const { params } = event;
+	const { state, cards, article } = requireHost(event, params.code);
 	return {
 		code: params.code,
 		article,
-		answers: cards.map((card) => ({
-			id: card.id,
-			prompt: card.prompt,
-			answer: card.answer,
-			letter: card.options.indexOf(card.answer),
-			sentence: card.source.text
-		}))
+		answers: cards.map((card) => {
+			const index = state.cardIds.indexOf(card.id);
+			return {
+				id: questionId(state, index),
+				prompt: card.prompt,
+				answer: card.answer,
+				letter: gameOptions(state, index, card).indexOf(card.answer),
+				sentence: card.source.text
+			};
+		})
 	};
 };
