@@ -230,7 +230,8 @@ describe('joining', () => {
 	});
 
 	it('lets a late player in with 0 points, but not into a finished game', () => {
-		const state = must(join(started(), { playerId: 'd', nickname: 'Dario' }, START + 3_000));
+		// Typed fullwidth, kept as NFKC: the name everyone sees is plain Dario.
+		const state = must(join(started(), { playerId: 'd', nickname: 'Ｄａｒｉｏ' }, START + 3_000));
 		expect(state.players[3]).toMatchObject({ nickname: 'Dario', score: 0 });
 		expect(say(state, 'd', 'Torino', START + 4_000).ok).toBe(true);
 		expect(join(must(finish(state)), { playerId: 'e', nickname: 'Elena' }, START)).toEqual({
@@ -254,6 +255,11 @@ describe('joining', () => {
 	it('refuses a removed player, their nickname and a nickname in use', () => {
 		let state = lobby();
 		expect(join(state, { playerId: 'x', nickname: 'ANNA' }, T0)).toEqual({
+			ok: false,
+			error: 'taken'
+		});
+		// Cyrillic А: looks like Anna on the projector, so it is Anna's.
+		expect(join(state, { playerId: 'x', nickname: '\u0410nna' }, T0)).toEqual({
 			ok: false,
 			error: 'taken'
 		});
