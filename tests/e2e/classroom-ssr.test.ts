@@ -6,7 +6,10 @@ import {
 	type Browser,
 	type Page
 } from '@playwright/test';
-import type { AssignmentView, HostView } from '$lib/classroom/views';
+import type { AssignmentView, HostView, QuestionView } from '$lib/classroom/views';
+
+/** A question as the projector (and a phone outside classic mode) shows it: with its prompt. */
+type Shown = QuestionView & { prompt: string };
 import { shownText, squash } from '../helpers/html';
 import { firstEvent } from '../helpers/sse';
 
@@ -167,7 +170,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 	]);
 
 	await act('start');
-	const first = (await view()).question!;
+	const first = (await view()).question! as Shown;
 	// Anna answers, Bruno does not: both kinds of phone during a question.
 	await answer('Anna', 0, first.options[0]);
 	await phase('question 1', [
@@ -225,7 +228,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 	]);
 
 	await act('next');
-	const second = (await view()).question!;
+	const second = (await view()).question! as Shown;
 	await answer('Bruno', 1, second.options[0]);
 	await phase('question 2', [
 		[host, { text: ['Question 2 of 2', second.prompt, 'Answers: 1 of 2'] }],
@@ -288,16 +291,16 @@ test('a question answered with a typed number renders on the server too', async 
 	expect(
 		(await teacher.post(`/api/class/${code}/host`, { data: { action: 'start' } })).status()
 	).toBe(200);
-	const { question } = (await firstEvent(base, code, teacher)).view as HostView;
-	expect(question!.options).toEqual([]);
+	const question = (await firstEvent(base, code, teacher)).view.question as Shown;
+	expect(question.options).toEqual([]);
 	await phase('a number to type', [
 		[
 			await screen(browser, 'host', teacher, `/class/${code}/host`),
-			{ text: [question!.prompt, 'Students type a number on their phones.'] }
+			{ text: [question.prompt, 'Students type a number on their phones.'] }
 		],
 		[
 			await screen(browser, 'Anna', student, `/class/${code}/play`),
-			{ text: [question!.prompt, 'Your answer (a number)', 'Send'] }
+			{ text: [question.prompt, 'Your answer (a number)', 'Send'] }
 		]
 	]);
 });
@@ -355,7 +358,7 @@ test('a self-paced assignment renders on the server open, mid-way, done and clos
 	const [dario, elena, fabio] = await Promise.all(
 		['Dario', 'Elena', 'Fabio'].map((n) => screen(browser, n, students[n], `/class/${code}/play`))
 	);
-	const opening = (await view('Dario')).question!;
+	const opening = (await view('Dario')).question! as Shown;
 	const hostOpen = [
 		'Self-paced assignment: 2 questions',
 		/Open until .+\. Share the address and code, or the QR code\./,
