@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEngine } from '$lib/server/classroom';
 import { getDeck } from '$lib/server/deck';
 import { SUBMIT_ANSWER, submitAnswer } from '$lib/server/classroom/answer';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 
 /**
  * At start: resume every classroom game from the database, so a question running when the server
@@ -18,14 +19,19 @@ export const init: ServerInit = () => {
 	(globalThis as Record<symbol, unknown>)[SUBMIT_ANSWER] = submitAnswer;
 };
 
-/** Resolves the UI language for each request (cookie, then Accept-Language) and sets `<html lang>`. */
-export const handle: Handle = ({ event, resolve }) =>
-	// The classroom API answers in JSON for machines and phones under load: no page, no language.
-	event.url.pathname.startsWith('/api/')
-		? resolve(event)
-		: paraglideMiddleware(event.request, ({ request, locale }) => {
-				event.request = request;
-				return resolve(event, {
-					transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-				});
-			});
+/**
+ * Resolves the UI language for each request (cookie, then Accept-Language) and sets `<html lang>`;
+ * every response gets the security headers (`$lib/server/security-headers`).
+ */
+export const handle: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(
+		// The classroom API answers in JSON for machines and phones under load: no page, no language.
+		event.url.pathname.startsWith('/api/')
+			? await resolve(event)
+			: await paraglideMiddleware(event.request, ({ request, locale }) => {
+					event.request = request;
+					return resolve(event, {
+						transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+					});
+				})
+	);
