@@ -61,6 +61,10 @@ const { handler } = await import(join(root, 'build', 'handler.js'));
 // app's own `directAnswer` (set by its start-up hook) owns the route, the body's size limit, the
 // contract, the cookie and every reply, exactly as the API route does.
 const direct = globalThis[Symbol.for('ripasso.classroom.directAnswer')];
+// The app's security headers (`$lib/server/security-headers`), set on every response before
+// anything else writes one: static files and direct answers carry them too, and SvelteKit's
+// own (a page's Content-Security-Policy with its nonce) replace them where it sends its own.
+const baseHeaders = Object.entries(globalThis[Symbol.for('ripasso.securityHeaders')] ?? {});
 
 function reply(res, { status, body, retryAfter }) {
 	const text = JSON.stringify(body);
@@ -102,6 +106,7 @@ function answer(req, res, code) {
 }
 
 const server = createServer((req, res) => {
+	for (const [name, value] of baseHeaders) res.setHeader(name, value);
 	// Overwrite whatever a client sent: only the socket knows how it was reached.
 	if (ownProtocol) req.headers['x-ripasso-protocol'] = 'http';
 	const fast =

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { buildDeck } from '$lib/deck/deck';
+import { expect, test } from '../helpers/csp';
 import { lexicon, library } from '../helpers/library';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/csp';
 
 const READER = '/read/mosca-pyongyang';
 
@@ -64,6 +64,18 @@ test('broken reader settings in local storage are ignored, not fatal', async ({ 
 	await page.reload();
 	await expect(page.locator('article .sentence')).toHaveCount(54);
 	await expect(page.getByLabel('Sentence numbers')).not.toBeChecked();
+});
+
+test('a malformed fragment in the link does not blank the reader', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	// `%E0%A4%A` is no valid escape: decodeURIComponent throws on it.
+	await page.goto(`${READER}#%E0%A4%A`);
+	// The legend appears only once the page runs in the browser, so it did not stop there.
+	await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
+	await expect(page.locator('article .sentence')).toHaveCount(54);
+	await expect(page.locator('.sentence.highlighted')).toHaveCount(0);
+	expect(errors).toEqual([]);
 });
 
 test('the reader is readable on a phone: no horizontal scrolling', async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/csp';
 
 /**
  * Adds records to the app's own progress database (created by the page on its first visit), as the

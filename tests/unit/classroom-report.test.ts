@@ -9,7 +9,8 @@ import {
 	start,
 	type GameState
 } from '$lib/classroom/game';
-import { csvField, report, reportCsv, type Report } from '$lib/classroom/report';
+import { report, reportCsv, type Report } from '$lib/classroom/report';
+import { csvField } from '$lib/csv/csv';
 import { must, T0, testCard } from '../helpers/classroom';
 
 const choice = (id: string, prompt: string, answer: string, options: string[]) =>
@@ -138,8 +139,8 @@ describe('reportCsv', () => {
 	it('writes one CRLF line per student with a header', () => {
 		expect(reportCsv(data)).toBe(
 			'Rank,Nickname,Points,Right,Wrong,Unanswered,Average time right (s)\r\n' +
-				"1,'=cmd|/C calc,950,1,0,0,2.3\r\n" +
-				"2,'-D'Annunzio,0,0,1,0,\r\n"
+				`1,"'=cmd|/C calc",950,1,0,0,2.3\r\n` +
+				`2,"'-D'Annunzio",0,0,1,0,\r\n`
 		);
 	});
 
@@ -162,9 +163,9 @@ describe('reportCsv', () => {
 	});
 
 	it('never lets a spreadsheet run a field as a formula', () => {
-		expect(csvField('=cmd')).toBe("'=cmd");
-		expect(csvField('+1')).toBe("'+1");
-		expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvField('=cmd')).toBe(`"'=cmd"`);
+		expect(csvField('+1')).toBe(`"'+1"`);
+		expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
 		expect(csvField('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
 		expect(csvField(-3)).toBe('-3');
 	});

@@ -4,6 +4,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { activePlayers, type Answer, type GameState } from '$lib/classroom/game';
+import { toCsv } from '$lib/csv/csv';
 import {
 	distribution,
 	leaderboard,
@@ -140,28 +141,12 @@ export function report(state: GameState, cards: readonly Card[]): Report {
 	return { code: state.code, answers: details, students, questions };
 }
 
-/**
- * A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
- * Text that a spreadsheet would run as a formula (starting with `=` `+` `-` `@`, tab or carriage
- * return) gets a leading `'`: nicknames and typed answers come from students.
- *
- * @see https://owasp.org/www-community/attacks/CSV_Injection
- */
-export function csvField(value: string | number | null): string {
-	if (value === null) return '';
-	if (typeof value === 'number') return String(value);
-	const text = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-	return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
 const seconds = (ms: number | null) => (ms === null ? null : Number((ms / 1000).toFixed(1)));
-
-const toCsv = (rows: (string | number | null)[][]) =>
-	rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 
 /**
  * The report as CSV (CRLF line ends): one table of students, of questions (hardest first) or
- * of every answer, with a header row. Times in seconds, one decimal.
+ * of every answer, with a header row. Times in seconds, one decimal. Nicknames and typed answers
+ * come from students: `$lib/csv/csv` keeps a spreadsheet from running them as formulas.
  */
 export function reportCsv(
 	data: Report,

@@ -3,6 +3,7 @@
  * flashcard apps.
  */
 import type { Card } from '$lib/cards/types';
+import { toCsv } from '$lib/csv/csv';
 import type { Deck } from './deck';
 
 /** One card in the export format (README: "Deck export"). */
@@ -62,12 +63,10 @@ const CSV_COLUMNS = [
 	'text'
 ] as const;
 
-/** RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-function csvField(value: string): string {
-	return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** CSV with a header row; list fields (`accept`, `options`) joined with " | ". */
+/**
+ * CSV with a header row; list fields (`accept`, `options`) joined with " | ". Quoting and
+ * keeping spreadsheets from running a cell as a formula are `$lib/csv/csv`'s.
+ */
 export function deckToCsv(deck: Deck): string {
 	const rows = deck.cards.map((card) => {
 		const { source, accept, options, ...rest } = toExportedCard(card);
@@ -79,7 +78,7 @@ export function deckToCsv(deck: Deck): string {
 			sentence: source.sentence,
 			text: source.text
 		};
-		return CSV_COLUMNS.map((column) => csvField(record[column])).join(',');
+		return CSV_COLUMNS.map((column) => record[column]);
 	});
-	return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+	return toCsv([CSV_COLUMNS, ...rows]);
 }
