@@ -3,7 +3,7 @@
  * must be able to trust again later (the practice quiz's progress token).
  *
  * Where it comes from, in order:
- * 1. `RIPASSO_SECRET`, for deployments that run several processes or keep no data folder;
+ * 1. `RIPASSO_SECRET`, for deployments that keep no writable data folder;
  * 2. `secret.key` in the data folder (`RIPASSO_DATA_DIR`), created with 32 random bytes on first
  *    use, readable by the owner only, so tokens stay valid across restarts;
  * 3. a random key held in memory, when the data folder cannot be written (a read-only disk):
