@@ -26,6 +26,11 @@ async function currentCard(page: Page) {
 	return answerOf(await page.locator('input[name="card"]').inputValue());
 }
 
+/** The first answer control (button or field) of the question: locked once answered. */
+function answerControl(page: Page) {
+	return page.locator('fieldset :is(button, input)').first();
+}
+
 async function answer(page: Page, text: string) {
 	await page.locator('fieldset:not([disabled])').waitFor();
 	const input = page.getByLabel('Your answer');
@@ -41,7 +46,7 @@ async function answer(page: Page, text: string) {
 test('a learner takes a ten-question quiz to the end and gets a score', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Quiz on the facts' }).click();
-	await expect(page).toHaveURL(/\/quiz\/mosca-pyongyang\?seed=\d+$/);
+	await expect(page).toHaveURL(/\/quiz\/mosca-pyongyang\?s=[\w-]{66}$/);
 
 	const types = new Set<string>();
 	let right = 0;
@@ -59,7 +64,7 @@ test('a learner takes a ten-question quiz to the end and gets a score', async ({
 		const link = page.getByRole('link', { name: 'Show in the article' });
 		await expect(link).toHaveAttribute('href', new RegExp(`#${card.source.sentence}$`));
 		// One answer per question: the form is locked.
-		await expect(page.locator('fieldset :is(button, input)').first()).toBeDisabled();
+		await expect(answerControl(page)).toBeDisabled();
 		await page
 			.getByRole('button', { name: n < 10 ? 'Next question →' : 'See your score →' })
 			.click();
@@ -134,23 +139,188 @@ test('a typed answer with a missing accent is accepted and the accent called out
 	await expect(page.getByText(new RegExp(`Accent: ${found.accented}`))).toBeVisible();
 });
 
-test('the quiz survives a reload and rejects tampered answers', async ({ page, request }) => {
-	await page.goto('/quiz/mosca-pyongyang?seed=11&q=3&score=2');
-	await expect(page.getByText('Question 4 of 10')).toBeVisible();
-	await page.reload();
-	await expect(page.getByText('Question 4 of 10')).toBeVisible();
-	await expect(page.getByText('Score: 2')).toBeVisible();
+interface ActionReply {
+	type: 'success' | 'failure' | 'error' | 'redirect';
+	/** The status the action chose (the HTTP status of a JSON reply is always 200). */
+	status: number;
+	/** The action's data, serialized (strings appear in it in double quotes). */
+	data: string;
+}
 
-	const tooLong = await request.post('/quiz/mosca-pyongyang?seed=11', {
-		form: { card: 'mosca-pyongyang:lavrov-visita-pyongyang:open', given: 'x'.repeat(600) },
+/**
+ * Posts an answer as a script would, with the page's cookies, to `url` (a question's URL), and
+ * returns SvelteKit's JSON reply.
+ */
+async function post(page: Page, url: string, form: Record<string, string>): Promise<ActionReply> {
+	const response = await page.request.post(url, {
+		form,
 		headers: { origin: new URL(page.url()).origin, accept: 'application/json' }
 	});
-	expect(await tooLong.text()).toContain('too long');
-	const unknown = await request.post('/quiz/mosca-pyongyang?seed=11', {
-		form: { card: 'no-such-card', given: 'x' },
-		headers: { origin: new URL(page.url()).origin, accept: 'application/json' }
+	expect(response.ok()).toBe(true);
+	return { data: '', ...(await response.json()) };
+}
+
+/** A facts card of the article with a typed answer that is not `except`. */
+function otherTypedCard(except: string): ExportedCard {
+	return deck.find(
+		(card) =>
+			card.id.startsWith('mosca-pyongyang:') &&
+			card.id !== except &&
+			card.type === 'open' &&
+			card.answer.length > 4
+	)!;
+}
+
+test('the quiz survives a reload and rejects malformed answers', async ({ page }) => {
+	await page.goto('/quiz/mosca-pyongyang?seed=11');
+	const card = await currentCard(page);
+	await answer(page, card.answer);
+	await page.locator('button.next').click();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await expect(page.getByText('Score: 1')).toBeVisible();
+	await expect(answerControl(page)).toBeEnabled();
+
+	const id = (await currentCard(page)).id;
+	const tooLong = await post(page, page.url(), { card: id, given: 'x'.repeat(600) });
+	expect(tooLong).toMatchObject({ type: 'failure', status: 400 });
+	expect(tooLong.data).toContain('too long');
+	const missing = await post(page, page.url(), { card: id });
+	expect(missing).toMatchObject({ type: 'failure', status: 400 });
+	expect(missing.data).toContain('could not be read');
+	// Neither used the question up.
+	await page.reload();
+	await expect(answerControl(page)).toBeEnabled();
+});
+
+test('only the question shown can be answered, and the score cannot be forged', async ({
+	page
+}) => {
+	await page.goto('/quiz/mosca-pyongyang');
+	const card = await currentCard(page);
+	const question = page.url();
+
+	// Asking for another card's answer gets nothing, and uses nothing up.
+	const other = otherTypedCard(card.id);
+	const probe = await post(page, question, { card: other.id, given: 'x' });
+	expect(probe).toMatchObject({ type: 'failure', status: 409 });
+	expect(probe.data).toContain('not in this quiz');
+	expect(probe.data).not.toContain(other.answer);
+	await page.reload();
+	await expect(answerControl(page)).toBeEnabled();
+
+	// A score sent along with a right answer, in the form and in the URL, is ignored.
+	const right = await post(page, `${question}&score=10`, {
+		card: card.id,
+		given: card.answer,
+		score: '10'
 	});
-	expect(await unknown.text()).toContain('not in this quiz');
+	expect(right.type).toBe('success');
+	await page.goto(`${question}&score=9`);
+	await expect(page.locator('#verdict')).toHaveText('Right!');
+	await expect(page.getByText('Score: 1', { exact: true })).toBeVisible();
+	await page.locator('button.next').click();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await expect(page.getByText('Score: 1', { exact: true })).toBeVisible();
+});
+
+test('old links keep their questions, but ?q= and ?score= are ignored', async ({ page }) => {
+	await page.goto('/quiz/mosca-pyongyang?seed=11');
+	const first = await currentCard(page);
+	await page.goto('/quiz/mosca-pyongyang?seed=11&q=3&score=9');
+	await expect(page).toHaveURL(/\?s=[\w-]{66}$/);
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	await expect(page.getByText('Score: 0', { exact: true })).toBeVisible();
+	expect((await currentCard(page)).id).toBe(first.id);
+});
+
+test('a question is answered once: reload and back show the first result', async ({ page }) => {
+	await page.goto('/quiz/mosca-pyongyang?seed=11');
+	const card = await currentCard(page);
+	const question = page.url();
+	await answer(page, wrongAnswer(card));
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+
+	await page.reload();
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+	await expect(answerControl(page)).toBeDisabled();
+	await expect(page.getByText('Score: 0', { exact: true })).toBeVisible();
+
+	// Sending the right answer now (a script, or the form re-sent) changes nothing.
+	const again = await post(page, question, { card: card.id, given: card.answer });
+	expect(again.type).toBe('success');
+	expect(again.data).toContain('"wrong"');
+	expect(again.data).not.toContain('"correct"');
+	await page.reload();
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+	await expect(page.getByText('Score: 0', { exact: true })).toBeVisible();
+
+	await page.locator('button.next').click();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await page.goBack();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+	await expect(answerControl(page)).toBeDisabled();
+});
+
+test('the quiz works without JavaScript, one answer per question', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/quiz/mosca-pyongyang?seed=11');
+	const card = await currentCard(page);
+	await answer(page, card.answer);
+	await expect(page.locator('#verdict')).toHaveText('Right!');
+	await expect(answerControl(page)).toBeDisabled();
+	await page.locator('button.next').click();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await expect(page.getByText('Score: 1', { exact: true })).toBeVisible();
+	await page.goBack();
+	await expect(page.locator('#verdict')).toHaveText('Right!');
+	await expect(answerControl(page)).toBeDisabled();
+	await context.close();
+});
+
+test("another visitor cannot use someone's quiz link", async ({ page, browser }) => {
+	await page.goto('/quiz/mosca-pyongyang');
+	const card = await currentCard(page);
+	const link = page.url();
+
+	const context = await browser.newContext(); // another browser: its own cookie
+	const other = await context.newPage();
+	const response = await other.goto(link);
+	expect(response?.status()).toBe(403);
+	await expect(other.getByText('started in another browser')).toBeVisible();
+	const refused = await post(other, link, { card: card.id, given: card.answer });
+	expect(refused).toMatchObject({ type: 'failure', status: 403 });
+	expect(refused.data).toContain('started in another browser');
+	expect(refused.data).not.toContain('"result"');
+	// They can start their own quiz instead.
+	await other.getByRole('link', { name: 'Start a new quiz' }).click();
+	await expect(other.getByText('Question 1 of 10')).toBeVisible();
+	await context.close();
+
+	// The owner's question is still open.
+	await page.reload();
+	await expect(answerControl(page)).toBeEnabled();
+});
+
+test('a changed or broken quiz link is refused with a way to start again', async ({ page }) => {
+	await page.goto('/quiz/mosca-pyongyang');
+	const url = new URL(page.url());
+	const token = url.searchParams.get('s')!;
+	// The score byte sits near the middle: change a character there.
+	const changed = token.slice(0, 40) + (token[40] === 'A' ? 'B' : 'A') + token.slice(41);
+
+	const tampered = await page.goto(`/quiz/mosca-pyongyang?s=${changed}`);
+	expect(tampered?.status()).toBe(403);
+	await expect(page.getByText('has been changed')).toBeVisible();
+
+	const broken = await page.goto('/quiz/mosca-pyongyang?s=not-a-token');
+	expect(broken?.status()).toBe(400);
+	await expect(page.getByText('incomplete or damaged')).toBeVisible();
+	await page.getByRole('link', { name: 'Start a new quiz' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
 });
 
 test('an unknown article has no quiz', async ({ page }) => {

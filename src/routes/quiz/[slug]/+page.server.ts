@@ -1,59 +1,113 @@
+import { randomInt } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { gradeCard } from '$lib/quiz/check';
-import { drawQuiz, QUIZ_SIZE, toQuestion } from '$lib/quiz/draw';
+import type { Card } from '$lib/cards/types';
 import { m } from '$lib/paraglide/messages';
+import { drawQuiz, QUIZ_SIZE, toQuestion } from '$lib/quiz/draw';
 import { getArticle } from '$lib/server/content';
-import { getCard, getDeck } from '$lib/server/deck';
-import type { Actions, PageServerLoad } from './$types';
+import { getDeck } from '$lib/server/deck';
+import { getPracticeQuiz } from '$lib/server/quiz';
+import {
+	AnswerFormSchema,
+	SeedSchema,
+	type AnswerOutcome,
+	type QuizProblem,
+	type Visit
+} from '$lib/server/quiz/session';
+import { visitorId } from '$lib/server/quiz/visitor';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const MAX_ANSWER_LENGTH = 500;
+// Where a visitor is in the quiz lives in a signed token in the URL (`?s=…`, see
+// $lib/server/quiz), so a reload or the back button never loses it and it works without
+// JavaScript; the server grades only the question the token is at, counts the score itself and
+// remembers every answer, so nothing in the URL or the form can change a result.
 
-/** Whole numbers from the URL; anything else counts as missing. */
-function intParam(url: URL, name: string): number | undefined {
-	const value = url.searchParams.get(name);
-	return value !== null && /^\d{1,10}$/.test(value) ? Number(value) : undefined;
-}
+const STATUS: Record<QuizProblem | 'other-card' | 'finished', number> = {
+	malformed: 400,
+	tampered: 403,
+	foreign: 403,
+	'other-article': 403,
+	expired: 410,
+	'other-card': 409,
+	finished: 409
+};
 
-// The quiz lives in the URL (seed, question number, score), so a reload or the back button never
-// loses it, and it works without JavaScript. The answers stay on the server until given.
-export const load: PageServerLoad = ({ params, url }) => {
+const MESSAGE: Record<QuizProblem | 'other-card' | 'finished', () => string> = {
+	malformed: m.quiz_refused_malformed,
+	tampered: m.quiz_refused_tampered,
+	foreign: m.quiz_refused_foreign,
+	'other-article': m.quiz_refused_other_article,
+	expired: m.quiz_refused_expired,
+	'other-card': m.quiz_error_unknown_card,
+	finished: m.quiz_error_finished
+};
+
+/** The article, the visitor and the article's fact cards that quizzes are drawn from. */
+function quizOf({ params, url, cookies }: Pick<RequestEvent, 'params' | 'url' | 'cookies'>) {
 	const article = getArticle(params.slug);
 	if (!article) error(404, m.error_article_not_found({ slug: params.slug }));
-	const seed = intParam(url, 'seed');
-	if (seed === undefined) redirect(307, `?seed=${Math.floor(Math.random() * 1e9)}`);
-
-	const cards = drawQuiz(
-		getDeck().cards.filter(
-			(card) => card.source.article === article.slug && card.track === 'facts'
-		),
-		seed
+	const facts = getDeck().cards.filter(
+		(card) => card.source.article === article.slug && card.track === 'facts'
 	);
-	const index = Math.min(intParam(url, 'q') ?? 0, cards.length);
-	const score = Math.min(intParam(url, 'score') ?? 0, index);
-	return {
-		article: { slug: article.slug, title: article.meta.title },
-		seed,
-		index,
-		score,
-		total: cards.length,
-		size: QUIZ_SIZE,
-		question: index < cards.length ? toQuestion(cards[index]) : null
-	};
+	const visit: Visit = { visitor: visitorId(cookies, url), article: article.slug };
+	return { article, facts, visit, draw: (seed: number): Card[] => drawQuiz(facts, seed) };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { article, facts, visit, draw } = quizOf(event);
+	const { url, setHeaders } = event;
+	const base = { article: { slug: article.slug, title: article.meta.title }, size: QUIZ_SIZE };
+	if (facts.length === 0) return { ...base, view: { kind: 'empty' as const } };
+
+	const quiz = getPracticeQuiz();
+	const token = url.searchParams.get('s');
+	if (token === null) {
+		// A new quiz. Old links (`?seed=…`) keep their questions but start from the first one:
+		// progress and score (`?q=`, `?score=`) only ever come from answering.
+		const seed = SeedSchema.safeParse(url.searchParams.get('seed'));
+		redirect(307, `?s=${quiz.start(visit, seed.success ? seed.data : randomInt(2 ** 32))}`);
+	}
+	// Each visitor's own page, and a cached copy would show a question as still open.
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const view = quiz.view(token, visit, draw);
+	if (view.kind === 'refused') error(STATUS[view.problem], MESSAGE[view.problem]());
+	if (view.kind === 'done') return { ...base, view };
+	// The card itself stays here: the page gets the question without its answer.
+	const { index, total, score } = view;
+	const question = toQuestion(view.card);
+	if (view.kind === 'question') {
+		return { ...base, view: { kind: view.kind, index, total, score, question } };
+	}
+	const { kind, result, next } = view;
+	return { ...base, view: { kind, index, total, score, question, result, next } };
 };
 
 export const actions: Actions = {
-	default: async ({ request, params }) => {
-		const form = await request.formData().catch(() => null);
-		const id = form?.get('card');
-		const given = form?.get('given');
-		if (typeof id !== 'string' || typeof given !== 'string') {
-			return fail(400, { error: m.quiz_error_bad_request() });
+	default: async (event) => {
+		const { visit, draw } = quizOf(event);
+		const form = await event.request.formData().catch(() => null);
+		const parsed = AnswerFormSchema.safeParse({
+			card: form?.get('card'),
+			given: form?.get('given')
+		});
+		if (!parsed.success) {
+			const tooLong = parsed.error.issues.some(
+				(issue) => issue.path[0] === 'given' && issue.code === 'too_big'
+			);
+			return fail(400, { error: tooLong ? m.quiz_error_too_long() : m.quiz_error_bad_request() });
 		}
-		if (given.length > MAX_ANSWER_LENGTH) return fail(400, { error: m.quiz_error_too_long() });
-		const card = getCard(id);
-		if (!card || card.source.article !== params.slug) {
-			return fail(404, { error: m.quiz_error_unknown_card() });
+		const outcome: AnswerOutcome = getPracticeQuiz().answer(
+			event.url.searchParams.get('s'),
+			visit,
+			draw,
+			parsed.data
+		);
+		if (!outcome.ok) return fail(STATUS[outcome.problem], { error: MESSAGE[outcome.problem]() });
+		// A form sent without JavaScript asks for a page: send it back to the question's own URL
+		// (Post/Redirect/Get), which now shows the answer, so that reload and back show it again
+		// instead of offering to send the form once more. `use:enhance` and scripts ask for JSON.
+		if (event.request.headers.get('accept')?.includes('text/html')) {
+			redirect(303, event.url.pathname + event.url.search);
 		}
-		return { result: gradeCard(card, given) };
+		return { result: outcome.result, next: outcome.next };
 	}
 };
