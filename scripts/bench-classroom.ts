@@ -138,7 +138,8 @@ async function startServer(): Promise<Server> {
 			PORT: String(port),
 			HOST,
 			RIPASSO_DATA_DIR: dataDir,
-			RIPASSO_JOIN_LIMIT: '100000'
+			RIPASSO_JOIN_LIMIT: '100000',
+			RIPASSO_CREATE_LIMIT: '100000'
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, request as requestFactory, test } from '@playwright/test';
 import { buildDeck } from '$lib/deck/deck';
 import { library } from '../helpers/library';
+import { freePort, startServer, stopServer } from '../helpers/server';
 import { firstEvent } from '../helpers/sse';
 
 /**
@@ -13,38 +12,6 @@ import { firstEvent } from '../helpers/sse';
  * own data folder, stopped and started again; the game, the answers and the scores must survive.
  */
 const deck = buildDeck(library);
-
-async function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const probe = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => done(port));
-		});
-	});
-}
-
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RIPASSO_DATA_DIR: dataDir },
-		stdio: 'ignore'
-	});
-	for (let i = 0; i < 150; i++) {
-		const up = await fetch(`http://127.0.0.1:${port}/join`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) return server;
-		await new Promise((wait) => setTimeout(wait, 200));
-	}
-	server.kill();
-	throw new Error('The server did not start in 30 s');
-}
-
-async function stopServer(server: ChildProcess) {
-	const exited = new Promise((done) => server.once('exit', done));
-	server.kill('SIGTERM');
-	await exited;
-}
 
 test('a game in progress resumes after a server restart, answers and scores kept', async ({
 	browser
