@@ -223,3 +223,26 @@ describe('who may look', () => {
 		expect(hostView(lobby, cards).players?.map((p) => p.nickname)).toEqual(['Anna']);
 	});
 });
+
+describe('the size of what a class receives', () => {
+	it('keeps one phone’s reveal small in a class of 1,000 that typed 1,000 different numbers', () => {
+		const c = cards.find((x) => x.type === 'numeric')!;
+		const settings = { questions: 1, secondsPerQuestion: 30, speedBonus: true };
+		let state = must(createGame('654321', [c.id], settings, T0));
+		for (let i = 0; i < 1000; i++) {
+			state = must(join(state, { playerId: `p${i}`, nickname: `Studente ${i}` }, T0));
+		}
+		state = must(start(state, T0 + 1000));
+		for (let i = 0; i < 1000; i++) {
+			const given = String(1000 + i);
+			state = must(answer(state, { playerId: `p${i}`, questionIndex: 0, given }, c, T0 + 2000));
+		}
+		state = must(reveal(state));
+		const phone = JSON.stringify(playerView(state, 'p7', cards));
+		expect(phone.length).toBeLessThan(3000);
+		expect(JSON.stringify(hostView(state, cards)).length).toBeLessThan(3000);
+		const rows = hostView(state, cards).reveal!.distribution;
+		expect(rows).toHaveLength(9);
+		expect(rows.at(-1)).toEqual({ given: '', count: 992, others: true });
+	});
+});
