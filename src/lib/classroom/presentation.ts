@@ -26,3 +26,22 @@ export function questionId(state: GameState, index: number): string {
 	const seed = state.settings.seed ?? 0;
 	return `q${index + 1}-${fnv1a(`${state.code}:${seed}:${index}`).toString(36)}`;
 }
+
+/** A question of the game as printed or listed: its card, public id and this game's options. */
+export interface GameQuestion {
+	index: number;
+	id: string;
+	card: Card;
+	options: string[];
+}
+
+/** The game's questions in order (a card no longer in the deck is left out). */
+export function gameQuestions(state: GameState, cards: readonly Card[]): GameQuestion[] {
+	return state.cardIds.flatMap((cardId, index) => {
+		const card = cards.find((c) => c.id === cardId);
+		if (!card) return [];
+		return [
+			{ index, id: questionId(state, index), card, options: gameOptions(state, index, card) }
+		];
+	});
+}

@@ -1,4 +1,4 @@
-import { gameOptions, questionId } from '$lib/classroom/presentation';
+import { gameQuestions } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
@@ -10,15 +10,12 @@ export const load: PageServerLoad = (event) => {
 		code: params.code,
 		article,
 		// In the game's own option order: the letters on paper are the letters on the projector.
-		questions: cards.map((card) => {
-			const index = state.cardIds.indexOf(card.id);
-			return {
-				id: questionId(state, index),
-				type: card.type,
-				prompt: card.prompt,
-				prompt_en: card.prompt_en,
-				options: gameOptions(state, index, card)
-			};
-		})
+		questions: gameQuestions(state, cards).map(({ id, card, options }) => ({
+			id,
+			type: card.type,
+			prompt: card.prompt,
+			prompt_en: card.prompt_en,
+			options
+		}))
 	};
 };

@@ -1,4 +1,4 @@
-import { gameOptions, questionId } from '$lib/classroom/presentation';
+import { gameQuestions } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
@@ -9,15 +9,12 @@ export const load: PageServerLoad = (event) => {
 	return {
 		code: params.code,
 		article,
-		answers: cards.map((card) => {
-			const index = state.cardIds.indexOf(card.id);
-			return {
-				id: questionId(state, index),
-				prompt: card.prompt,
-				answer: card.answer,
-				letter: gameOptions(state, index, card).indexOf(card.answer),
-				sentence: card.source.text
-			};
-		})
+		answers: gameQuestions(state, cards).map(({ id, card, options }) => ({
+			id,
+			prompt: card.prompt,
+			answer: card.answer,
+			letter: options.indexOf(card.answer),
+			sentence: card.source.text
+		}))
 	};
 };
