@@ -115,6 +115,6 @@ test('start-up refuses, with the reason, a database it cannot open', async () =>
 	const dataDir = mkdtempSync(join(tmpdir(), 'ripasso-faults-'));
 	writeFileSync(join(dataDir, 'classroom.sqlite'), 'not a database '.repeat(400));
 	const port = await freePort();
-	await expect(startServer(port, dataDir, {}, 15)).rejects.toThrow(/not a database/);
+	await expect(startServer(port, dataDir)).rejects.toThrow(/not a database/);
 	rmSync(dataDir, { recursive: true, force: true });
 });

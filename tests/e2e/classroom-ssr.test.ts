@@ -165,7 +165,8 @@ test('a live game renders on the server in every phase: projector, phones and re
 	// The teacher removes Carla before the start: her phone says so instead of showing the game.
 	await act('removePlayer', carlaId);
 	await phase('lobby, a player removed', [
-		[host, { text: ['Players: 2', 'Anna', 'Bruno'], absent: ['Carla'] }],
+		// Out of the players, into the list of the removed, with an undo.
+		[host, { text: ['Players: 2', 'Anna', 'Bruno', 'Removed Carla Undo'], absent: ['Carla ×'] }],
 		[carla, { text: ['You have left the quiz', 'The teacher removed you from this quiz.'] }]
 	]);
 

@@ -37,6 +37,7 @@ export async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	const closed = new Promise((done) => child.once('close', done));
 	let output = '';
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
@@ -48,7 +49,9 @@ export async function startServer(
 		if (up) return { process: child, output: () => output };
 		await new Promise((wait) => setTimeout(wait, 200));
 	}
+	// Exited (or hung): everything it said goes with the error, once its pipes are drained.
 	child.kill();
+	await closed;
 	throw new Error(`The server did not start:\n${output}`);
 }
 
