@@ -31,7 +31,8 @@ Durante la visita, la Corea del Nord ha promesso di inviare altri 6.000 soldati 
 Secondo il governo di Seul, il numero delle truppe nordcoreane in Russia supera ormai le 15.000 unità.
 Gli Stati Uniti e il Giappone hanno condannato la decisione del governo di Pyongyang con una nota comune.`;
 
-describe('npm run -s deck', () => {
+// Each case runs the command in a process of its own: seconds on a busy machine, not milliseconds.
+describe('npm run -s deck', { timeout: 60_000 }, () => {
 	it('prints every article of content/ as JSON in the documented shape', () => {
 		const { status, stdout, stderr } = deck();
 		expect(stderr).toBe('');
