@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isFactual } from '$lib/content/article';
 import { readings } from '$lib/lemma/lemmatizer';
 import { loadLemmaTable } from '$lib/server/lemmas';
-import { indexForms, isMultiword } from '$lib/vocab/lexicon';
+import { indexForms, isMultiword, loadLexicon } from '$lib/vocab/lexicon';
 import { findForm } from '$lib/vocab/links';
 import { lexicon, library } from '../helpers/library';
 
@@ -101,6 +101,23 @@ describe('the curated lexicon', () => {
 				});
 			}
 		}
+	});
+
+	it('refuses an idiom without its expression, or a typo without its word', () => {
+		const exclusions = (extra: string) =>
+			`typos: []\nforeign: []\nprefixes: []\nnumbers: []\nidioms: []\n${extra}`;
+		const load = (yaml: string) => () => loadLexicon({ 'content/lexicon/exclusions.yaml': yaml });
+		expect(load(exclusions(''))).not.toThrow();
+		const idiom = exclusions('').replace(
+			'idioms: []',
+			'idioms: [{ form: vicenda, expression: a vicenda, reason: none }]'
+		);
+		expect(load(idiom)).toThrow(/idiom "vicenda": no expression "a vicenda"/);
+		const typo = exclusions('').replace(
+			'typos: []',
+			'typos: [{ form: dissuasire, correct: dissuadere, gloss: to deter, note: a typo }]'
+		);
+		expect(load(typo)).toThrow(/typo "dissuasire": no word has the form "dissuadere"/);
 	});
 
 	it('lists proper names as names, not as vocabulary', () => {

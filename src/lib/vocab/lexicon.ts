@@ -5,7 +5,7 @@
  * (the source's typos, foreign words, numbers, words met only inside an idiom).
  */
 import { z } from 'zod';
-import { checkYaml, readYaml } from '$lib/content/schema';
+import { checkYaml, ContentError, readYaml } from '$lib/content/schema';
 
 const text = z.string().trim().min(1);
 const forms = z.array(text).min(1);
@@ -164,7 +164,27 @@ export function loadLexicon(files: Record<string, string>): Lexicon {
 			}
 		}
 	}
+	checkReferences(lexicon);
 	return lexicon;
+}
+
+/** What `exclusions.yaml` names must exist: an idiom's expression, the word a typo stands for. */
+function checkReferences(lexicon: Lexicon): void {
+	const file = 'content/lexicon/exclusions.yaml';
+	const expressions = new Set(
+		lexicon.entries.filter((e) => e.kind === 'expression').map((e) => e.lemma)
+	);
+	for (const idiom of lexicon.idioms) {
+		if (!expressions.has(idiom.expression)) {
+			throw new ContentError(file, `idiom "${idiom.form}": no expression "${idiom.expression}"`);
+		}
+	}
+	const forms = new Set(lexicon.entries.filter((e) => e.kind === 'word').flatMap((e) => e.forms));
+	for (const typo of lexicon.typos) {
+		if (!forms.has(typo.correct)) {
+			throw new ContentError(file, `typo "${typo.form}": no word has the form "${typo.correct}"`);
+		}
+	}
 }
 
 /** True for a form of several tokens: spaces, an elision or a hyphen inside (`all’inizio`, `know-how`). */
