@@ -184,6 +184,47 @@ test.describe('words in the reader', () => {
 		await expect(panel.getByRole('button', { name: 'I know this word' })).toBeVisible();
 	});
 
+	test('every form of essere opens essere, without an error', async ({ page }) => {
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await ready(page);
+		const sentence = page.locator('.sentence', { hasText: 'Quella clausola è già stata testata.' });
+		for (const form of ['è', 'stata']) {
+			await sentence.getByRole('button', { name: form, exact: true }).click();
+			const panel = page.getByRole('dialog', { name: 'essere' });
+			await expect(panel).toBeVisible();
+			await expect(panel).toContainText('to be');
+			await expect(panel.getByRole('link', { name: /^sentence \d+$/ }).first()).toBeVisible();
+			await panel.getByRole('button', { name: 'Close' }).click();
+		}
+		expect(errors).toEqual([]);
+	});
+
+	test('a misprint is shown as printed and opens the real word', async ({ page }) => {
+		await ready(page);
+		await page
+			.locator('article')
+			.getByRole('button', { name: 'riconsestare', exact: true })
+			.click();
+		const panel = page.getByRole('dialog', { name: 'riconquistare' });
+		await expect(panel).toContainText('The article prints “riconsestare”, a typo');
+		await expect(panel).toContainText(/to retake/);
+	});
+
+	test('an expression names its words, and each opens in the panel', async ({ page }) => {
+		await ready(page);
+		await page
+			.locator('article')
+			.getByRole('button', { name: 'l’anno scorso', exact: true })
+			.click();
+		const panel = page.getByRole('dialog', { name: "l'anno scorso" });
+		await expect(panel).toContainText('Its words');
+		await panel.getByRole('button', { name: 'anno', exact: true }).click();
+		const word = page.getByRole('dialog', { name: 'anno' });
+		await expect(word).toContainText('noun, masculine');
+		await expect(word).toContainText("In the expressions: negli ultimi anni; l'anno scorso");
+	});
+
 	test('a name is shown as a name, with nothing to study', async ({ page }) => {
 		await ready(page);
 		await page

@@ -47,6 +47,57 @@ describe('the reader cuts sentences into pieces', () => {
 		expect(lavrov.sentences).toBeUndefined();
 	});
 
+	it('opens every word: each piece has an entry, each entry its sentences once', () => {
+		for (const sentence of sentences) {
+			for (const piece of words(sentence.pieces)) expect(reader.entries[piece.entry]).toBeDefined();
+		}
+		for (const [id, entry] of Object.entries(reader.entries)) {
+			expect(new Set(entry.sentences ?? []).size, id).toBe((entry.sentences ?? []).length);
+		}
+		// Every form of essere, "è" most of all, opens essere (a repeated sentence id broke it).
+		const forms = sentences
+			.flatMap((s) => words(s.pieces))
+			.filter((p) => p.entry === 'verb:essere');
+		expect(new Set(forms.map((p) => p.text))).toEqual(
+			new Set([
+				'è',
+				'sono',
+				'era',
+				'erano',
+				'fu',
+				'sarà',
+				'essere',
+				'stato',
+				'stata',
+				'state',
+				'stati'
+			])
+		);
+	});
+
+	it('shows a typo as printed, opening the real word with the typo named', () => {
+		const piece = sentences.flatMap((s) => words(s.pieces)).find((p) => p.text === 'riconsestare');
+		expect(piece?.entry).toBe('verb:riconquistare');
+		expect(reader.entries['verb:riconquistare']).toMatchObject({
+			lemma: 'riconquistare',
+			misprints: ['riconsestare']
+		});
+	});
+
+	it('makes each half of an idiom whose words are apart a piece of the same entry', () => {
+		const sentence = sentences.find((s) => s.text.includes('sia in Europa che in Asia'))!;
+		const halves = words(sentence.pieces).filter((p) => p.entry === 'expression:sia-che');
+		expect(halves.map((p) => p.text)).toEqual(['sia', 'che']);
+		expect(reader.entries['expression:sia-che']).toMatchObject({ synonyms: ['sia … sia'] });
+		// A word met only inside expressions is named by them, and opens from their panel.
+		expect(reader.entries['noun:anno'].expressions).toContain("l'anno scorso");
+		expect(reader.entries['expression:l-anno-scorso'].words).toEqual([
+			'noun:anno',
+			'adjective:scorso'
+		]);
+		expect(reader.entries['expression:munizioni-in-giro'].calque).toBe('munizioni circuitanti');
+	});
+
 	it('leaves numbers and unknown tokens as plain text', () => {
 		const sentence = article.sentences.find((s) => s.text.includes('10.000'))!;
 		const pieces = segmentSentence(sentence, linkTokens(article, lexicon).get(sentence.id)!);

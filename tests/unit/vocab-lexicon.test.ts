@@ -3,31 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { isFactual } from '$lib/content/article';
 import { readings } from '$lib/lemma/lemmatizer';
 import { loadLemmaTable } from '$lib/server/lemmas';
-import { indexForms, isMultiword } from '$lib/vocab/lexicon';
+import { indexForms, isMultiword, loadLexicon } from '$lib/vocab/lexicon';
+import { findForm } from '$lib/vocab/links';
 import { lexicon, library } from '../helpers/library';
 
 const root = join(import.meta.dirname, '..', '..');
 const index = indexForms(lexicon);
 const [{ article }] = library;
-const body = article.body;
 
-/** Spans of the article covered by multi-word expressions and names. */
-function coveredSpans(): [number, number][] {
-	const spans: [number, number][] = [];
+/** Tokens of the article (sentence id → token indices) covered by multi-word expressions and names. */
+function coveredTokens(): Set<string> {
+	const covered = new Set<string>();
 	for (const entry of lexicon.entries) {
-		for (const form of entry.forms) {
-			if (!isMultiword(form)) continue;
-			for (let at = body.indexOf(form); at >= 0; at = body.indexOf(form, at + 1)) {
-				spans.push([at, at + form.length]);
+		for (const form of entry.forms.filter(isMultiword)) {
+			for (const sentence of article.sentences) {
+				for (const indices of findForm(sentence, form)) {
+					for (const i of indices) covered.add(`${sentence.id}:${i}`);
+				}
 			}
 		}
 	}
-	return spans;
+	return covered;
 }
 
 describe('the curated lexicon', () => {
 	it('resolves every word of the article to an entry or an explicit exclusion', () => {
-		const spans = coveredSpans();
+		const covered = coveredTokens();
 		const excluded = new Set([
 			...lexicon.typos.map((t) => t.form),
 			...lexicon.foreign.map((f) => f.form),
@@ -36,27 +37,30 @@ describe('the curated lexicon', () => {
 		]);
 		const missing: string[] = [];
 		for (const sentence of article.sentences) {
-			for (const token of sentence.tokens) {
+			for (const [i, token] of sentence.tokens.entries()) {
 				if (token.kind === 'number' || excluded.has(token.text)) continue;
 				if (index.has(token.text) || index.has(token.text.toLowerCase())) continue;
-				if (spans.some(([start, end]) => token.start >= start && token.end <= end)) continue;
+				if (covered.has(`${sentence.id}:${i}`)) continue;
 				missing.push(token.text);
 			}
 		}
 		expect(missing).toEqual([]);
 	});
 
-	it('only lists forms that occur in the article', () => {
+	it('only lists forms that occur in the article (a misprinted form as it should be)', () => {
 		const tokens = new Set(article.sentences.flatMap((s) => s.tokens.map((t) => t.text)));
+		const corrected = new Set(lexicon.typos.map((t) => t.correct));
 		for (const entry of lexicon.entries) {
-			for (const form of entry.forms) {
-				const found = isMultiword(form) ? body.includes(form) : tokens.has(form);
+			for (const form of [...entry.forms, ...entry.contexts]) {
+				const found = isMultiword(form)
+					? article.sentences.some((s) => findForm(s, form).length > 0)
+					: tokens.has(form) || corrected.has(form);
 				expect(found, `${entry.file}: ${entry.lemma}: "${form}"`).toBe(true);
 			}
 		}
 	});
 
-	it('never teaches the source’s typos as words', () => {
+	it('never teaches the source’s typos as words, but the words they stand for', () => {
 		expect(lexicon.typos.map((t) => [t.form, t.correct])).toEqual([
 			['riconsestare', 'riconquistare'],
 			['dissuasire', 'dissuadere']
@@ -64,7 +68,56 @@ describe('the curated lexicon', () => {
 		for (const typo of lexicon.typos) {
 			expect(index.has(typo.form)).toBe(false);
 			expect(lexicon.entries.some((e) => e.lemma === typo.form)).toBe(false);
+			expect(index.get(typo.correct)?.map((e) => `${e.pos}:${e.lemma}`)).toEqual([
+				`verb:${typo.correct}`
+			]);
 		}
+	});
+
+	it('takes intelligence for the Italian noun it is, not a foreign word', () => {
+		expect(lexicon.foreign.some((f) => f.form === 'intelligence')).toBe(false);
+		expect(index.get('intelligence')).toMatchObject([
+			{ kind: 'word', lemma: 'intelligence', pos: 'noun', gender: 'f' }
+		]);
+	});
+
+	it('keeps a short idiom list: each word met only inside its idiom, with the reason', () => {
+		expect(lexicon.idioms.map((d) => d.form).sort()).toEqual(
+			['Esteri', 'cima', 'conto', 'giro', 'là', 'occhio', 'vicenda'].sort()
+		);
+		for (const idiom of lexicon.idioms) {
+			const expression = lexicon.entries.find(
+				(e) => e.kind === 'expression' && e.lemma === idiom.expression
+			);
+			expect(expression, idiom.expression).toBeDefined();
+			expect(idiom.reason.length).toBeGreaterThan(40);
+			// Nowhere outside its idiom: where it stands alone its own sense is meant, and taught.
+			for (const sentence of article.sentences) {
+				const inside = new Set(
+					expression!.forms.flatMap((form) => findForm(sentence, form)).flat()
+				);
+				sentence.tokens.forEach((token, i) => {
+					if (token.text === idiom.form) expect(inside.has(i), sentence.text).toBe(true);
+				});
+			}
+		}
+	});
+
+	it('refuses an idiom without its expression, or a typo without its word', () => {
+		const exclusions = (extra: string) =>
+			`typos: []\nforeign: []\nprefixes: []\nnumbers: []\nidioms: []\n${extra}`;
+		const load = (yaml: string) => () => loadLexicon({ 'content/lexicon/exclusions.yaml': yaml });
+		expect(load(exclusions(''))).not.toThrow();
+		const idiom = exclusions('').replace(
+			'idioms: []',
+			'idioms: [{ form: vicenda, expression: a vicenda, reason: none }]'
+		);
+		expect(load(idiom)).toThrow(/idiom "vicenda": no expression "a vicenda"/);
+		const typo = exclusions('').replace(
+			'typos: []',
+			'typos: [{ form: dissuasire, correct: dissuadere, gloss: to deter, note: a typo }]'
+		);
+		expect(load(typo)).toThrow(/typo "dissuasire": no word has the form "dissuadere"/);
 	});
 
 	it('lists proper names as names, not as vocabulary', () => {

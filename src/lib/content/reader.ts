@@ -23,8 +23,18 @@ export interface ReaderEntry {
 	gloss: string;
 	other?: string[];
 	note?: string;
+	/** Other Italian words for the same sense. */
+	synonyms?: string[];
+	/** For a calque: the Italian a native writer would use. */
+	calque?: string;
+	/** The article's misprints of this word, as printed (riconsestare for riconquistare). */
+	misprints?: string[];
+	/** The expressions of the article this word occurs in. */
+	expressions?: string[];
+	/** An expression's words that are taught on their own: ids into `ReaderArticle.entries`. */
+	words?: string[];
 	count?: number;
-	/** Ids of the sentences it occurs in, in the article's order. */
+	/** Ids of the sentences it occurs in, in the article's order, each once. */
 	sentences?: string[];
 }
 
@@ -113,7 +123,15 @@ function readerEntries(
 	lexicon: Lexicon,
 	links: ReadonlyMap<string, TokenLink[]>
 ): Record<string, ReaderEntry> {
-	const used = new Set([...links.values()].flatMap((list) => list.map((link) => link.entry)));
+	const all = [...links.values()].flat();
+	// Words met only inside an expression are shipped too: the expression's panel names them.
+	const used = new Set(all.flatMap((link) => [link.entry, link.word]));
+	const words = new Map<string, Set<string>>();
+	for (const link of all) {
+		if (link.kind !== 'expression' || !link.word) continue;
+		const list = words.get(link.entry!) ?? new Set<string>();
+		words.set(link.entry!, list.add(link.word));
+	}
 	const vocabulary = new Map(
 		buildVocabulary(article, lexicon, links).map((entry) => [entry.id, entry])
 	);
@@ -121,8 +139,9 @@ function readerEntries(
 	for (const entry of lexicon.entries) {
 		const id = entryId(entry);
 		if (!used.has(id) || id in entries) continue;
-		const { kind, lemma, pos, gender, gloss, other, note } = entry;
+		const { kind, lemma, pos, gender, gloss, other, note, synonyms, calque } = entry;
 		const found = vocabulary.get(id);
+		const misprints = Object.values(found?.misprints ?? {});
 		entries[id] = {
 			kind,
 			lemma,
@@ -131,6 +150,11 @@ function readerEntries(
 			gloss,
 			...(other.length ? { other } : {}),
 			...(note ? { note } : {}),
+			...(synonyms.length ? { synonyms } : {}),
+			...(calque ? { calque } : {}),
+			...(misprints.length ? { misprints } : {}),
+			...(found?.expressions.length ? { expressions: found.expressions } : {}),
+			...(words.has(id) ? { words: [...words.get(id)!] } : {}),
 			...(found ? { count: found.count, sentences: found.sentences } : {})
 		};
 	}

@@ -15,11 +15,14 @@ export type Feedback =
 	| { kind: 'typo'; expected: string; given: string }
 	| { kind: 'number-format'; expected: string; given: string }
 	| { kind: 'article'; expected: string; given: string }
-	/** Another form of the right word: wrong gender, number, or a conjugated verb. */
+	/**
+	 * Another form of the right word: wrong gender, number, or a conjugated verb; or the source's
+	 * misprint of it (`misprint`: dissuasire, printed for dissuadere).
+	 */
 	| { kind: 'grammar'; detail: GrammarSlip; expected: string; given: string }
 	| { kind: 'empty' };
 
-export type GrammarSlip = 'gender' | 'number' | 'gender-number' | 'verb-form';
+export type GrammarSlip = 'gender' | 'number' | 'gender-number' | 'verb-form' | 'misprint';
 
 export interface GradeResult {
 	/** correct: right after normalisation; close: accepted, with feedback; wrong: not accepted. */

@@ -1,14 +1,19 @@
 /**
  * Vocabulary cards, track `vocab`: for every word and expression of the article, recognition
  * (Italian → English), production (English → Italian, typed), cloze in the article's own
- * sentence, and listening. Cards of one entry are siblings, buried for the day together.
+ * sentence, and listening. Cards of one entry are siblings, buried for the day together. A calque
+ * is only recognised, never typed: the learner should not learn to produce it.
  */
 import { GAP, type Card, type CardType } from '$lib/cards/types';
-import { escapeRegExp } from '$lib/content/article';
-import type { Article } from '$lib/content/types';
+import type { Article, Sentence } from '$lib/content/types';
 import type { GrammarSlip } from '$lib/grading/grade';
 import { rngFor, shuffled } from '$lib/random/prng';
+import { acceptEachOther, entryNote, productionAccept } from './answers';
+import { shortGloss } from './gloss';
+import { findForm } from './links';
 import type { VocabEntry } from './vocabulary';
+
+export { shortGloss } from './gloss';
 
 const ARTICLES: Record<string, string> = { m: 'il', f: 'la' };
 const VOWEL = /^[aeiouàèéìòù]/iu;
@@ -29,9 +34,9 @@ export function withArticle(entry: Pick<VocabEntry, 'lemma' | 'pos' | 'gender'>)
  * adjectives in -o/-a/-e, the other gender and number endings.
  */
 export function grammarSlips(
-	entry: Pick<VocabEntry, 'lemma' | 'pos' | 'forms'>
+	entry: Pick<VocabEntry, 'lemma' | 'pos' | 'forms' | 'misprints'>
 ): Record<string, GrammarSlip> {
-	const slips: Record<string, GrammarSlip> = {};
+	const slips = misprintSlips(entry);
 	const { lemma, pos } = entry;
 	if (/\s/u.test(lemma)) return slips;
 	if (pos === 'verb') {
@@ -61,21 +66,33 @@ export function grammarSlips(
 	return slips;
 }
 
-/** `form` as a whole word (not inside another word): "è" in "è chiara", not in "cioè". */
-function wordPattern(form: string): RegExp {
-	return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u');
+/**
+ * The source's misprints of an entry: never a typo of the right answer (dissuasire is two letters
+ * from dissuadere), always named as the article's typo.
+ */
+export function misprintSlips(entry: Pick<VocabEntry, 'misprints'>): Record<string, GrammarSlip> {
+	return Object.fromEntries(
+		Object.values(entry.misprints ?? {}).map((printed) => [printed.toLowerCase(), 'misprint'])
+	);
 }
 
-function occurrences(text: string, form: string): number {
-	return text.split(new RegExp(wordPattern(form).source, 'gu')).length - 1;
-}
+/** Cloze gaps hold at most this many words: more is reciting, not recalling a word. */
+const MAX_GAP_WORDS = 3;
 
-/** The first sense of a gloss, without its parenthesised explanations: for choices. */
-export function shortGloss(gloss: string): string {
-	return gloss
-		.replace(/\s*\([^)]*\)/gu, '')
-		.split(/[;]/u)[0]
-		.trim();
+/** Recognition choices come from entries of the same kind; conjunctions are few, pooled with adverbs. */
+const poolOf = (pos: string) => (pos === 'conjunction' ? 'adverb' : pos);
+
+/**
+ * Where a form occurs in a sentence, on whole tokens as the reader links them ("è" in "è chiara",
+ * not in "cioè"): each occurrence as its span within the sentence text. A form whose words are
+ * apart ("non solo … ma anche") cannot be one gap and is never found.
+ */
+function spans(sentence: Sentence, form: string): [number, number][] {
+	if (form.includes('…')) return [];
+	return findForm(sentence, form).map((indices) => [
+		sentence.tokens[indices[0]].start - sentence.start,
+		sentence.tokens[indices.at(-1)!].end - sentence.start
+	]);
 }
 
 /**
@@ -90,8 +107,8 @@ export function vocabCards(
 	const sentences = new Map(article.sentences.map((s) => [s.id, s]));
 	const byPos = new Map<string, Set<string>>();
 	for (const entry of vocabulary) {
-		let glosses = byPos.get(entry.pos);
-		if (!glosses) byPos.set(entry.pos, (glosses = new Set()));
+		let glosses = byPos.get(poolOf(entry.pos));
+		if (!glosses) byPos.set(poolOf(entry.pos), (glosses = new Set()));
 		glosses.add(shortGloss(entry.gloss));
 	}
 	const cards: Card[] = [];
@@ -99,39 +116,45 @@ export function vocabCards(
 		const sibling = `${article.slug}:vocab:${entry.id}`;
 		const example = sentences.get(entry.sentences[0])!;
 		const source = { article: article.slug, sentence: example.id, text: example.text };
+		const note = entryNote(entry);
 		const base = (type: CardType) => ({
 			id: `${sibling}:${type}`,
 			track: 'vocab' as const,
 			type,
 			origin: 'curated' as const,
 			sibling,
-			source
+			source,
+			...(note ? { note } : {})
 		});
 		const lemma = withArticle(entry);
 		const gloss = shortGloss(entry.gloss);
 		const hint = entry.pos === 'noun' && entry.gender ? `${entry.pos}, ${entry.gender}` : entry.pos;
 
-		const pool = [...(byPos.get(entry.pos) ?? [])].filter(
+		const pool = [...(byPos.get(poolOf(entry.pos)) ?? [])].filter(
 			(other) => other.toLowerCase() !== gloss.toLowerCase()
 		);
 		if (pool.length >= 3) {
 			const random = rngFor(`${sibling}:recognition`, seed);
+			const calque = entry.calque ? ` (A calque; the usual Italian is “${entry.calque}”.)` : '';
 			cards.push({
 				...base('recognition'),
 				prompt: lemma,
-				prompt_en: `What does “${lemma}” mean in the article?`,
+				prompt_en: `What does “${lemma}” mean in the article?${calque}`,
 				answer: gloss,
 				accept: [],
 				options: shuffled([gloss, ...shuffled(pool, random).slice(0, 3)], random)
 			});
 		}
 
+		// A calque is recognised, never typed: neither production nor a gap to fill with it.
+		if (entry.calque) continue;
+		const slips = misprintSlips(entry);
 		cards.push({
 			...base('production'),
 			prompt: `${gloss} (${hint})`,
 			prompt_en: `Say it in Italian: ${gloss} (${hint})`,
 			answer: entry.lemma,
-			accept: lemma === entry.lemma ? [] : [lemma],
+			accept: productionAccept(entry, lemma),
 			options: [],
 			slips: grammarSlips(entry),
 			...(entry.pos === 'noun' && (entry.gender === 'm' || entry.gender === 'f')
@@ -139,17 +162,24 @@ export function vocabCards(
 				: {})
 		});
 
-		// The form the article uses, gapped in its own sentence (first occurrence).
-		const form = entry.forms.find((f) => occurrences(example.text, f) === 1);
+		// The form the article uses, gapped in its own sentence (first occurrence); a misprinted
+		// form is gapped as printed, and the real form is the answer.
+		const printed = (f: string) => entry.misprints?.[f] ?? f;
+		const form = entry.forms.find(
+			(f) => spans(example, printed(f)).length === 1 && f.split(/\s+/u).length <= MAX_GAP_WORDS
+		);
 		if (form) {
-			const cloze = example.text.replace(wordPattern(form), GAP);
+			const [[start, end]] = spans(example, printed(form));
+			const cloze = `${example.text.slice(0, start)}${GAP}${example.text.slice(end)}`;
 			cards.push({
 				...base('cloze'),
 				prompt: cloze,
 				prompt_en: `Fill in the gap with the word for “${gloss}”: ${cloze}`,
-				answer: form,
+				// As written there (capital and all), unless misprinted there.
+				answer: entry.misprints?.[form] ? form : example.text.slice(start, end),
 				accept: [],
-				options: []
+				options: [],
+				...(entry.misprints ? { slips } : {})
 			});
 		}
 
@@ -160,9 +190,11 @@ export function vocabCards(
 				prompt_en: 'Type the Italian word you hear.',
 				answer: entry.forms[0],
 				accept: [],
-				options: []
+				options: [],
+				...(entry.misprints ? { slips } : {})
 			});
 		}
 	}
+	acceptEachOther(cards);
 	return cards;
 }
