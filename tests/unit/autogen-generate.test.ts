@@ -165,31 +165,17 @@ describe('generateAutoCards on other texts', () => {
 	});
 });
 
-describe('performance', () => {
-	const time = (text: Article) => {
-		const start = performance.now();
-		generateAutoCards(text, { seed: 1 });
-		return performance.now() - start;
-	};
-	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-	it('generates the article’s deck in well under 50 ms', () => {
-		expect(
-			median([time(article), time(article), time(article), time(article), time(article)])
-		).toBeLessThan(50);
-	});
-
-	it('grows linearly up to a 50,000-word text', () => {
-		const repeated = (times: number) =>
-			buildArticle('inline', 'big', article.meta, Array(times).fill(article.body).join('\n\n'));
-		const small = repeated(5);
-		const big = repeated(45);
-		const words = big.sentences.reduce((sum, s) => sum + s.tokens.length, 0);
-		expect(words).toBeGreaterThan(50_000);
-		const ratio =
-			median([time(big), time(big), time(big)]) / median([time(small), time(small), time(small)]);
-		// 9 times the text: linear is ~9; quadratic would be ~81.
-		expect(ratio).toBeLessThan(20);
+// How fast, and that it grows linearly, is measured by `npm run bench` (deck section), where a
+// busy machine cannot fail a test: timing assertions here were flaky under load.
+describe('large texts', () => {
+	it('makes cards from a 50,000-word text', () => {
+		const big = buildArticle(
+			'inline',
+			'big',
+			article.meta,
+			Array(45).fill(article.body).join('\n\n')
+		);
+		expect(big.sentences.reduce((sum, s) => sum + s.tokens.length, 0)).toBeGreaterThan(50_000);
 		expect(generateAutoCards(big, { seed: 1 }).length).toBeGreaterThan(1000);
 	});
 });

@@ -235,7 +235,8 @@ describe('buildQueue', () => {
 		expect(queue(cards, states, log, { settings, track: 'vocab' }).counts.new).toBe(0);
 	});
 
-	it('handles 20,000 cards and 200,000 reviews quickly', () => {
+	// How fast is `npm run bench`'s business (SRS section): a busy machine must not fail a test.
+	it('handles 20,000 cards and 200,000 reviews', () => {
 		const ids = range(20_000, 'c');
 		const cards = ids.map((id, i) => card(id, `s${i >> 1}`));
 		const states = ids
@@ -244,9 +245,7 @@ describe('buildQueue', () => {
 		const log = Array.from({ length: 200_000 }, (_, i) =>
 			review(ids[(i * 7) % 20_000], State.Review, minutes(-(i % 300) - 1))
 		);
-		const t = performance.now();
 		const q = queue(cards, states, log);
-		expect(performance.now() - t).toBeLessThan(1500);
 		expect(q.counts.review).toBe(0);
 	});
 });
