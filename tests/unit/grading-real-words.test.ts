@@ -78,6 +78,21 @@ describe('a real form of the asked word is named, never taken for a typo', () =>
 		]);
 	});
 
+	it('still calls a letter left out a typo, when it is as near the answer as another form', () => {
+		const russo: WordForms = {
+			lemma: 'russo',
+			other: { feminine: ['russa'], plural: ['russi'], 'feminine-plural': ['russe'] },
+			neighbours: {}
+		};
+		expect(grade('russ', 'russo', [], { forms: russo }).feedback).toEqual([
+			{ kind: 'typo', expected: 'russo', given: 'russ' }
+		]);
+		// But an ending changed is grammar: russu is a botched form, near russa.
+		expect(grade('russu', 'russo', [], { forms: russo }).feedback[0]).toMatchObject({
+			kind: 'near-form'
+		});
+	});
+
 	it('names another word one letter away instead of calling it a typo', () => {
 		const result = grade('forzi', 'forza', [], { forms: forza, acceptForms: true });
 		expect(result.verdict).toBe('wrong');

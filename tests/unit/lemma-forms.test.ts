@@ -20,6 +20,15 @@ const TSV = [
 	'nordcoreane\tnordcoreano NOUN f:p\tnordcoreano ADJ f:p',
 	'grande\tgrande NOUN m:s\tgrande ADJ ?',
 	'grandi\tgrande NOUN m:p\tgrande ADJ ?',
+	'generale\tgenerale NOUN m:s',
+	'generali\tgenerale NOUN m:p',
+	'general\tgenerale NOUN m:p',
+	'sostegno\tsostegno NOUN m:s',
+	'sostengo\tsostenere VERB ind:pres:1:s',
+	'strategia\tstrategia NOUN f:s',
+	'stategia\tstategia NOUN f:s',
+	'moderno\tmoderno ADJ m:s',
+	'modern\tmodern ADJ m:s\tmodern ADJ f:s',
 	''
 ].join('\n');
 
@@ -76,6 +85,12 @@ describe('labelForms', () => {
 		});
 	});
 
+	it('leaves out a truncated noun the table calls a plural', () => {
+		expect(labelForms('generale', 'noun', 'generale', formsOf('generale'))).toEqual({
+			plural: ['generali']
+		});
+	});
+
 	it('leaves out another spelling of a form the article uses', () => {
 		// minaccie is the old spelling of minacce: not a form to name as right.
 		expect(labelForms('minaccia', 'noun', 'minaccia', formsOf('minaccia'), ['minacce'])).toEqual({
@@ -99,5 +114,21 @@ describe('wordFormsOf', () => {
 		expect(
 			wordFormsOf({ lemma: 'forza', pos: 'noun' }, 'forza', found, ['forzi']).neighbours
 		).toEqual({});
+	});
+
+	it('counts the truncated infinitive as a form of the verb', () => {
+		const found = lookup(['essere'], [...oneEditAway('essere')]);
+		expect(
+			wordFormsOf({ lemma: 'essere', pos: 'verb' }, 'essere', found).other['verb-form']
+		).toContain('esser');
+	});
+
+	it('trusts only the other words the table can vouch for', () => {
+		const near = (lemma: string, pos: string) =>
+			wordFormsOf({ lemma, pos }, lemma, lookup([lemma], [...oneEditAway(lemma)])).neighbours;
+		expect(near('sostegno', 'noun')).toEqual({ sostengo: 'sostenere' });
+		// stategia is a misspelling the table holds; modern an English word.
+		expect(near('strategia', 'noun')).toEqual({});
+		expect(near('moderno', 'adjective')).toEqual({});
 	});
 });

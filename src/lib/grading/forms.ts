@@ -67,10 +67,27 @@ export function findForm(word: Word, forms: WordForms): FoundForm | null {
 	return loose;
 }
 
-/** The other form one letter away from `word` (a botched form, not a typo of the answer), or null. */
-export function nearForm(word: Word, forms: WordForms): FoundForm | null {
+const VOWEL = /^[aeiou]$/u;
+
+/**
+ * The other form that `word`, no real word, is a botched spelling of rather than a typo of the
+ * answer (`answer`, bare; null when the word is no typo of it): a form one letter from it and
+ * either nearer than the answer, or the answer with its final vowel changed (guerri for guerra,
+ * next to guerre: the ending carries gender and number, so that is grammar, not a slip). A letter
+ * left out or swapped, as near the answer as another form (russ for russo, avre for avere), is
+ * still a typo of the answer: nothing says another form was meant.
+ */
+export function nearForm(word: Word, answer: string | null, forms: WordForms): FoundForm | null {
+	const toAnswer = answer === null ? Infinity : editDistance(word.bare, answer, 2);
+	const ending =
+		answer !== null &&
+		word.bare.length === answer.length &&
+		word.bare.slice(0, -1) === answer.slice(0, -1) &&
+		VOWEL.test(word.bare.slice(-1)) &&
+		VOWEL.test(answer.slice(-1));
 	for (const found of entries(forms)) {
-		if (editDistance(word.bare, bareOf(found.form), 1) <= 1) return found;
+		const toForm = editDistance(word.bare, bareOf(found.form), 1);
+		if (toForm <= 1 && (toForm < toAnswer || ending)) return found;
 	}
 	return null;
 }

@@ -223,9 +223,10 @@ export function grade(
 	const typed = joinBare(learner.words);
 	const typos = !(options.reject ?? []).some((r) => joinBare(prepare(r).words) === typed);
 	const typo = bestMatch(learner, targets, expected, options, { typos, heard });
-	// One letter from another form of the word (guerri, near guerre): not silently the answer,
-	// and worth naming when it is no answer at all.
-	const near = word && nearForm(word, options.forms!);
+	// A botched other form of the word (guerri, near guerre) is not silently the answer, and is
+	// worth naming when it is no answer at all.
+	const typoOf = typo && joinBare(prepare(typo.matched ?? expected).words);
+	const near = word && nearForm(word, typoOf, options.forms!);
 	if (near) {
 		const { lemma } = options.forms!;
 		return wrong([{ kind: 'near-form', ...near, lemma, expected, given: word.raw }]);

@@ -5,6 +5,7 @@
  * card carries the result (`Card.forms`), so the browser never needs the table.
  */
 import type { FormSlip, WordForms } from '$lib/grading/forms';
+import { editDistance } from '$lib/grading/words';
 import { FUNCTION_WORDS } from './function-words';
 import type { Analysis } from './types';
 
@@ -119,6 +120,8 @@ function agreementSlip(answer: Agreement | null, form: Agreement | null): FormSl
 	return (name || 'other-form') as FormSlip;
 }
 
+const ENDS_IN_VOWEL = /[aeiouàèéìíòóù]$/u;
+
 /** The readings of a form as one string: forms with the same one fill the same slot. */
 const slotOf = (readings: readonly LemmaForm[]) =>
 	readings
@@ -132,8 +135,8 @@ const slotOf = (readings: readonly LemmaForm[]) =>
  * Where the table gives no gender and number (some adjectives), those of the lemma's other
  * readings are used (grande, grandi as nouns). Left out: a form that fills the same slot as the
  * answer or one of `known` (the article's forms), as it is only another spelling of it, often an
- * old or wrong one (minaccie for minacce, colloquii for colloqui), and a form whose difference
- * the table does not say.
+ * old or wrong one (minaccie for minacce, colloquii for colloqui), a truncated noun or adjective,
+ * and a form whose difference the table does not say.
  */
 export function labelForms(
 	lemma: string,
@@ -158,6 +161,9 @@ export function labelForms(
 	const out: Partial<Record<FormSlip, string[]>> = {};
 	for (const [form, readings] of byForm) {
 		if (standard.includes(form) ? form === key : taken.has(slotOf(readings))) continue;
+		// A truncated noun or adjective (general, buon) is no plural nor feminine, whatever
+		// the table says: it stands only before another word.
+		if (wanted !== 'VERB' && !ENDS_IN_VOWEL.test(form)) continue;
 		let slip: FormSlip | undefined;
 		if (own(readings).length > 0) {
 			slip =
@@ -170,11 +176,41 @@ export function labelForms(
 	return out;
 }
 
-/** Readings of a word among the words looked up, or among the function words. */
-const readingsOf = (word: string, lookup: TableLookup) => [
-	...(lookup.words.get(word) ?? []),
-	...(FUNCTION_WORDS.get(word.replace(/'/gu, '’')) ?? [])
-];
+/**
+ * The real words one letter from an answer that are other words, with their lemma: what a typo of
+ * the answer must not be taken for (sostengo, from sostenere, for sostegno). The table is not
+ * clean, so only words it can vouch for count: not a word ending in a consonant (its foreign
+ * words and truncations: star, modern), unless a function word; not a word whose lemma is one
+ * letter from the answer's own (misspellings it holds, stategia for strategia, and variants,
+ * riempiere for riempire). Nor any for an answer under four letters: no typo of it passes anyway.
+ */
+function neighboursOf(
+	lemma: string,
+	key: string,
+	lookup: TableLookup,
+	skip: ReadonlySet<string>,
+	nearby: Iterable<string>
+): Record<string, string> {
+	const neighbours: Record<string, string> = {};
+	if (Array.from(key).length < 4) return neighbours;
+	const ofLemma = new Set((lookup.forms.get(lemma) ?? []).map((f) => f.form));
+	for (const word of nearby) {
+		if (ofLemma.has(word) || skip.has(word)) continue;
+		const functional = FUNCTION_WORDS.get(word.replace(/'/gu, '’')) ?? [];
+		const readings = [
+			...(ENDS_IN_VOWEL.test(word) ? (lookup.words.get(word) ?? []) : []),
+			...functional
+		];
+		if (readings.length === 0) continue;
+		if (readings.some((r) => editDistance(r.lemma, lemma, 1) <= 1)) continue;
+		// The lemma nearest the word is the likelier reading: pesi is peso's, before pendere's.
+		const [nearest] = readings
+			.map((r) => ({ lemma: r.lemma, distance: editDistance(r.lemma, word, 20) }))
+			.sort((a, b) => a.distance - b.distance);
+		neighbours[word] = nearest.lemma;
+	}
+	return neighbours;
+}
 
 /**
  * What a card with this one-word answer needs to know about the real words around it, given a
@@ -190,20 +226,22 @@ export function wordFormsOf(
 	nearby: Iterable<string> = oneEditAway(answer.toLowerCase())
 ): WordForms {
 	const key = answer.toLowerCase();
-	const forms = lookup.forms.get(entry.lemma) ?? [];
-	const ofLemma = new Set(forms.map((f) => f.form));
 	const skip = new Set([key, ...right.map((r) => r.toLowerCase())]);
-	const neighbours: Record<string, string> = {};
-	for (const word of nearby) {
-		if (ofLemma.has(word) || skip.has(word)) continue;
-		const readings = readingsOf(word, lookup);
-		if (readings.length > 0 && !readings.some((r) => r.lemma === entry.lemma)) {
-			neighbours[word] = readings[0].lemma;
-		}
-	}
+	const forms = lookup.forms.get(entry.lemma) ?? [];
 	return {
 		lemma: entry.lemma,
-		other: labelForms(entry.lemma, entry.pos, answer, forms, entry.forms),
-		neighbours
+		other: labelForms(entry.lemma, entry.pos, answer, withTruncation(entry, forms), entry.forms),
+		neighbours: neighboursOf(entry.lemma, key, lookup, skip, nearby)
 	};
+}
+
+/**
+ * A verb's forms with its truncated infinitive (esser, aver, poter), which Italian writes before
+ * another word and the table leaves out: a form of the verb, not a typo of it.
+ */
+function withTruncation(entry: { lemma: string; pos: string }, forms: readonly LemmaForm[]) {
+	const truncated = entry.lemma.slice(0, -1);
+	if (entry.pos !== 'verb' || !/[aei]re$/u.test(entry.lemma) || forms.length === 0) return forms;
+	if (forms.some((f) => f.form === truncated)) return forms;
+	return [...forms, { form: truncated, pos: 'VERB' as const, features: 'inf' }];
 }
