@@ -168,8 +168,9 @@ function realWord(word: Word, answer: string, options: GradeOptions): Graded | n
  * 4–8 letters, ≤ 2 beyond, none below 4), a number in another notation, a synonym (right, naming
  * the article's word), and as `options` say another form of the word or a homophone heard.
  * Wrong, and named: a real form or word that is not the answer (see `options.forms`), a non-word
- * one letter from another form of the word, a homophone written (`a` for `ha`), a double
- * consonant heard. Wrong: a different number, a rejected option, anything further off.
+ * that is a botched other form of the word (`guerri`, near `guerre`; see `nearForm`), a
+ * homophone written (`a` for `ha`), a double consonant heard. Wrong: a different number, a
+ * rejected option, anything further off.
  * Never throws.
  *
  * @param accept other forms that count as right; the best match wins (correct over close, then
