@@ -139,6 +139,34 @@ test('a typed answer with a missing accent is accepted and the accent called out
 	await expect(page.getByText(new RegExp(`Accent: ${found.accented}`))).toBeVisible();
 });
 
+test('a tapped option stays visible after answering, and is never called written', async ({
+	page
+}) => {
+	// A quiz that starts with a multiple-choice card, read from the server-rendered page.
+	let found: { seed: number; card: ExportedCard } | undefined;
+	for (let seed = 1; seed < 300 && !found; seed++) {
+		const html = await (await page.request.get(`/quiz/mosca-pyongyang?seed=${seed}`)).text();
+		const id = /name="card" value="([^"]+)"/.exec(html)?.[1];
+		const card = id ? answerOf(id) : undefined;
+		if (card?.type === 'multiple-choice') found = { seed, card };
+	}
+	if (!found) throw new Error('no quiz starts with a multiple-choice card');
+
+	await page.goto(`/quiz/mosca-pyongyang?seed=${found.seed}`);
+	const wrong = otherOption(found.card);
+	await answer(page, wrong);
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+	const chosen = page.locator('fieldset .options button.chosen');
+	await expect(chosen).toContainText(wrong);
+	await expect(chosen).toContainText('your choice');
+	await expect(page.locator('fieldset .options button.right')).toContainText(found.card.answer);
+	await expect(page.getByText('You wrote:')).toHaveCount(0);
+	// A reload (or an answer sent without JavaScript) shows the same.
+	await page.reload();
+	await expect(page.locator('fieldset .options button.chosen')).toContainText(wrong);
+	await expect(page.getByText('You wrote:')).toHaveCount(0);
+});
+
 interface ActionReply {
 	type: 'success' | 'failure' | 'error' | 'redirect';
 	/** The status the action chose (the HTTP status of a JSON reply is always 200). */

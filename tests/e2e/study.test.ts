@@ -164,6 +164,15 @@ test('a choice made with a number key is graded and suggests the rating', async 
 	await expect(page.locator('#verdict')).toHaveText('Not quite');
 	await expect(page.getByRole('button', { name: /Again/ })).toHaveClass(/suggested/);
 	expect(right).toBeGreaterThanOrEqual(0);
+	// The options stay on screen, locked: the one chosen and the right one are marked.
+	const chosen = page.locator('.card .options button.chosen');
+	await expect(chosen).toHaveCount(1);
+	await expect(chosen).toContainText(options[wrong]);
+	await expect(chosen).toContainText('your choice');
+	await expect(page.locator('.card .options button.right')).toContainText('Sergey Lavrov');
+	await expect(page.locator('.card .options button').first()).toBeDisabled();
+	// A tapped option was not written.
+	await expect(page.getByText('You wrote:')).toHaveCount(0);
 });
 
 test('when the day’s cards are done, the screen says so and when the next one is due', async ({
@@ -201,8 +210,21 @@ test('the vocabulary track starts with the most useful words, graded by choice',
 	await expect(prompt(page)).toHaveText('essere');
 	await page.getByRole('button', { name: 'to be', exact: true }).click();
 	await expect(page.locator('#verdict')).toHaveText('Right!');
+	await expect(page.locator('.card .options button.chosen.right')).toContainText('to be');
 	await page.keyboard.press('3');
 	await expect(count(page, 'new')).toHaveText('19');
+});
+
+test('a wrong word chosen stays visible, marked, and is not called written', async ({ page }) => {
+	await page.goto('/study/mosca-pyongyang/vocab');
+	await expect(prompt(page)).toHaveText('essere');
+	const wrong = page.locator('.card .options button').filter({ hasNotText: /^\s*\d\s*to be\s*$/ });
+	const label = ((await wrong.first().textContent()) ?? '').replace(/^\s*\d\s*/, '').trim();
+	await wrong.first().click();
+	await expect(page.locator('#verdict')).toHaveText('Not quite');
+	await expect(page.locator('.card .options button.chosen')).toContainText(label);
+	await expect(page.locator('.card .options button.right')).toContainText('to be');
+	await expect(page.getByText('You wrote:')).toHaveCount(0);
 });
 
 test('a word chosen in the reader is studied next; a known word leaves the queue', async ({
@@ -269,4 +291,38 @@ test('a production card typed without its accent is accepted and the accent call
 	await expect(page.locator('#verdict')).toHaveText('Right, with a slip');
 	await expect(page.getByText('Accent: capacità (you wrote capacita)')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Hard/ })).toHaveClass(/suggested/);
+});
+
+test('a production card names another form of the word instead of calling it a typo', async ({
+	page
+}) => {
+	await page.clock.install({ time: new Date('2026-11-23T10:00:00') });
+	await page.goto('/read/mosca-pyongyang');
+	await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
+	await page
+		.locator('article')
+		.getByRole('button', { name: 'truppe', exact: true })
+		.first()
+		.click();
+	await page
+		.getByRole('dialog', { name: 'truppa' })
+		.getByRole('button', { name: 'Study it next' })
+		.click();
+
+	// Day 1: the word is introduced by recognition; Easy sends it straight to review.
+	await page.goto('/study/mosca-pyongyang/vocab');
+	await expect(prompt(page)).toHaveText('la truppa');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('4');
+
+	// Day 3: its production card. The plural is the word, in another form: right, and named.
+	await page.clock.setFixedTime(new Date('2026-11-25T10:00:00'));
+	await page.reload();
+	await expect(prompt(page)).toHaveText(/\(noun, f\)$/);
+	await page.getByLabel('Your answer').fill('truppe');
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.locator('#verdict')).toHaveText('Right, with a slip');
+	await expect(page.getByText('Form: truppe is the plural form.')).toBeVisible();
+	await expect(page.getByText('Answer: truppa')).toBeVisible();
+	await expect(page.getByText('Typo')).toHaveCount(0);
 });

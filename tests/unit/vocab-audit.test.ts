@@ -71,7 +71,7 @@ describe('the vocabulary deck', () => {
 		expect(samePromptRefused(cards)).toEqual([]);
 		const refusing = cards
 			.filter((c) => /:noun:(dispiegamento|schieramento):production$/u.test(c.id))
-			.map((c): Card => ({ ...c, accept: [] }));
+			.map((c): Card => ({ ...c, accept: [], synonyms: [] }));
 		expect(samePromptRefused(refusing)).toHaveLength(2);
 	});
 });

@@ -2,6 +2,7 @@
  * Cards: what a learner reviews. A *fact* (curated) or a sentence (automatic) yields several cards
  * of different types; cards made from the same fact are *siblings*.
  */
+import type { WordForms } from '$lib/grading/forms';
 import type { GrammarSlip } from '$lib/grading/grade';
 
 export type Track = 'facts' | 'vocab';
@@ -63,6 +64,17 @@ export interface Card {
 	 * learner who types `truppe` for `truppa` is told "number", not just "wrong".
 	 */
 	slips?: Record<string, GrammarSlip>;
+	/**
+	 * Typed vocabulary cards of one word: the word's other real forms and the real words one
+	 * letter from the answer, from the lemma table (added on the server, see
+	 * `$lib/deck/word-forms`), so that grading names them instead of taking them for typos.
+	 */
+	forms?: WordForms;
+	/**
+	 * Other words that are right too (supporto for sostegno): accepted, and the feedback says
+	 * which word the article uses. Unlike `accept`, which holds spellings of the answer itself.
+	 */
+	synonyms?: string[];
 	/** Production cards of nouns: the gender, to name a wrong article ("il truppa"). */
 	gender?: 'm' | 'f';
 	/** An optional remark shown after the answer (e.g. where the article is imprecise). */

@@ -8,7 +8,7 @@
  * whether their answer (or a friend's) was right.
  */
 import type { Card } from '$lib/cards/types';
-import { grade } from '$lib/grading/grade';
+import { gradeCard } from '$lib/quiz/check';
 import { nicknameKey, validateNickname } from '$lib/classroom/nickname';
 import { parseNumber } from '$lib/grading/numbers';
 import { isGameCode } from '$lib/classroom/code';
@@ -199,15 +199,12 @@ export function storedAnswer(card: Card, given: string): string {
 
 /**
  * Whether an answer is right. A choice is the exact option or not; a typed answer goes through
- * the shared grading (accents, typos, numbers in any notation, `card.number`), and an answer
- * accepted with feedback counts, as it does in the solo quiz.
+ * the shared grading of cards (`gradeCard`: accents, typos, numbers in any notation, forms of a
+ * word, synonyms), and an answer accepted with feedback counts, as it does in the solo quiz.
  */
 export function gradeAnswer(card: Card, given: string): boolean {
 	if (card.options.length > 0) return given === card.answer;
-	return grade(given, card.answer, card.accept, {
-		number: card.number,
-		reject: Object.keys(card.slips ?? {})
-	}).accepted;
+	return gradeCard(card, given).accepted;
 }
 
 /**

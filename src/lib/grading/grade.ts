@@ -4,25 +4,24 @@
  * A learner should not lose a point for what a teacher would let pass (case, punctuation, a
  * leading article, a missing accent, one slip of the finger, `diecimila` for `10.000`), but must
  * be told about accents and typos, and must never get a different number or a distractor accepted.
+ * Nor is a real word a typo: another form of the asked word, another word one letter away, a
+ * homophone or a double consonant are named for what they are.
  */
 import { diffChars, type DiffPart } from '$lib/grading/diff';
-import { findNumbers, type NumberMatch } from '$lib/grading/numbers';
+import type { Feedback, Verdict } from '$lib/grading/feedback';
+import { compare, MAX_LENGTH, prepare, type Prepared, type Rules } from '$lib/grading/compare';
+import { findForm, findNeighbour, nearForm, sameWord, type WordForms } from '$lib/grading/forms';
+import { doubledConsonant } from '$lib/grading/spelling';
+import {
+	bareOf,
+	joinBare,
+	optionalSpellings,
+	toWords,
+	withoutArticle,
+	type Word
+} from '$lib/grading/words';
 
-export type Verdict = 'correct' | 'close' | 'wrong';
-
-export type Feedback =
-	| { kind: 'accent'; expected: string; given: string }
-	| { kind: 'typo'; expected: string; given: string }
-	| { kind: 'number-format'; expected: string; given: string }
-	| { kind: 'article'; expected: string; given: string }
-	/**
-	 * Another form of the right word: wrong gender, number, or a conjugated verb; or the source's
-	 * misprint of it (`misprint`: dissuasire, printed for dissuadere).
-	 */
-	| { kind: 'grammar'; detail: GrammarSlip; expected: string; given: string }
-	| { kind: 'empty' };
-
-export type GrammarSlip = 'gender' | 'number' | 'gender-number' | 'verb-form' | 'misprint';
+export type { Feedback, GrammarSlip, Verdict } from '$lib/grading/feedback';
 
 export interface GradeResult {
 	/** correct: right after normalisation; close: accepted, with feedback; wrong: not accepted. */
@@ -32,7 +31,10 @@ export interface GradeResult {
 	given: string;
 	/** The canonical answer. */
 	expected: string;
-	/** The accepted form that matched (the answer or one of `accept`), null when wrong. */
+	/**
+	 * The accepted spelling it was graded against (the answer, one of `accept` or a synonym, with
+	 * or without its optional parts; the answer for another form of the word), null when wrong.
+	 */
 	matched: string | null;
 	feedback: Feedback[];
 	/** `given` against the matched form (or the answer when wrong). */
@@ -44,77 +46,21 @@ export interface GradeOptions {
 	number?: { value: number };
 	/** Other choices or distractors: typing one of them is wrong even if it is one typo away. */
 	reject?: readonly string[];
-}
-
-/** Bounds the quadratic work (edit distance) on pasted or hostile input. */
-const MAX_LENGTH = 500;
-
-const ARTICLES: ReadonlySet<string> = new Set([
-	'il',
-	'lo',
-	'la',
-	'i',
-	'gli',
-	"gl'",
-	'le',
-	"l'",
-	'un',
-	'uno',
-	'una',
-	"un'",
-	'the',
-	'a',
-	'an'
-]);
-
-/**
- * Words a figure may come with that do not change the answer: qualifiers (più di, circa, fino a,
- * about, more than, up to), articles and the "di"/"of" before a unit.
- */
-const NUMBER_FILLERS: ReadonlySet<string> = new Set([
-	...[...ARTICLES].map((a) => a.replace("'", '')),
-	...['piu', 'di', 'circa', 'oltre', 'quasi', 'almeno', 'fino', 'meno', 'intorno', 'sopra'],
-	...['sotto', 'ca', 'e', 'ed', 'about', 'around', 'approximately', 'roughly', 'nearly'],
-	...['almost', 'over', 'more', 'than', 'up', 'to', 'at', 'least', 'less', 'fewer', 'of', 'and']
-]);
-
-/** A word in three forms: as typed (for feedback), compared exactly, and compared loosely. */
-interface Word {
-	raw: string;
-	/** Lower case, accents kept: equal `norm` means correct. */
-	norm: string;
-	/** Without accents or a final apostrophe: equal `bare` means an accent slip (`piu'`, `perche`). */
-	bare: string;
-}
-
-interface Prepared {
-	text: string;
-	words: Word[];
-	numbers: NumberMatch[];
-	/** The words that are not part of a number, qualifier or article. */
-	rest: Word[];
-}
-
-const stripMarks = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
-
-/** Words of a text: punctuation dropped, elisions split (`l’anno` → `l'` `anno`), both apostrophes one. */
-function toWords(text: string): Word[] {
-	const unified = text.normalize('NFC').replace(/[’‘ʼ`´′]/gu, "'");
-	const words: Word[] = [];
-	for (const [token] of unified.matchAll(/[\p{L}\p{M}\p{N}']+/gu)) {
-		// An opening quote is not part of the word; an elided article is a word of its own.
-		for (const piece of token.replace(/^'+/, '').split(/(?<=')(?=[\p{L}\p{N}])/u)) {
-			const raw = piece.replace(/'+$/, (quotes) => quotes.slice(0, 1));
-			const norm = raw.toLowerCase();
-			if (raw) words.push({ raw, norm, bare: stripMarks(norm).replace(/'$/, '') });
-		}
-	}
-	return words;
-}
-
-/** Drops one leading article, unless it is the whole answer. */
-function withoutArticle(words: Word[]): Word[] {
-	return words.length > 1 && ARTICLES.has(words[0].norm) ? words.slice(1) : words;
+	/** Right answers in other words (supporto for sostegno): accepted, naming the article's word. */
+	synonyms?: readonly string[];
+	/** The real words around a one-word answer: its other forms and its neighbours. */
+	forms?: WordForms;
+	/**
+	 * Another form of the asked word (truppe for truppa) is accepted, named: the card asks for the
+	 * word, not for one form of it. Otherwise (a gap in a sentence, a word heard) it is wrong.
+	 */
+	acceptForms?: boolean;
+	/**
+	 * The answer was heard, not read: a homophone (a for ha, e for è) is accepted and named, as
+	 * no ear can tell them apart; a single consonant for a double one is wrong, as it is another
+	 * word (note, notte).
+	 */
+	heard?: boolean;
 }
 
 /**
@@ -129,156 +75,102 @@ export function normalizeAnswer(text: string): string {
 		.join(' ');
 }
 
-function prepare(input: string): Prepared {
-	const text = input.trim().slice(0, MAX_LENGTH).normalize('NFC');
-	const numbers = findNumbers(text);
-	let outside = text;
-	for (const n of [...numbers].reverse()) {
-		outside = `${outside.slice(0, n.start)} ${outside.slice(n.end)}`;
-	}
-	const rest = toWords(outside).filter((w) => !NUMBER_FILLERS.has(w.bare));
-	return { text, words: withoutArticle(toWords(text)), numbers, rest };
+interface Graded {
+	verdict: Verdict;
+	matched: string | null;
+	feedback: Feedback[];
 }
 
-/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps), by code point. */
-function editDistance(given: string, expected: string, max: number): number {
-	const a = Array.from(given);
-	const b = Array.from(expected);
-	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let before: number[] = [];
-	let previous = b.map((_, j) => j + 1);
-	previous.unshift(0);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				row[j] = Math.min(row[j], before[j - 2] + 1);
-			}
-		}
-		[before, previous] = [previous, row];
-	}
-	return previous[b.length];
-}
+const RANK: Record<Verdict, number> = { correct: 0, close: 1, wrong: 2 };
 
-/** How many typos an answer of this many letters tolerates. */
-function typoAllowance(letters: number): number {
-	if (letters < 4) return 0;
-	return letters <= 8 ? 1 : 2;
-}
-
-/** Same word, or the same but quoted (`Russia'`): a final apostrophe only counts where it can be an accent. */
-function sameWord(given: Word, expected: Word): boolean {
-	return (
-		given.norm === expected.norm ||
-		(given.norm === `${expected.norm}'` && expected.norm === expected.bare)
-	);
-}
-
-const joinRaw = (words: Word[]) => words.map((w) => w.raw).join(' ');
-const joinBare = (words: Word[]) => words.map((w) => w.bare).join(' ');
-const digitsOf = (text: string) => (text.match(/\d+/g) ?? []).join(' ');
+/** Whether `a` is a better outcome than `b`: a better verdict, then fewer remarks. */
+const better = (a: Graded, b: Graded | null) =>
+	!b ||
+	RANK[a.verdict] < RANK[b.verdict] ||
+	(a.verdict === b.verdict && a.feedback.length < b.feedback.length);
 
 /**
- * Feedback when `given` passes for `expected` word by word (none when exact), or null when it does
- * not: accents are always tolerated, typos only when `allowTypo` and never in digits.
+ * The verdict of an answer that matched with these remarks: a synonym is right; a homophone is
+ * right only when heard, and a double consonant only when read.
  */
-function compareWords(given: Word[], expected: Word[], allowTypo: boolean): Feedback[] | null {
-	if (given.length === 0 || expected.length === 0) return null;
-	const aligned = given.length === expected.length;
-	const perWord = (): Feedback[] =>
-		given.flatMap((g, i): Feedback[] => {
-			const e = expected[i];
-			if (g.bare !== e.bare) return [{ kind: 'typo', expected: e.raw, given: g.raw }];
-			return sameWord(g, e) ? [] : [{ kind: 'accent', expected: e.raw, given: g.raw }];
-		});
-	if (aligned && given.every((g, i) => g.bare === expected[i].bare)) return perWord();
-	const [g, e] = [joinBare(given), joinBare(expected)];
-	if (!allowTypo || digitsOf(g) !== digitsOf(e)) return null;
-	const max = typoAllowance(Array.from(e.replace(/ /g, '')).length);
-	if (max === 0 || editDistance(g, e, max) > max) return null;
-	return aligned
-		? perWord()
-		: [{ kind: 'typo', expected: joinRaw(expected), given: joinRaw(given) }];
+function verdictOf(feedback: Feedback[], heard: boolean): Verdict {
+	if (feedback.some((f) => (f.kind === 'homophone' && !heard) || (f.kind === 'double' && heard))) {
+		return 'wrong';
+	}
+	return feedback.every((f) => f.kind === 'synonym') ? 'correct' : 'close';
 }
 
-const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-/** Two notations of a number are the same form when they differ only in case or spacing. */
-const numberForm = (text: string) => text.toLowerCase().replace(/\s/gu, '');
-
-/**
- * Grades a figure: the value decides, the notation is only reported. Words around the number must
- * agree when both sides have some (`4.000 soldati` is not `4.000 euro`), but may be left out.
- */
-function compareNumbers(
-	given: Prepared,
-	expected: Prepared,
-	target: number | undefined,
-	allowTypo: boolean
-): Feedback[] | null {
-	const values = given.numbers.map((n) => n.value);
-	const wanted = expected.numbers.map((n) => n.value);
-	const single = target ?? (new Set(wanted).size === 1 ? wanted[0] : undefined);
-	const valueOk =
-		single === undefined
-			? values.length === wanted.length && values.every((v, i) => sameValue(v, wanted[i]))
-			: values.every((v) => sameValue(v, single));
-	if (!valueOk) return null;
-	const feedback: Feedback[] = [];
-	given.numbers.forEach((n, i) => {
-		const shown = expected.numbers[Math.min(i, expected.numbers.length - 1)]?.text ?? expected.text;
-		if (numberForm(shown) !== numberForm(n.text)) {
-			feedback.push({ kind: 'number-format', expected: shown, given: n.text });
-		}
-	});
-	feedback.push(...qualifierAccents(given, expected));
-	if (given.rest.length === 0 || expected.rest.length === 0) return feedback;
-	const words = compareWords(given.rest, expected.rest, allowTypo);
-	return words && [...feedback, ...words];
+interface Target {
+	spelling: string;
+	prepared: Prepared;
+	synonym: boolean;
 }
 
-/** Qualifiers are optional, but one typed without its accent (`piu di`) is still an accent slip. */
-function qualifierAccents(given: Prepared, expected: Prepared): Feedback[] {
-	const wanted = new Map(
-		expected.words.filter((w) => NUMBER_FILLERS.has(w.bare)).map((w) => [w.bare, w])
-	);
-	return given.words
-		.filter((w) => NUMBER_FILLERS.has(w.bare))
-		.flatMap((w) => {
-			const right = wanted.get(w.bare);
-			return right && right.norm !== w.norm
-				? [{ kind: 'accent' as const, expected: right.raw, given: w.raw }]
-				: [];
-		});
-}
-
-/** Feedback for `given` against one accepted form, or null when it does not pass. */
-function match(
-	given: Prepared,
-	expected: Prepared,
+/** The best match of `learner` among the accepted spellings, or null when none passes. */
+function bestMatch(
+	learner: Prepared,
+	targets: readonly Target[],
+	answer: string,
 	options: GradeOptions,
-	allowTypo: boolean
-): Feedback[] | null {
-	const target = options.number?.value;
-	// A number in words is a numeric answer only when it is the whole answer ("diecimila"), so
-	// that "tu sei" is still graded as words.
-	const numeric =
-		target !== undefined ||
-		(expected.numbers.length > 0 && (/\d/.test(expected.text) || expected.rest.length === 0));
-	if (numeric && given.numbers.length > 0) {
-		return compareNumbers(given, expected, target, allowTypo);
+	rules: Rules
+): Graded | null {
+	let best: Graded | null = null;
+	for (const target of targets) {
+		const remarks = compare(learner, target.prepared, options.number?.value, rules);
+		if (!remarks) continue;
+		const feedback: Feedback[] = target.synonym
+			? [...remarks, { kind: 'synonym', expected: answer, given: target.spelling }]
+			: remarks;
+		const graded = {
+			verdict: verdictOf(feedback, rules.heard),
+			matched: target.spelling,
+			feedback
+		};
+		if (better(graded, best)) best = graded;
 	}
-	return compareWords(given.words, expected.words, allowTypo);
+	return best;
+}
+
+/**
+ * A one-word answer that is a real word, but not the answer: another form of the asked word, or
+ * another word. Null when the card knows no such word.
+ */
+function realWord(word: Word, answer: string, options: GradeOptions): Graded | null {
+	const forms = options.forms!;
+	const form = findForm(word, forms);
+	if (form) {
+		const accepted = options.acceptForms === true && sameWord(form.slip);
+		const feedback: Feedback[] = [
+			{ kind: 'form', slip: form.slip, lemma: forms.lemma, expected: answer, given: word.raw }
+		];
+		if (form.form.toLowerCase() !== word.norm) {
+			feedback.unshift({ kind: 'accent', expected: form.form, given: word.raw });
+		}
+		return { verdict: accepted ? 'close' : 'wrong', matched: accepted ? answer : null, feedback };
+	}
+	const neighbour = findNeighbour(word, forms);
+	if (!neighbour) return null;
+	const feedback: Feedback[] = [
+		{ kind: 'other-word', lemma: neighbour.lemma, expected: answer, given: word.raw }
+	];
+	if (doubledConsonant(word.bare, bareOf(answer))) {
+		feedback.push({ kind: 'double', expected: answer, given: word.raw });
+	}
+	return { verdict: 'wrong', matched: null, feedback };
 }
 
 /**
  * Grades a typed answer against `answer` and its accepted variants.
  *
  * Ignored: case, spacing, punctuation, a leading article, the kind of apostrophe, qualifiers
- * around a figure. Accepted with feedback: wrong or missing accents (also `piu'` for `più`),
- * a small typo (Damerau–Levenshtein ≤ 1 for 4–8 letters, ≤ 2 beyond, none below 4), a number
- * in another notation. Wrong: a different number, a rejected option, anything further off.
+ * around a figure, optional parts in parentheses (`in cambio (di)`). Accepted with feedback:
+ * wrong or missing accents (also `piu'` for `più`), a small typo (Damerau–Levenshtein ≤ 1 for
+ * 4–8 letters, ≤ 2 beyond, none below 4), a number in another notation, a synonym (right, naming
+ * the article's word), and as `options` say another form of the word or a homophone heard.
+ * Wrong, and named: a real form or word that is not the answer (see `options.forms`), a non-word
+ * that is a botched other form of the word (`guerri`, near `guerre`; see `nearForm`), a
+ * homophone written (`a` for `ha`), a double consonant heard. Wrong: a different number, a
+ * rejected option, anything further off.
  * Never throws.
  *
  * @param accept other forms that count as right; the best match wins (correct over close, then
@@ -292,7 +184,7 @@ export function grade(
 ): GradeResult {
 	const learner = prepare(given);
 	const expected = answer.trim();
-	const result = (verdict: Verdict, matched: string | null, feedback: Feedback[]) => ({
+	const result = ({ verdict, matched, feedback }: Graded): GradeResult => ({
 		verdict,
 		accepted: verdict !== 'wrong',
 		given: learner.text,
@@ -301,23 +193,50 @@ export function grade(
 		feedback,
 		diff: diffChars(learner.text, (matched ?? answer).trim())
 	});
-	if (!learner.text) return result('wrong', null, [{ kind: 'empty' }]);
+	const wrong = (feedback: Feedback[] = []) =>
+		result({ verdict: 'wrong', matched: null, feedback });
+	if (!learner.text) return wrong([{ kind: 'empty' }]);
 	// Past the cap two different texts would compare equal; nothing that long is a real answer.
-	if (given.trim().length > MAX_LENGTH && given.trim() !== expected) {
-		return result('wrong', null, []);
-	}
+	if (given.trim().length > MAX_LENGTH && given.trim() !== expected) return wrong();
+
+	const spell = (forms: readonly string[], synonym: boolean): Target[] =>
+		forms.flatMap((form) =>
+			optionalSpellings(form).map((spelling) => ({
+				spelling,
+				prepared: prepare(spelling),
+				synonym
+			}))
+		);
+	const targets = [...spell([answer, ...accept], false), ...spell(options.synonyms ?? [], true)];
+	const heard = options.heard === true;
+
+	// Right, but for accents or a homophone: nothing else can explain it better.
+	const exact = bestMatch(learner, targets, expected, options, { typos: false, heard });
+	if (exact) return result(exact);
+
+	// A real word is never a typo of the answer.
+	const word = options.forms && learner.words.length === 1 ? learner.words[0] : undefined;
+	const real = word && realWord(word, expected, options);
+	if (real) return result(real);
 
 	// A rejected option may be one typo away from the answer ("Kiev"/"Kyiv" style pairs): typing it
 	// exactly must not pass as a slip.
 	const typed = joinBare(learner.words);
-	const allowTypo = !(options.reject ?? []).some((r) => joinBare(prepare(r).words) === typed);
-	let best: { matched: string; feedback: Feedback[] } | null = null;
-	for (const form of [answer, ...accept]) {
-		const feedback = match(learner, prepare(form), options, allowTypo);
-		if (feedback && (!best || feedback.length < best.feedback.length)) {
-			best = { matched: form, feedback };
-		}
+	const typos = !(options.reject ?? []).some((r) => joinBare(prepare(r).words) === typed);
+	const typo = bestMatch(learner, targets, expected, options, { typos, heard });
+	// A botched other form of the word (guerri, near guerre) is not silently the answer, and is
+	// worth naming when it is no answer at all.
+	const typoOf = typo && joinBare(prepare(typo.matched ?? expected).words);
+	const near = word && nearForm(word, typoOf, options.forms!);
+	if (near) {
+		const { lemma } = options.forms!;
+		return wrong([{ kind: 'near-form', ...near, lemma, expected, given: word.raw }]);
 	}
-	if (!best) return result('wrong', null, []);
-	return result(best.feedback.length === 0 ? 'correct' : 'close', best.matched, best.feedback);
+	if (typo) return result(typo);
+
+	const [only] = learner.words;
+	if (learner.words.length === 1 && doubledConsonant(only.bare, bareOf(expected))) {
+		return wrong([{ kind: 'double', expected, given: only.raw }]);
+	}
+	return wrong();
 }

@@ -1,5 +1,6 @@
 /** Grading of typed answers: one entry point for routes, servers and scripts. */
 export { diffChars, type DiffPart } from '$lib/grading/diff';
+export type { FormSlip, WordForms } from '$lib/grading/forms';
 export {
 	grade,
 	normalizeAnswer,

@@ -12,15 +12,26 @@ export interface AnswerResult extends GradeResult {
 	note?: Card['note'];
 }
 
+/**
+ * Grades an answer to a card: a choice is the option or not; a typed answer goes through
+ * `grade` with what the card knows. A production card asks for a word, so another form of it
+ * is accepted and named; a gap or a word heard asks for one form, so another is wrong (named);
+ * a word heard may be a homophone of the answer, but not a single for a double consonant.
+ */
 export function gradeCard(card: Card, given: string): AnswerResult {
 	const result =
 		card.options.length > 0
 			? // A choice is right or wrong: no typo tolerance between two options.
 				grade(given, card.answer, [], { reject: card.options.filter((o) => o !== card.answer) })
-			: // Another form of the word is never a typo of it: truppe for truppa is a number slip.
-				grade(given, card.answer, card.accept, {
+			: grade(given, card.answer, card.accept, {
 					number: card.number,
-					reject: Object.keys(card.slips ?? {})
+					// Without the lemma table's forms, the card's own slips keep another form of
+					// the word from passing as a typo of it (truppe for truppa).
+					reject: card.forms ? [] : Object.keys(card.slips ?? {}),
+					synonyms: card.synonyms,
+					forms: card.forms,
+					acceptForms: card.type === 'production',
+					heard: card.type === 'listening'
 				});
 	const graded = withGrammar(card, given, result);
 	return { ...graded, card: card.id, answer: card.answer, source: card.source, note: card.note };
@@ -36,13 +47,14 @@ const ARTICLE_GENDER: Record<string, 'm' | 'f'> = {
 };
 
 /**
- * Names what went wrong when a learner typed another form of the right word (production cards):
- * `truppe` for `truppa` is a number slip, `il truppa` a gender slip (the word itself is right).
+ * Names what went wrong when a learner typed the right word with the wrong article (`il truppa`
+ * is a gender slip) or, on a card without the table's forms, another form of it (`truppe`).
  */
 function withGrammar(card: Card, given: string, result: GradeResult): GradeResult {
 	const words = given.trim().toLowerCase().split(/\s+/u);
 	const [article, word] = words.length === 2 ? words : [undefined, words[0]];
-	const slip = card.slips?.[word ?? ''];
+	// The table's forms, when the card has them, named the form already (and better).
+	const slip = card.forms ? undefined : card.slips?.[word ?? ''];
 	if (result.verdict === 'wrong' && slip) {
 		return {
 			...result,

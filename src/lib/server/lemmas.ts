@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scanLemmaTable, type TableLookup } from '$lib/lemma/forms';
 import { parseLemmaTable } from '$lib/lemma/lemmatizer';
 import type { LemmaTable } from '$lib/lemma/types';
 
@@ -20,4 +21,22 @@ export function loadLemmaTable(root = process.cwd()): LemmaTable {
 	if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build:lemmas`);
 	table = parseLemmaTable(readFileSync(path, 'utf8'));
 	return table;
+}
+
+/**
+ * Looks some lemmas and words up in the table without loading all of it (for the deck's
+ * vocabulary cards). Without a table (never built here) it finds nothing and says so once: the
+ * cards are then graded as before, without naming real forms.
+ */
+export function lookupLemmas(
+	lemmas: ReadonlySet<string>,
+	words: ReadonlySet<string>,
+	root = process.cwd()
+): TableLookup {
+	const path = lemmaTablePath(root);
+	if (!existsSync(path)) {
+		console.warn(`${path} is missing (npm run build:lemmas): forms of words are not named`);
+		return { forms: new Map(), words: new Map() };
+	}
+	return scanLemmaTable(readFileSync(path, 'utf8'), lemmas, words);
 }

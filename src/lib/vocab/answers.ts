@@ -23,10 +23,18 @@ export function optionalVariants(form: string): string[] {
 	];
 }
 
-/** Every right answer of a production card but its answer: the lemma's variants and synonyms. */
+/** Every right answer of a production card but its answer and synonyms: the lemma's variants. */
 export function productionAccept(entry: VocabEntry, withArticle: string): string[] {
-	const all = [withArticle, ...[entry.lemma, ...entry.synonyms].flatMap(optionalVariants)];
+	const all = [withArticle, ...optionalVariants(entry.lemma)];
 	return [...new Set(all)].filter((form) => form !== entry.lemma);
+}
+
+/**
+ * The lexicon's synonyms of an entry, as a card's `synonyms`: right too, and the learner is told
+ * which word the article uses.
+ */
+export function productionSynonyms(entry: VocabEntry): string[] {
+	return [...new Set(entry.synonyms.flatMap(optionalVariants))];
 }
 
 /**

@@ -8,7 +8,7 @@ import { GAP, type Card, type CardType } from '$lib/cards/types';
 import type { Article, Sentence } from '$lib/content/types';
 import type { GrammarSlip } from '$lib/grading/grade';
 import { rngFor, shuffled } from '$lib/random/prng';
-import { acceptEachOther, entryNote, productionAccept } from './answers';
+import { acceptEachOther, entryNote, productionAccept, productionSynonyms } from './answers';
 import { shortGloss } from './gloss';
 import { findForm } from './links';
 import type { VocabEntry } from './vocabulary';
@@ -155,6 +155,7 @@ export function vocabCards(
 			prompt_en: `Say it in Italian: ${gloss} (${hint})`,
 			answer: entry.lemma,
 			accept: productionAccept(entry, lemma),
+			...(entry.synonyms.length > 0 ? { synonyms: productionSynonyms(entry) } : {}),
 			options: [],
 			slips: grammarSlips(entry),
 			...(entry.pos === 'noun' && (entry.gender === 'm' || entry.gender === 'f')
