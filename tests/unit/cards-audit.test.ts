@@ -1,0 +1,87 @@
+/**
+ * The whole fact deck, read as a teacher would before signing it: each check names the cards it
+ * finds at fault, so a failure says which fact to fix.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Card } from '$lib/cards/types';
+import { boundsGiveAway, judgeQuantity, parseQuantity } from '$lib/cards/quantity';
+import { buildDeck } from '$lib/deck/deck';
+import type { ResolvedFact } from '$lib/facts/load';
+import { library } from '../helpers/library';
+
+const deck = buildDeck(library, { track: 'facts' });
+const facts = library.flatMap(({ article, facts }) =>
+	facts.map((fact) => ({ key: `${article.slug}:${fact.id}`, fact }))
+);
+const factOf = (card: Card): ResolvedFact | undefined =>
+	facts.find(({ key }) => key === card.sibling)?.fact;
+const curated = (type: Card['type']) =>
+	deck.cards.filter((card) => card.origin === 'curated' && card.type === type);
+
+/** The distractor a false statement was made with (the one whose swap gives the prompt). */
+function swappedIn(card: Card, fact: ResolvedFact): string | undefined {
+	return fact.distractors.find((d) => fact.statement.it.replace(fact.answer, d) === card.prompt);
+}
+
+describe('numbers respect their qualifier', () => {
+	const quantified = facts.filter(({ fact }) => parseQuantity(fact.answer) !== null);
+
+	it('reads the figures of the deck (the check below is not vacuous)', () => {
+		expect(quantified.map(({ fact }) => fact.id)).toEqual(
+			expect.arrayContaining([
+				'truppe-kursk-piu-di-10000',
+				'stima-4000-uccisi',
+				'fino-a-30000-truppe'
+			])
+		);
+		for (const { fact } of quantified.filter(({ fact }) => fact.number)) {
+			expect(parseQuantity(fact.answer)?.qualifier, fact.id).toBe(fact.number!.qualifier);
+		}
+	});
+
+	it('never offers a figure the true one makes true or leaves open', () => {
+		const faults: string[] = [];
+		for (const { fact } of quantified) {
+			const truth = parseQuantity(fact.answer)!;
+			for (const distractor of fact.distractors) {
+				const claim = parseQuantity(distractor);
+				const verdict = claim ? judgeQuantity(claim, truth) : 'not a figure';
+				if (verdict !== 'false') faults.push(`${fact.id}: "${distractor}" is ${verdict}`);
+			}
+		}
+		expect(faults).toEqual([]);
+	});
+
+	it('keys every true/false card about a figure as its figure says', () => {
+		const faults: string[] = [];
+		for (const card of curated('true-false')) {
+			const fact = factOf(card)!;
+			const truth = parseQuantity(fact.answer);
+			if (!truth) continue;
+			const shown = card.answer === 'vero' ? fact.answer : swappedIn(card, fact);
+			const claim = shown === undefined ? null : parseQuantity(shown);
+			const verdict = claim ? judgeQuantity(claim, truth) : 'unreadable';
+			if (verdict !== (card.answer === 'vero' ? 'true' : 'false')) {
+				faults.push(`${card.id}: keyed ${card.answer}, "${card.prompt}" is ${verdict}`);
+			}
+		}
+		expect(faults).toEqual([]);
+	});
+
+	it('gives no multiple-choice card of figures two defensible options, or one by logic', () => {
+		const faults: string[] = [];
+		for (const card of curated('multiple-choice')) {
+			const truth = parseQuantity(factOf(card)!.answer);
+			if (!truth) continue;
+			const options = card.options.map((option) => [option, parseQuantity(option)] as const);
+			for (const [option, claim] of options) {
+				if (option === card.answer) continue;
+				const verdict = claim ? judgeQuantity(claim, truth) : 'not a figure';
+				if (verdict !== 'false') faults.push(`${card.id}: "${option}" is ${verdict}`);
+			}
+			const read = options.flatMap(([, claim]) => (claim ? [claim] : []));
+			if (boundsGiveAway(truth, read)) faults.push(`${card.id}: every option bounds alike`);
+		}
+		expect(faults).toEqual([]);
+	});
+});
