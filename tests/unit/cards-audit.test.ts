@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Card } from '$lib/cards/types';
+import { faultInContext, misfitOptions } from '$lib/cards/agreement';
 import { boundsGiveAway, judgeQuantity, parseQuantity } from '$lib/cards/quantity';
+import { GAP } from '$lib/cards/types';
 import { buildDeck } from '$lib/deck/deck';
 import type { ResolvedFact } from '$lib/facts/load';
 import { library } from '../helpers/library';
@@ -82,6 +84,38 @@ describe('numbers respect their qualifier', () => {
 			const read = options.flatMap(([, claim]) => (claim ? [claim] : []));
 			if (boundsGiveAway(truth, read)) faults.push(`${card.id}: every option bounds alike`);
 		}
+		expect(faults).toEqual([]);
+	});
+});
+
+describe('distractors agree with the words around them', () => {
+	it('fit the article or preposition before the answer in every statement', () => {
+		const faults: string[] = [];
+		for (const { fact } of facts) {
+			const at = fact.statement.it.indexOf(fact.answer);
+			for (const phrase of [fact.answer, ...fact.distractors]) {
+				const fault = faultInContext(fact.statement.it, at, phrase);
+				if (fault) faults.push(`${fact.id}: ${fault}`);
+			}
+		}
+		expect(faults).toEqual([]);
+	});
+
+	it('fit the words before the gap on every card with options', () => {
+		const faults = deck.cards.flatMap((card) =>
+			misfitOptions(card.prompt, GAP, card.options).map((o) => `${card.id}: "${o}"`)
+		);
+		expect(faults).toEqual([]);
+	});
+
+	it('never make the answer the only option with (or without) an article', () => {
+		const article = /^(?:il|lo|la|i|gli|le|un|uno|una|l['’]|un['’])(?:\s|(?<=['’]))/iu;
+		const faults = curated('multiple-choice')
+			.filter((card) => {
+				const alike = card.options.filter((o) => article.test(o) === article.test(card.answer));
+				return alike.length === 1;
+			})
+			.map((card) => `${card.id}: ${card.options.join(' / ')}`);
 		expect(faults).toEqual([]);
 	});
 });
