@@ -8,6 +8,7 @@ import { faultInContext, misfitOptions } from '$lib/cards/agreement';
 import { boundsGiveAway, judgeQuantity, parseQuantity } from '$lib/cards/quantity';
 import { GAP } from '$lib/cards/types';
 import { buildDeck } from '$lib/deck/deck';
+import { guessLanguage } from '$lib/text/language';
 import type { ResolvedFact } from '$lib/facts/load';
 import { library } from '../helpers/library';
 
@@ -116,6 +117,21 @@ describe('distractors agree with the words around them', () => {
 				return alike.length === 1;
 			})
 			.map((card) => `${card.id}: ${card.options.join(' / ')}`);
+		expect(faults).toEqual([]);
+	});
+});
+
+describe('every card has an English prompt', () => {
+	it('in English, never the Italian prompt again', () => {
+		const faults: string[] = [];
+		for (const card of deck.cards) {
+			const { italian, english } = guessLanguage(card.prompt_en);
+			const prompt = card.prompt.replace(GAP, '').trim();
+			if (!card.prompt_en.trim()) faults.push(`${card.id}: no English`);
+			else if (card.prompt_en === card.prompt || card.prompt_en.includes(prompt)) {
+				faults.push(`${card.id}: the Italian prompt again`);
+			} else if (italian > english) faults.push(`${card.id}: "${card.prompt_en}" reads as Italian`);
+		}
 		expect(faults).toEqual([]);
 	});
 });

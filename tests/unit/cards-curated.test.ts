@@ -50,6 +50,16 @@ describe('cards made from curated facts', () => {
 		}
 	});
 
+	it('give cloze cards the English sentence with the same words blanked', () => {
+		const english = new Map(library[0].translation);
+		for (const card of ofType('cloze')) {
+			const fact = factOf(card);
+			expect(card.prompt_en.split(GAP)).toHaveLength(2);
+			const gapEn = fact.gap_en ?? fact.answer_en;
+			expect(card.prompt_en.replace(GAP, gapEn)).toBe(english.get(card.source.sentence));
+		}
+	});
+
 	it('give multiple-choice cards four distinct options with the answer exactly once', () => {
 		for (const card of ofType('multiple-choice')) {
 			expect(card.options).toHaveLength(4);
@@ -79,14 +89,18 @@ describe('cards made from curated facts', () => {
 			expect(card.options).toEqual(['vero', 'falso']);
 			if (card.answer === 'vero') {
 				expect(card.prompt).toBe(fact.statement.it);
+				expect(card.prompt_en).toBe(fact.statement.en);
 			} else {
-				// Same statement with the answer swapped for one of the curated distractors.
+				// Same statement with the answer swapped for one of the curated distractors, and the
+				// English with the same distractor in English: it says no more than the Italian.
 				const swapped = fact.distractors.map((d) => fact.statement.it.replace(fact.answer, d));
-				expect(swapped).toContain(card.prompt);
+				const pick = swapped.indexOf(card.prompt);
+				expect(pick).toBeGreaterThanOrEqual(0);
 				expect(card.prompt).not.toContain(fact.answer);
+				expect(card.prompt_en).toBe(
+					fact.statement.en.replace(fact.answer_en, fact.distractors_en[pick])
+				);
 			}
-			// The English prompt quotes the Italian statement, so it never gives the answer away.
-			expect(card.prompt_en).toBe(`True or false? “${card.prompt}”`);
 		}
 	});
 

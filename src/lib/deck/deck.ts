@@ -3,6 +3,7 @@
  */
 import { generateAutoCards } from '$lib/autogen/generate';
 import { misfitOptions } from '$lib/cards/agreement';
+import { withEnglishPrompt } from '$lib/cards/english';
 import { GAP, type Card, type Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
@@ -42,10 +43,15 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 	const { track = 'all', seed = DEFAULT_SEED, auto = true } = options;
 	const cards: Card[] = [];
 	if (track === 'facts' || track === 'all') {
-		for (const { article, facts } of entries) {
+		for (const { article, facts, translation } of entries) {
 			const curated = curatedCards(article.slug, facts, seed);
 			cards.push(...curated);
-			if (auto) cards.push(...withoutDuplicates(autoCardsThatFit(article, seed), curated));
+			if (auto) {
+				const generated = withoutDuplicates(autoCardsThatFit(article, seed), curated);
+				cards.push(
+					...generated.map((card) => withEnglishPrompt(card, translation.get(card.source.sentence)))
+				);
+			}
 		}
 	}
 	const vocab: Deck['vocab'] = [];

@@ -3,6 +3,7 @@
  * that misquotes the text, or a question whose answer is not where it claims, never reaches a
  * learner: the build and the tests stop with the file, the fact and the field at fault.
  */
+import { GAP } from '$lib/cards/types';
 import { isFactual } from '$lib/content/article';
 import { ContentError, readYaml } from '$lib/content/schema';
 import type { Article, Sentence } from '$lib/content/types';
@@ -13,6 +14,8 @@ export interface ResolvedFact extends Fact {
 	sentence: Sentence;
 	/** Offset of `gap` within `sentence.text`. */
 	gapAt: number;
+	/** The sentence's English translation with the gap's words blanked, when there is one. */
+	clozeEn?: string;
 }
 
 const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
@@ -20,11 +23,17 @@ const occurrences = (haystack: string, needle: string) => haystack.split(needle)
 export const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it').trim();
 
 /**
- * Parses and validates a facts file against its article.
+ * Parses and validates a facts file against its article and, when given, its English translation
+ * (sentence id → English).
  *
  * @throws ContentError naming the file, the fact id and the field
  */
-export function loadFacts(file: string, raw: string, article: Article): ResolvedFact[] {
+export function loadFacts(
+	file: string,
+	raw: string,
+	article: Article,
+	translation: ReadonlyMap<string, string> = new Map()
+): ResolvedFact[] {
 	const data = readYaml(file, raw);
 	const parsed = factsFileSchema.safeParse(data);
 	if (!parsed.success) {
@@ -65,6 +74,21 @@ export function loadFacts(file: string, raw: string, article: Article): Resolved
 		if (new Set(fact.distractors.map(folded)).size !== fact.distractors.length) {
 			fail('distractors', 'repeats a distractor');
 		}
-		return { ...fact, sentence, gapAt: sentence.text.indexOf(fact.gap) };
+		// A false statement is shown in English too: each distractor needs its English.
+		if (fact.distractors_en.length !== fact.distractors.length) {
+			fail('distractors_en', 'needs the English of each distractor, in the same order');
+		}
+		const english = translation.get(sentence.id);
+		const gapEn = fact.gap_en ?? fact.answer_en;
+		if (english !== undefined && occurrences(english, gapEn) !== 1) {
+			fail('gap_en', `must occur exactly once in the sentence's translation: "${english}"`);
+		}
+		const clozeEn = english?.replace(gapEn, GAP);
+		return {
+			...fact,
+			sentence,
+			gapAt: sentence.text.indexOf(fact.gap),
+			...(clozeEn ? { clozeEn } : {})
+		};
 	});
 }

@@ -21,10 +21,14 @@ export const factSchema = z
 		answer: text,
 		answer_en: text,
 		gap: text,
+		/** The gap's words in the sentence's English translation (default: `answer_en`). */
+		gap_en: text.optional(),
 		question: bilingual,
 		statement: bilingual,
 		accept: z.array(text).default([]),
 		distractors: z.array(text).default([]),
+		/** The English of each distractor, in order: what it says in `statement.en`. */
+		distractors_en: z.array(text).default([]),
 		number: z
 			.object({
 				value: z.number().finite(),
