@@ -135,3 +135,31 @@ describe('every card has an English prompt', () => {
 		expect(faults).toEqual([]);
 	});
 });
+
+describe('the article, not only its names and numbers', () => {
+	it('asks why and how about each step of its argument', () => {
+		const argument = [
+			'clausola-gia-testata',
+			'rischio-scorte-avversario-sud',
+			'da-difensive-a-offensive',
+			'droni-capacita-future',
+			'nuove-linee-difensive',
+			'trump-non-puo-ignorare',
+			'quadro-strategico-perche'
+		];
+		const asked = new Set(curated('multiple-choice').map((card) => factOf(card)?.id));
+		expect(argument.filter((id) => !asked.has(id))).toEqual([]);
+	});
+
+	it('keeps the time of writing in a question about a date relative to it', () => {
+		const relative =
+			/anno scorso|scorso anno|lo scorso|quest['’]anno|attualmente|mese scorso|anni fa/iu;
+		const faults = facts
+			.filter(({ fact }) =>
+				relative.test([fact.answer, fact.question.it, ...fact.distractors].join(' '))
+			)
+			.filter(({ fact }) => !/secondo l['’]articolo/iu.test(fact.question.it))
+			.map(({ fact }) => `${fact.id}: ${fact.question.it}`);
+		expect(faults).toEqual([]);
+	});
+});

@@ -2,7 +2,7 @@
  * Cards from curated facts: each fact yields up to five cards (multiple choice, cloze,
  * true/false, numeric, open), siblings of one another.
  */
-import type { ResolvedFact } from '$lib/facts/load';
+import { folded as fold, type ResolvedFact } from '$lib/facts/load';
 import { rngFor, shuffled } from '$lib/random/prng';
 import { GAP, type Card, type CardType } from './types';
 
@@ -54,7 +54,10 @@ function factCards(slug: string, fact: ResolvedFact, seed: number): Card[] {
 		// The same sentence in English with the same words blanked; else what the cloze asks.
 		prompt_en: fact.clozeEn ?? fact.question.en,
 		answer: fact.gap,
-		accept: unique([fact.answer, ...fact.accept]).filter((a) => a !== fact.gap),
+		accept: unique([
+			...(sameWords(fact.gap, fact.answer) ? [fact.answer, ...fact.accept] : []),
+			...fact.gap_accept
+		]).filter((a) => a !== fact.gap),
 		options: []
 	});
 
@@ -112,6 +115,9 @@ function trueFalse(
 		options: ['vero', 'falso']
 	};
 }
+
+/** The answer's variants fill the gap only when the gap is the answer (case aside). */
+const sameWords = (a: string, b: string) => fold(a) === fold(b);
 
 function unique(items: string[]): string[] {
 	return [...new Set(items)];

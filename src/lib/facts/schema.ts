@@ -23,6 +23,11 @@ export const factSchema = z
 		gap: text,
 		/** The gap's words in the sentence's English translation (default: `answer_en`). */
 		gap_en: text.optional(),
+		/**
+		 * Other words that fill the gap, when the gap is not the answer (a shorter span of it):
+		 * only these, not `accept`, are right in the cloze, since the rest does not fit the sentence.
+		 */
+		gap_accept: z.array(text).default([]),
 		question: bilingual,
 		statement: bilingual,
 		accept: z.array(text).default([]),
