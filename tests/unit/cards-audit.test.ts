@@ -8,6 +8,7 @@ import { faultInContext, misfitOptions } from '$lib/cards/agreement';
 import { boundsGiveAway, judgeQuantity, parseQuantity } from '$lib/cards/quantity';
 import { GAP } from '$lib/cards/types';
 import { buildDeck } from '$lib/deck/deck';
+import { grade } from '$lib/grading/grade';
 import { guessLanguage } from '$lib/text/language';
 import type { ResolvedFact } from '$lib/facts/load';
 import { library } from '../helpers/library';
@@ -161,5 +162,32 @@ describe('the article, not only its names and numbers', () => {
 			.filter(({ fact }) => !/secondo l['’]articolo/iu.test(fact.question.it))
 			.map(({ fact }) => `${fact.id}: ${fact.question.it}`);
 		expect(faults).toEqual([]);
+	});
+});
+
+describe('notes travel with the sentence they are about', () => {
+	it('show on every card whose source sentence has one, curated or automatic', () => {
+		const noted = new Map<string, string>();
+		for (const { fact } of facts) if (fact.note) noted.set(fact.sentence.id, fact.note.it);
+		expect(noted.size).toBeGreaterThan(0);
+		const faults = deck.cards
+			.filter((card) => noted.has(card.source.sentence))
+			.filter((card) => !card.note?.it.includes(noted.get(card.source.sentence)!))
+			.map((card) => card.id);
+		expect(faults).toEqual([]);
+	});
+
+	it('let the Kursk date be typed as it was (August 2024), with the note saying why', () => {
+		const open = deck.cards.find((card) => card.id.endsWith(':ingresso-kursk-settembre:open'))!;
+		expect(open.note?.it).toMatch(/agosto 2024/);
+		for (const typed of [
+			'agosto 2024',
+			"nell'agosto 2024",
+			'settembre 2024',
+			'lo scorso settembre'
+		]) {
+			expect(grade(typed, open.answer, open.accept).accepted, typed).toBe(true);
+		}
+		expect(grade('marzo 2024', open.answer, open.accept).accepted).toBe(false);
 	});
 });

@@ -81,7 +81,7 @@ describe('npm run -s deck', () => {
 		expect(status).toBe(0);
 		const lines = stdout.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'id,track,type,origin,prompt,prompt_en,answer,accept,options,article,sentence,text'
+			'id,track,type,origin,prompt,prompt_en,answer,accept,options,article,sentence,text,note,note_en'
 		);
 		// Fields with commas or quotes are quoted, so rows never contain raw line breaks.
 		expect(lines).toHaveLength(json.cards.length + 1);

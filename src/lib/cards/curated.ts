@@ -4,6 +4,7 @@
  */
 import { folded as fold, type ResolvedFact } from '$lib/facts/load';
 import { rngFor, shuffled } from '$lib/random/prng';
+import { notesBySentence, type Note } from './notes';
 import { GAP, type Card, type CardType } from './types';
 
 /** Typing a long claim from memory is a test of wording, not of knowledge: open cards stop here. */
@@ -14,10 +15,11 @@ const MAX_OPEN_ANSWER_WORDS = 5;
  * article, the fact and the card type, so they survive regeneration and reordering.
  */
 export function curatedCards(slug: string, facts: readonly ResolvedFact[], seed: number): Card[] {
-	return facts.flatMap((fact) => factCards(slug, fact, seed));
+	const notes = notesBySentence(facts);
+	return facts.flatMap((fact) => factCards(slug, fact, seed, notes.get(fact.sentence.id)));
 }
 
-function factCards(slug: string, fact: ResolvedFact, seed: number): Card[] {
+function factCards(slug: string, fact: ResolvedFact, seed: number, note?: Note): Card[] {
 	const sibling = `${slug}:${fact.id}`;
 	const source = { article: slug, sentence: fact.sentence.id, text: fact.sentence.text };
 	const base = (type: CardType) => ({
@@ -27,7 +29,8 @@ function factCards(slug: string, fact: ResolvedFact, seed: number): Card[] {
 		origin: 'curated' as const,
 		sibling,
 		source,
-		...(fact.note ? { note: fact.note } : {})
+		// The note of the sentence, from whichever fact gave it: every card shows the sentence.
+		...(note ? { note } : {})
 	});
 	const accept = unique([fact.answer, fact.gap, ...fact.accept]).filter((a) => a !== fact.answer);
 	const cards: Card[] = [];

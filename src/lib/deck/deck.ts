@@ -4,6 +4,7 @@
 import { generateAutoCards } from '$lib/autogen/generate';
 import { misfitOptions } from '$lib/cards/agreement';
 import { withEnglishPrompt } from '$lib/cards/english';
+import { notesBySentence, withSentenceNote } from '$lib/cards/notes';
 import { GAP, type Card, type Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
@@ -48,8 +49,11 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 			cards.push(...curated);
 			if (auto) {
 				const generated = withoutDuplicates(autoCardsThatFit(article, seed), curated);
+				const notes = notesBySentence(facts);
 				cards.push(
-					...generated.map((card) => withEnglishPrompt(card, translation.get(card.source.sentence)))
+					...generated.map((card) =>
+						withSentenceNote(withEnglishPrompt(card, translation.get(card.source.sentence)), notes)
+					)
 				);
 			}
 		}
