@@ -191,3 +191,23 @@ describe('notes travel with the sentence they are about', () => {
 		expect(grade('marzo 2024', open.answer, open.accept).accepted).toBe(false);
 	});
 });
+
+describe('typed answers a teacher would accept, and nothing wrong', () => {
+	it('never takes a typo of the article as a right answer', () => {
+		const typos = new Set(['riconsestare', 'dissuasire']);
+		for (const { fact } of facts) for (const typo of Object.keys(fact.corrections)) typos.add(typo);
+		const faults = deck.cards.flatMap((card) =>
+			[card.answer, ...card.accept]
+				.filter((form) => [...typos].some((typo) => form.toLowerCase().includes(typo)))
+				.map((form) => `${card.id}: "${form}"`)
+		);
+		expect(faults).toEqual([]);
+	});
+
+	it('blanks at most three words in a fill-the-gap card', () => {
+		const faults = deck.cards
+			.filter((card) => card.type === 'cloze' && card.answer.trim().split(/\s+/u).length > 3)
+			.map((card) => `${card.id}: "${card.answer}"`);
+		expect(faults).toEqual([]);
+	});
+});

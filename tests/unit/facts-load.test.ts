@@ -116,6 +116,33 @@ describe('mistakes in a facts file are caught, naming the fact and the field', (
 		],
 		['a missing question', valid.replace(/ {4}question:.*\n/, ''), /field "question"/],
 		[
+			'a gap of more than three words',
+			valid
+				.replace('Quella clausola è già stata testata"', 'Quella clausola è già stata testata"')
+				.replace('gap: clausola', 'gap: "clausola è già stata"'),
+			/field "gap": blanks at most 3 words/
+		],
+		[
+			'a synonym that is in no answer',
+			`${valid}\n    synonyms: { trattato: [patto] }`,
+			/field "synonyms": "trattato" is in no accepted form/
+		],
+		[
+			'a synonym that makes a distractor right',
+			`${valid}\n    synonyms: { clausola: [norma] }`,
+			/field "synonyms": make "norma" right/
+		],
+		[
+			'a typo as the answer',
+			`${valid.replace('Quella clausola', 'Quella clausola')}\n    corrections: { testata: provata }\n    note: { it: "Refuso.", en: "Typo." }`,
+			/field "corrections": the typo "testata" is in an answer or the statement/
+		],
+		[
+			'a typo without a note',
+			`${valid}\n    corrections: { già: ormai }`,
+			/field "note": must tell the learner of the typo/
+		],
+		[
 			'a distractor without its English',
 			valid.replace('[norm, law, rule]', '[norm, law]'),
 			/field "distractors_en"/

@@ -2,9 +2,10 @@
  * Cards from curated facts: each fact yields up to five cards (multiple choice, cloze,
  * true/false, numeric, open), siblings of one another.
  */
-import { folded as fold, type ResolvedFact } from '$lib/facts/load';
+import type { ResolvedFact } from '$lib/facts/load';
 import { rngFor, shuffled } from '$lib/random/prng';
 import { notesBySentence, type Note } from './notes';
+import { containsPhrase, corrected, withSynonyms } from './variants';
 import { GAP, type Card, type CardType } from './types';
 
 /** Typing a long claim from memory is a test of wording, not of knowledge: open cards stop here. */
@@ -32,7 +33,8 @@ function factCards(slug: string, fact: ResolvedFact, seed: number, note?: Note):
 		// The note of the sentence, from whichever fact gave it: every card shows the sentence.
 		...(note ? { note } : {})
 	});
-	const accept = unique([fact.answer, fact.gap, ...fact.accept]).filter((a) => a !== fact.answer);
+	// What may be typed for the answer: its variants, with the synonyms the fact allows.
+	const accept = typedVariants(fact, [fact.answer, ...fact.accept], fact.answer);
 	const cards: Card[] = [];
 
 	// Only curated distractors are known to be false and to fit the question; three are needed.
@@ -51,16 +53,16 @@ function factCards(slug: string, fact: ResolvedFact, seed: number, note?: Note):
 
 	const text = fact.sentence.text;
 	const cloze = text.slice(0, fact.gapAt) + GAP + text.slice(fact.gapAt + fact.gap.length);
+	const clozeAnswer = corrected(fact.gap, fact.corrections);
 	cards.push({
 		...base('cloze'),
 		prompt: cloze,
 		// The same sentence in English with the same words blanked; else what the cloze asks.
 		prompt_en: fact.clozeEn ?? fact.question.en,
-		answer: fact.gap,
-		accept: unique([
-			...(sameWords(fact.gap, fact.answer) ? [fact.answer, ...fact.accept] : []),
-			...fact.gap_accept
-		]).filter((a) => a !== fact.gap),
+		// The word meant where the article has a typo: the note shows what it printed.
+		answer: clozeAnswer,
+		// Only what fits the sentence: an answer's variants ("Oblast di Kursk") often do not.
+		accept: typedVariants(fact, fact.gap_accept, clozeAnswer),
 		options: []
 	});
 
@@ -119,9 +121,13 @@ function trueFalse(
 	};
 }
 
-/** The answer's variants fill the gap only when the gap is the answer (case aside). */
-const sameWords = (a: string, b: string) => fold(a) === fold(b);
-
-function unique(items: string[]): string[] {
-	return [...new Set(items)];
+/**
+ * The forms a typed answer may take besides `answer`: the given ones with the fact's synonyms,
+ * never one that keeps a typo the article printed.
+ */
+function typedVariants(fact: ResolvedFact, forms: readonly string[], answer: string): string[] {
+	const typos = Object.keys(fact.corrections);
+	return withSynonyms([answer, ...forms], fact.synonyms).filter(
+		(form) => form !== answer && !typos.some((typo) => containsPhrase(form, typo))
+	);
 }

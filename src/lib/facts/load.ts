@@ -4,6 +4,7 @@
  * learner: the build and the tests stop with the file, the fact and the field at fault.
  */
 import { GAP } from '$lib/cards/types';
+import { containsPhrase, withSynonyms } from '$lib/cards/variants';
 import { isFactual } from '$lib/content/article';
 import { ContentError, readYaml } from '$lib/content/schema';
 import type { Article, Sentence } from '$lib/content/types';
@@ -19,6 +20,9 @@ export interface ResolvedFact extends Fact {
 }
 
 const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+/** Fill-the-gap cards blank a phrase, not a clause. */
+export const MAX_GAP_WORDS = 3;
+type Fail = (field: string, message: string) => never;
 /** How answers are compared when checking facts and choosing distractors: case and form folded. */
 export const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('it').trim();
 
@@ -63,6 +67,12 @@ export function loadFacts(
 		if (occurrences(sentence.text, fact.gap) !== 1) {
 			fail('gap', 'must occur exactly once in its sentence, or a cloze would be ambiguous');
 		}
+		// A longer blank tests the wording of a whole clause, not the knowledge of a fact.
+		if (fact.gap.trim().split(/\s+/u).length > MAX_GAP_WORDS) {
+			fail('gap', `blanks at most ${MAX_GAP_WORDS} words`);
+		}
+		checkCorrections(fact, sentence.text, fail);
+		checkSynonyms(fact, fail);
 		if (!fact.statement.it.includes(fact.answer)) fail('statement.it', 'must contain the answer');
 		if (!fact.statement.en.includes(fact.answer_en)) {
 			fail('statement.en', 'must contain answer_en');
@@ -91,4 +101,32 @@ export function loadFacts(
 			...(clozeEn ? { clozeEn } : {})
 		};
 	});
+}
+
+/** The article's typos: printed in the sentence, explained by a note, never a right answer. */
+function checkCorrections(fact: Fact, sentence: string, fail: Fail): void {
+	const printed = Object.keys(fact.corrections);
+	if (printed.length > 0 && !fact.note) fail('note', 'must tell the learner of the typo');
+	for (const typo of printed) {
+		if (!containsPhrase(sentence, typo)) fail('corrections', `"${typo}" is not in the sentence`);
+		const right = [fact.answer, ...fact.accept, ...fact.gap_accept, fact.statement.it];
+		if (right.some((form) => containsPhrase(form, typo))) {
+			fail('corrections', `the typo "${typo}" is in an answer or the statement`);
+		}
+	}
+}
+
+/** A synonym must change some accepted form and never make a distractor right. */
+function checkSynonyms(fact: Fact, fail: Fail): void {
+	const forms = [fact.answer, fact.gap, ...fact.accept, ...fact.gap_accept];
+	for (const phrase of Object.keys(fact.synonyms)) {
+		if (!forms.some((form) => containsPhrase(form, phrase))) {
+			fail('synonyms', `"${phrase}" is in no accepted form`);
+		}
+	}
+	const distractors = new Set(fact.distractors.map(folded));
+	const original = new Set(forms);
+	for (const variant of withSynonyms(forms, fact.synonyms).filter((v) => !original.has(v))) {
+		if (distractors.has(folded(variant))) fail('synonyms', `make "${variant}" right, a distractor`);
+	}
 }
