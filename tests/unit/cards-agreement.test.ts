@@ -6,7 +6,7 @@ import {
 	misfitOptions
 } from '$lib/cards/agreement';
 import { GAP } from '$lib/cards/types';
-import { fitsItsGap } from '$lib/deck/deck';
+import { fitsItsGap } from '$lib/deck/fit';
 
 describe('agreementFault', () => {
 	it.each([

@@ -1,15 +1,13 @@
 /**
  * A deck: the cards of one or more articles, ready to study, quiz or export.
  */
-import { generateAutoCards } from '$lib/autogen/generate';
-import { misfitOptions } from '$lib/cards/agreement';
 import { withEnglishPrompt } from '$lib/cards/english';
 import { notesBySentence, withSentenceNote } from '$lib/cards/notes';
-import { GAP, type Card, type Track } from '$lib/cards/types';
+import type { Card, Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
-import type { Article } from '$lib/content/types';
 import { normalizeAnswer } from '$lib/grading/grade';
+import { autoCardsThatFit } from './fit';
 import { vocabCards } from '$lib/vocab/cards';
 import type { Lexicon } from '$lib/vocab/lexicon';
 import { buildVocabulary, type VocabEntry } from '$lib/vocab/vocabulary';
@@ -71,38 +69,6 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 		cards,
 		vocab
 	};
-}
-
-/** How many other draws of options an automatic card gets before it is left out. */
-const REDRAWS = 12;
-
-/**
- * The article's automatic cards, each with options that fit its gap: a card with a misfit is
- * drawn again under other seeds (its id, prompt and answer do not depend on the seed, only its
- * options do), and left out when no draw fits, as when every fitting option is the answer.
- */
-function autoCardsThatFit(article: Article, seed: number): Card[] {
-	const draws: Map<string, Card>[] = [];
-	const draw = (k: number) =>
-		(draws[k] ??= new Map(
-			generateAutoCards(article, { seed: seed + k * 7919 }).map((card) => [card.id, card])
-		));
-	return generateAutoCards(article, { seed }).flatMap((card) => {
-		if (fitsItsGap(card)) return [card];
-		for (let k = 1; k <= REDRAWS; k++) {
-			const again = draw(k).get(card.id);
-			if (again && fitsItsGap(again)) return [again];
-		}
-		return [];
-	});
-}
-
-/**
- * An automatic card whose options all take the article before the gap: "alla Guatemala" or
- * "Gli Paesi Bassi" would teach a mistake, so such a card is left out of the deck.
- */
-export function fitsItsGap(card: Card): boolean {
-	return misfitOptions(card.prompt, GAP, card.options).length === 0;
 }
 
 /**
