@@ -43,10 +43,39 @@ describe('cards made from curated facts', () => {
 		expect(curatedCards(article.slug, facts, 7)).toEqual(cards);
 	});
 
-	it('give cloze cards whose answer fills the gap back into the exact sentence', () => {
+	it('give cloze cards whose gap fills back into the exact sentence, at most three words', () => {
 		for (const card of ofType('cloze')) {
+			const fact = factOf(card);
 			expect(card.prompt.split(GAP)).toHaveLength(2);
-			expect(card.prompt.replace(GAP, card.answer)).toBe(card.source.text);
+			expect(card.prompt.replace(GAP, fact.gap)).toBe(card.source.text);
+			expect(fact.gap.split(' ').length).toBeLessThanOrEqual(3);
+			// The answer is the gap, with the article's typo set right where it has one.
+			if (Object.keys(fact.corrections).length === 0) expect(card.answer).toBe(fact.gap);
+		}
+		const typo = ofType('cloze').find((c) => c.sibling.endsWith(':truppe-obiettivo-riconquista'));
+		expect(typo?.answer).toBe('riconquistare il territorio');
+		expect(typo?.accept.join(' ')).not.toMatch(/riconsestare/);
+		expect(typo?.note?.it).toMatch(/refuso/);
+	});
+
+	it('accept the synonyms a fact allows in every typed answer', () => {
+		const typed = (id: string, type: Card['type']) =>
+			cards.find((c) => c.id === `${article.slug}:${id}:${type}`)!;
+		expect(typed('risposta-migliaia-truppe', 'open').accept).toContain(
+			'inviando migliaia di soldati'
+		);
+		expect(typed('risposta-migliaia-truppe', 'cloze').accept).toContain('migliaia di soldati');
+		expect(typed('trattato-firmato-anno-scorso', 'cloze').accept).toContain('lo scorso anno');
+		expect(typed('catturati-vivi-manciata', 'open').accept).toContain('soltanto una manciata');
+	});
+
+	it('give cloze cards the English sentence with the same words blanked', () => {
+		const english = new Map(library[0].translation);
+		for (const card of ofType('cloze')) {
+			const fact = factOf(card);
+			expect(card.prompt_en.split(GAP)).toHaveLength(2);
+			const gapEn = fact.gap_en ?? fact.answer_en;
+			expect(card.prompt_en.replace(GAP, gapEn)).toBe(english.get(card.source.sentence));
 		}
 	});
 
@@ -79,14 +108,18 @@ describe('cards made from curated facts', () => {
 			expect(card.options).toEqual(['vero', 'falso']);
 			if (card.answer === 'vero') {
 				expect(card.prompt).toBe(fact.statement.it);
+				expect(card.prompt_en).toBe(fact.statement.en);
 			} else {
-				// Same statement with the answer swapped for one of the curated distractors.
+				// Same statement with the answer swapped for one of the curated distractors, and the
+				// English with the same distractor in English: it says no more than the Italian.
 				const swapped = fact.distractors.map((d) => fact.statement.it.replace(fact.answer, d));
-				expect(swapped).toContain(card.prompt);
+				const pick = swapped.indexOf(card.prompt);
+				expect(pick).toBeGreaterThanOrEqual(0);
 				expect(card.prompt).not.toContain(fact.answer);
+				expect(card.prompt_en).toBe(
+					fact.statement.en.replace(fact.answer_en, fact.distractors_en[pick])
+				);
 			}
-			// The English prompt quotes the Italian statement, so it never gives the answer away.
-			expect(card.prompt_en).toBe(`True or false? “${card.prompt}”`);
 		}
 	});
 

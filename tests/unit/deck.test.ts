@@ -72,6 +72,20 @@ describe('deck export', () => {
 		expect(out.cards[0]).not.toHaveProperty('sibling');
 	});
 
+	it('carries the note of a card that has one, in JSON and in CSV', () => {
+		const out = JSON.parse(deckToJson(deck));
+		const noted = out.cards.find((c: { id: string }) =>
+			c.id.endsWith(':ingresso-kursk-settembre:open')
+		);
+		expect(noted.note.en).toMatch(/August 2024/);
+		expect(out.cards.some((c: { note?: unknown }) => c.note === undefined)).toBe(true);
+		const card = deck.cards.find((c) => c.id === noted.id)!;
+		const [header, row] = deckToCsv({ articles: [], cards: [card], vocab: [] }).split('\r\n');
+		expect(header.endsWith(',note,note_en')).toBe(true);
+		expect(row).toContain('agosto 2024');
+		expect(row).toContain('August 2024');
+	});
+
 	it('writes CSV that quotes commas, quotes and line breaks', () => {
 		const tricky: Card = {
 			...deck.cards[0],

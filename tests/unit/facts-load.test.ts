@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFacts } from '$lib/facts/load';
 import { FACT_TYPES } from '$lib/facts/schema';
 import { loadRealArticle } from '../helpers/content';
+import { library } from '../helpers/library';
 
 const FILE = 'content/articles/mosca-pyongyang/facts.yaml';
 const raw = readFileSync(FILE, 'utf8');
@@ -71,8 +72,10 @@ describe('mistakes in a facts file are caught, naming the fact and the field', (
 		'    gap: clausola',
 		'    question: { it: "Che cosa è stata testata?", en: "What has been tested?" }',
 		'    statement: { it: "La clausola è stata testata.", en: "The clause has been tested." }',
-		'    distractors: [norma, legge, regola]'
+		'    distractors: [norma, legge, regola]',
+		'    distractors_en: [norm, law, rule]'
 	].join('\n');
+	const english = library[0].translation;
 
 	it('accepts a valid fact', () => {
 		expect(loadFacts('f.yaml', one(valid), article)).toHaveLength(1);
@@ -111,9 +114,53 @@ describe('mistakes in a facts file are caught, naming the fact and the field', (
 			valid.replace('type: term', 'type: number'),
 			/field "number"/
 		],
-		['a missing question', valid.replace(/ {4}question:.*\n/, ''), /field "question"/]
+		['a missing question', valid.replace(/ {4}question:.*\n/, ''), /field "question"/],
+		[
+			'a gap of more than three words',
+			valid
+				.replace('Quella clausola è già stata testata"', 'Quella clausola è già stata testata"')
+				.replace('gap: clausola', 'gap: "clausola è già stata"'),
+			/field "gap": blanks at most 3 words/
+		],
+		[
+			'a synonym that is in no answer',
+			`${valid}\n    synonyms: { trattato: [patto] }`,
+			/field "synonyms": "trattato" is in no accepted form/
+		],
+		[
+			'a synonym that makes a distractor right',
+			`${valid}\n    synonyms: { clausola: [norma] }`,
+			/field "synonyms": make "norma" right/
+		],
+		[
+			'a typo as the answer',
+			`${valid.replace('Quella clausola', 'Quella clausola')}\n    corrections: { testata: provata }\n    note: { it: "Refuso.", en: "Typo." }`,
+			/field "corrections": the typo "testata" is in an answer or the statement/
+		],
+		[
+			'a typo without a note',
+			`${valid}\n    corrections: { già: ormai }`,
+			/field "note": must tell the learner of the typo/
+		],
+		[
+			'a distractor without its English',
+			valid.replace('[norm, law, rule]', '[norm, law]'),
+			/field "distractors_en"/
+		]
 	])('rejects %s', (_, patch, message) => {
 		expect(() => loadFacts('f.yaml', one(patch), article)).toThrow(message);
+	});
+
+	it('checks the gap against the translation: its English must be in the sentence once', () => {
+		expect(loadFacts('f.yaml', one(valid), article, english)[0].clozeEn).toBe(
+			'That _____ has already been tested.'
+		);
+		const elsewhere = valid.replace('answer_en: clause', 'answer_en: clause has been');
+		expect(() => loadFacts('f.yaml', one(elsewhere), article, english)).toThrow(
+			/fact "prova" field "gap_en": must occur exactly once/
+		);
+		const named = `${elsewhere}\n    gap_en: clause`;
+		expect(loadFacts('f.yaml', one(named), article, english)).toHaveLength(1);
 	});
 
 	it('rejects broken YAML and duplicate ids', () => {

@@ -2,48 +2,25 @@
  * Cards from curated facts: each fact yields up to five cards (multiple choice, cloze,
  * true/false, numeric, open), siblings of one another.
  */
-import { folded as fold, type ResolvedFact } from '$lib/facts/load';
-import type { FactType } from '$lib/facts/schema';
+import type { ResolvedFact } from '$lib/facts/load';
 import { rngFor, shuffled } from '$lib/random/prng';
+import { notesBySentence, type Note } from './notes';
+import { containsPhrase, corrected, withSynonyms } from './variants';
 import { GAP, type Card, type CardType } from './types';
 
 /** Typing a long claim from memory is a test of wording, not of knowledge: open cards stop here. */
 const MAX_OPEN_ANSWER_WORDS = 5;
 
 /**
- * Distractors for a fact: its curated ones first, then answers of other facts of the same type
- * (spans found elsewhere in the article), never a right answer, never twice.
- */
-export function distractorsFor(fact: ResolvedFact, pool: Map<FactType, string[]>): string[] {
-	const right = new Set([fact.answer, fact.gap, ...fact.accept].map(fold));
-	const seen = new Set<string>();
-	const result: string[] = [];
-	for (const candidate of [...fact.distractors, ...(pool.get(fact.type) ?? [])]) {
-		const key = fold(candidate);
-		if (right.has(key) || seen.has(key)) continue;
-		seen.add(key);
-		result.push(candidate);
-	}
-	return result;
-}
-
-/** Answers of every fact, by type: the article's own same-type spans. */
-export function answerPool(facts: readonly ResolvedFact[]): Map<FactType, string[]> {
-	const pool = new Map<FactType, string[]>();
-	for (const fact of facts) pool.set(fact.type, [...(pool.get(fact.type) ?? []), fact.answer]);
-	return pool;
-}
-
-/**
  * Makes the cards of one article's facts. Deterministic for a given seed; ids depend only on the
  * article, the fact and the card type, so they survive regeneration and reordering.
  */
 export function curatedCards(slug: string, facts: readonly ResolvedFact[], seed: number): Card[] {
-	const pool = answerPool(facts);
-	return facts.flatMap((fact) => factCards(slug, fact, distractorsFor(fact, pool), seed));
+	const notes = notesBySentence(facts);
+	return facts.flatMap((fact) => factCards(slug, fact, seed, notes.get(fact.sentence.id)));
 }
 
-function factCards(slug: string, fact: ResolvedFact, distractors: string[], seed: number): Card[] {
+function factCards(slug: string, fact: ResolvedFact, seed: number, note?: Note): Card[] {
 	const sibling = `${slug}:${fact.id}`;
 	const source = { article: slug, sentence: fact.sentence.id, text: fact.sentence.text };
 	const base = (type: CardType) => ({
@@ -53,14 +30,17 @@ function factCards(slug: string, fact: ResolvedFact, distractors: string[], seed
 		origin: 'curated' as const,
 		sibling,
 		source,
-		...(fact.note ? { note: fact.note } : {})
+		// The note of the sentence, from whichever fact gave it: every card shows the sentence.
+		...(note ? { note } : {})
 	});
-	const accept = unique([fact.answer, fact.gap, ...fact.accept]).filter((a) => a !== fact.answer);
+	// What may be typed for the answer: its variants, with the synonyms the fact allows.
+	const accept = typedVariants(fact, [fact.answer, ...fact.accept], fact.answer);
 	const cards: Card[] = [];
 
-	if (distractors.length >= 3) {
+	// Only curated distractors are known to be false and to fit the question; three are needed.
+	if (fact.distractors.length >= 3) {
 		const random = rngFor(`${sibling}:multiple-choice`, seed);
-		const wrong = shuffled(distractors.slice(0, Math.max(3, fact.distractors.length)), random);
+		const wrong = shuffled(fact.distractors, random);
 		cards.push({
 			...base('multiple-choice'),
 			prompt: fact.question.it,
@@ -73,19 +53,21 @@ function factCards(slug: string, fact: ResolvedFact, distractors: string[], seed
 
 	const text = fact.sentence.text;
 	const cloze = text.slice(0, fact.gapAt) + GAP + text.slice(fact.gapAt + fact.gap.length);
+	const clozeAnswer = corrected(fact.gap, fact.corrections);
 	cards.push({
 		...base('cloze'),
 		prompt: cloze,
-		prompt_en: `Fill in the gap: ${cloze}`,
-		answer: fact.gap,
-		accept: unique([fact.answer, ...fact.accept]).filter((a) => a !== fact.gap),
+		// The same sentence in English with the same words blanked; else what the cloze asks.
+		prompt_en: fact.clozeEn ?? fact.question.en,
+		// The word meant where the article has a typo: the note shows what it printed.
+		answer: clozeAnswer,
+		// Only what fits the sentence: an answer's variants ("Oblast di Kursk") often do not.
+		accept: typedVariants(fact, fact.gap_accept, clozeAnswer),
 		options: []
 	});
 
 	// Only curated distractors are known to fit the statement's grammar (gender, number, article).
-	if (fact.distractors.length > 0) {
-		cards.push(trueFalse(base('true-false'), fact, fact.distractors, seed));
-	}
+	if (fact.distractors.length > 0) cards.push(trueFalse(base('true-false'), fact, seed));
 
 	if (fact.number) {
 		cards.push({
@@ -114,33 +96,38 @@ function factCards(slug: string, fact: ResolvedFact, distractors: string[], seed
 
 /**
  * The fact's statement, or a minimally changed false one: the answer swapped for a distractor
- * (another number, another actor). The English prompt quotes the Italian statement in both cases,
- * so its wording never gives the truth away.
+ * (another number, another actor), in Italian and in English alike, so that the English says
+ * exactly what the Italian does and gives nothing more away.
  */
 function trueFalse(
 	base: Omit<Card, 'prompt' | 'prompt_en' | 'answer' | 'accept' | 'options'>,
 	fact: ResolvedFact,
-	distractors: string[],
 	seed: number
 ): Card {
 	const random = rngFor(base.id, seed);
 	const isTrue = random() < 0.5;
-	const statement = isTrue
-		? fact.statement.it
-		: fact.statement.it.replace(
-				fact.answer,
-				distractors[Math.floor(random() * distractors.length)]
-			);
+	const pick = Math.floor(random() * fact.distractors.length);
 	return {
 		...base,
-		prompt: statement,
-		prompt_en: `True or false? “${statement}”`,
+		prompt: isTrue
+			? fact.statement.it
+			: fact.statement.it.replace(fact.answer, fact.distractors[pick]),
+		prompt_en: isTrue
+			? fact.statement.en
+			: fact.statement.en.replace(fact.answer_en, fact.distractors_en[pick]),
 		answer: isTrue ? 'vero' : 'falso',
 		accept: [],
 		options: ['vero', 'falso']
 	};
 }
 
-function unique(items: string[]): string[] {
-	return [...new Set(items)];
+/**
+ * The forms a typed answer may take besides `answer`: the given ones with the fact's synonyms,
+ * never one that keeps a typo the article printed.
+ */
+function typedVariants(fact: ResolvedFact, forms: readonly string[], answer: string): string[] {
+	const typos = Object.keys(fact.corrections);
+	return withSynonyms([answer, ...forms], fact.synonyms).filter(
+		(form) => form !== answer && !typos.some((typo) => containsPhrase(form, typo))
+	);
 }

@@ -28,12 +28,14 @@ export function loadLibrary(files: Record<string, string>): Library {
 	return loadArticles(articleFiles).map((article) => {
 		const factsPath = find(article.slug, 'facts.yaml');
 		const translationPath = find(article.slug, 'translation.en.yaml');
+		// The translation first: facts are checked against it (their gaps in English).
+		const translation = translationPath
+			? loadTranslation(clean(translationPath), files[translationPath], article)
+			: new Map<string, string>();
 		return {
 			article,
-			facts: factsPath ? loadFacts(clean(factsPath), files[factsPath], article) : [],
-			translation: translationPath
-				? loadTranslation(clean(translationPath), files[translationPath], article)
-				: new Map()
+			facts: factsPath ? loadFacts(clean(factsPath), files[factsPath], article, translation) : [],
+			translation
 		};
 	});
 }

@@ -1,11 +1,13 @@
 /**
  * A deck: the cards of one or more articles, ready to study, quiz or export.
  */
-import { generateAutoCards } from '$lib/autogen/generate';
+import { withEnglishPrompt } from '$lib/cards/english';
+import { notesBySentence, withSentenceNote } from '$lib/cards/notes';
 import type { Card, Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
 import { normalizeAnswer } from '$lib/grading/grade';
+import { autoCardsThatFit } from './fit';
 import { vocabCards } from '$lib/vocab/cards';
 import type { Lexicon } from '$lib/vocab/lexicon';
 import { buildVocabulary, type VocabEntry } from '$lib/vocab/vocabulary';
@@ -40,10 +42,18 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 	const { track = 'all', seed = DEFAULT_SEED, auto = true } = options;
 	const cards: Card[] = [];
 	if (track === 'facts' || track === 'all') {
-		for (const { article, facts } of entries) {
+		for (const { article, facts, translation } of entries) {
 			const curated = curatedCards(article.slug, facts, seed);
 			cards.push(...curated);
-			if (auto) cards.push(...withoutDuplicates(generateAutoCards(article, { seed }), curated));
+			if (auto) {
+				const generated = withoutDuplicates(autoCardsThatFit(article, seed), curated);
+				const notes = notesBySentence(facts);
+				cards.push(
+					...generated.map((card) =>
+						withSentenceNote(withEnglishPrompt(card, translation.get(card.source.sentence)), notes)
+					)
+				);
+			}
 		}
 	}
 	const vocab: Deck['vocab'] = [];

@@ -18,11 +18,15 @@ export interface ExportedCard {
 	accept: string[];
 	options: string[];
 	source: Card['source'];
+	/** A remark shown after the answer, in Italian and English; only when the card has one. */
+	note?: Card['note'];
 }
 
+/** A card as exported: its note travels with it (where the article is imprecise, a typo…). */
 export function toExportedCard(card: Card): ExportedCard {
 	const { id, track, type, origin, prompt, prompt_en, answer, accept, options, source } = card;
-	return { id, track, type, origin, prompt, prompt_en, answer, accept, options, source };
+	const exported = { id, track, type, origin, prompt, prompt_en, answer, accept, options, source };
+	return card.note ? { ...exported, note: card.note } : exported;
 }
 
 /** A vocabulary entry in the export format (README: "Deck export"). */
@@ -60,23 +64,28 @@ const CSV_COLUMNS = [
 	'options',
 	'article',
 	'sentence',
-	'text'
+	'text',
+	'note',
+	'note_en'
 ] as const;
 
 /**
- * CSV with a header row; list fields (`accept`, `options`) joined with " | ". Quoting and
+ * CSV with a header row; list fields (`accept`, `options`) joined with " | ", the note in two
+ * columns (`note` in Italian, `note_en`), empty when there is none. Quoting and
  * keeping spreadsheets from running a cell as a formula are `$lib/csv/csv`'s.
  */
 export function deckToCsv(deck: Deck): string {
 	const rows = deck.cards.map((card) => {
-		const { source, accept, options, ...rest } = toExportedCard(card);
+		const { source, accept, options, note, ...rest } = toExportedCard(card);
 		const record: Record<(typeof CSV_COLUMNS)[number], string> = {
 			...rest,
 			accept: accept.join(' | '),
 			options: options.join(' | '),
 			article: source.article,
 			sentence: source.sentence,
-			text: source.text
+			text: source.text,
+			note: note?.it ?? '',
+			note_en: note?.en ?? ''
 		};
 		return CSV_COLUMNS.map((column) => record[column]);
 	});

@@ -21,10 +21,24 @@ export const factSchema = z
 		answer: text,
 		answer_en: text,
 		gap: text,
+		/** The gap's words in the sentence's English translation (default: `answer_en`). */
+		gap_en: text.optional(),
+		/**
+		 * Other words that fill the gap in its sentence: the only ones a cloze accepts besides the
+		 * gap, since the answer's variants (`accept`) often do not fit there ("Oblast di Kursk").
+		 */
+		gap_accept: z.array(text).default([]),
 		question: bilingual,
 		statement: bilingual,
 		accept: z.array(text).default([]),
+		/**
+		 * Words the fact lets a learner change in a typed answer, with what may replace them
+		 * (`truppe: [soldati]` where "soldati" says the same): applied to every accepted form.
+		 */
+		synonyms: z.record(z.string(), z.array(text).min(1)).default({}),
 		distractors: z.array(text).default([]),
+		/** The English of each distractor, in order: what it says in `statement.en`. */
+		distractors_en: z.array(text).default([]),
 		number: z
 			.object({
 				value: z.number().finite(),
@@ -32,6 +46,12 @@ export const factSchema = z
 			})
 			.strict()
 			.optional(),
+		/**
+		 * The article's typos in the fact's sentence, as printed → as meant (`riconsestare:
+		 * riconquistare`): the cloze answer is the word meant, a printed typo is never accepted,
+		 * and the `note` (then required) tells the learner.
+		 */
+		corrections: z.record(z.string(), text).default({}),
 		note: bilingual.optional()
 	})
 	.strict()
