@@ -19,6 +19,10 @@ export interface AnswerResult extends GradeResult {
  * a word heard may be a homophone of the answer, but not a single for a double consonant.
  */
 export function gradeCard(card: Card, given: string): AnswerResult {
+	// The source's misprints are never a typo of the word, whatever else the card knows.
+	const misprints = Object.entries(card.slips ?? {})
+		.filter(([, slip]) => slip === 'misprint')
+		.map(([form]) => form);
 	const result =
 		card.options.length > 0
 			? // A choice is right or wrong: no typo tolerance between two options.
@@ -27,7 +31,7 @@ export function gradeCard(card: Card, given: string): AnswerResult {
 					number: card.number,
 					// Without the lemma table's forms, the card's own slips keep another form of
 					// the word from passing as a typo of it (truppe for truppa).
-					reject: card.forms ? [] : Object.keys(card.slips ?? {}),
+					reject: card.forms ? misprints : Object.keys(card.slips ?? {}),
 					synonyms: card.synonyms,
 					forms: card.forms,
 					acceptForms: card.type === 'production',
@@ -53,8 +57,10 @@ const ARTICLE_GENDER: Record<string, 'm' | 'f'> = {
 function withGrammar(card: Card, given: string, result: GradeResult): GradeResult {
 	const words = given.trim().toLowerCase().split(/\s+/u);
 	const [article, word] = words.length === 2 ? words : [undefined, words[0]];
-	// The table's forms, when the card has them, named the form already (and better).
-	const slip = card.forms ? undefined : card.slips?.[word ?? ''];
+	// The table's forms, when the card has them, named the form already (and better); the
+	// article's misprint it cannot know.
+	const own = card.slips?.[word ?? ''];
+	const slip = card.forms && own !== 'misprint' ? undefined : own;
 	if (result.verdict === 'wrong' && slip) {
 		return {
 			...result,
