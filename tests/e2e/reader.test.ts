@@ -239,3 +239,15 @@ test.describe('words in the reader', () => {
 		await expect(panel.getByRole('button', { name: 'I know this word' })).toHaveCount(0);
 	});
 });
+
+test('a sentence the article gets wrong shows its note, in the reader as on the cards', async ({
+	page
+}) => {
+	await page.goto(READER);
+	const kursk = page.locator('.sentence', { hasText: 'lo scorso settembre' });
+	await expect(kursk.getByRole('note')).toContainText('had begun on 6 August 2024');
+	// Sentences without a remark have none.
+	await expect(
+		page.locator('.sentence', { hasText: 'Quella clausola è già stata testata.' }).getByRole('note')
+	).toHaveCount(0);
+});

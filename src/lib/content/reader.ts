@@ -47,7 +47,15 @@ export interface ReaderArticle {
 	paragraphs: {
 		index: number;
 		role: ParagraphRole;
-		sentences: { id: string; number: number; text: string; en?: string; pieces: Piece[] }[];
+		sentences: {
+			id: string;
+			number: number;
+			text: string;
+			en?: string;
+			/** A remark on what the sentence says (where the article is imprecise or misprints). */
+			note?: { it: string; en: string };
+			pieces: Piece[];
+		}[];
 	}[];
 	/** Every entry a piece points to, by id: glosses are shipped once, not per occurrence. */
 	entries: Record<string, ReaderEntry>;

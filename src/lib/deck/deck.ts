@@ -58,10 +58,12 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 	}
 	const vocab: Deck['vocab'] = [];
 	if ((track === 'vocab' || track === 'all') && options.lexicon) {
-		for (const { article } of entries) {
+		for (const { article, facts } of entries) {
 			const vocabulary = buildVocabulary(article, options.lexicon);
 			vocab.push(...vocabulary.map((entry) => ({ ...entry, article: article.slug })));
-			cards.push(...vocabCards(article, vocabulary, seed));
+			// A word's card shows its sentence too, so the sentence's note goes with it.
+			const notes = notesBySentence(facts);
+			cards.push(...vocabCards(article, vocabulary, seed).map((c) => withSentenceNote(c, notes)));
 		}
 	}
 	return {

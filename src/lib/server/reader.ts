@@ -2,6 +2,7 @@
  * The reader's view of each article, built once per server process: linking every token to the
  * lexicon and segmenting the sentences is work the content never changes between requests.
  */
+import { notesBySentence } from '$lib/cards/notes';
 import { toReaderArticle, type ReaderArticle } from '$lib/content/reader';
 import { getLibrary } from './content';
 import { getLexicon } from './lexicon';
@@ -14,7 +15,19 @@ export function getReaderArticle(slug: string): ReaderArticle | undefined {
 	if (cached) return cached;
 	const entry = getLibrary().find(({ article }) => article.slug === slug);
 	if (!entry) return undefined;
-	const view = toReaderArticle(entry.article, entry.translation, getLexicon());
+	const built = toReaderArticle(entry.article, entry.translation, getLexicon());
+	// The facts' notes belong to their sentences: the reader shows them where the cards do.
+	const notes = notesBySentence(entry.facts);
+	const view: ReaderArticle = {
+		...built,
+		paragraphs: built.paragraphs.map((paragraph) => ({
+			...paragraph,
+			sentences: paragraph.sentences.map((sentence) => {
+				const note = notes.get(sentence.id);
+				return note ? { ...sentence, note } : sentence;
+			})
+		}))
+	};
 	views.set(slug, view);
 	return view;
 }
