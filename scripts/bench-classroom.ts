@@ -477,7 +477,7 @@ async function playRoom(
 		throw new Error(`Creating the game: HTTP ${created.status} ${created.body}`);
 	}
 	const { code } = JSON.parse(created.body) as { code: string };
-	const hostCookie = created.cookies.find((c) => c.startsWith(`ripasso_host_${code}=`));
+	const hostCookie = created.cookies.find((c) => c.startsWith('ripasso_host='));
 	if (!hostCookie) throw new Error('Creating the game: no host cookie');
 	const api = `/api/class/${code}`;
 
