@@ -6,9 +6,7 @@
  * limit, its contract, the cookie's name and every refusal are decided here, for both.
  */
 import { answerSchema, MAX_BODY_BYTES, playerIdSchema } from '$lib/classroom/contracts';
-import { gameOptions } from '$lib/classroom/presentation';
 import { getEngine, PLAYER_COOKIE } from '$lib/server/classroom';
-import { getCard } from '$lib/server/deck';
 import { StorageError } from './db';
 import { parseBody, RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
@@ -51,26 +49,10 @@ export function submitAnswer(
 	const playerId = playerCookie!;
 	const wait = answers.hit(`${code}:${playerId}`);
 	if (wait > 0) return refusal(429, 'rate-limited', 'Too many answers.', wait);
-	const engine = getEngine();
 	try {
 		const input = parsed.data;
-		let given: string;
-		if ('choice' in input) {
-			// A classic-mode phone sends the letter it pressed: the option at that place in this
-			// game's order (a place that does not exist is no answer at all).
-			const state = engine.get(code);
-			const index =
-				state?.settings.mode === 'assignment' ? input.questionIndex : state?.questionIndex;
-			const card = state && index !== undefined ? getCard(state.cardIds[index] ?? '') : undefined;
-			const option = state && card ? gameOptions(state, index!, card)[input.choice] : undefined;
-			if (!state)
-				return refusal(404, 'unknown-code', 'No game with this code (or it has expired).');
-			if (option === undefined) return refusal(409, 'invalid-answer', 'No such option.');
-			given = option;
-		} else {
-			given = input.given;
-		}
-		const result = engine.answer(code, playerId, input.questionIndex, given);
+		const answer = 'choice' in input ? { choice: input.choice } : input.given;
+		const result = getEngine().answer(code, playerId, input.questionIndex, answer);
 		if (!result.ok) {
 			if (result.error === 'storage') return STORAGE_REFUSAL;
 			const status = ENGINE_STATUS[result.error] ?? 409;

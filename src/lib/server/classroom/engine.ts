@@ -8,6 +8,7 @@ import type { Card } from '$lib/cards/types';
 import * as game from '$lib/classroom/game';
 import type { GameSettings, GameState, Player } from '$lib/classroom/game';
 import { newGameCode } from '$lib/classroom/code';
+import { gameOptions } from '$lib/classroom/presentation';
 import {
 	answerAssignment,
 	closeAssignment,
@@ -321,7 +322,16 @@ export class ClassroomEngine {
 		return this.#commit(code, result, only(playerId));
 	}
 
-	answer(code: string, playerId: string, questionIndex: number, given: string): EngineResult {
+	/**
+	 * A student's answer: typed text, an option's text, or (from a classic-mode phone, which
+	 * shows letters only) the place of an option in this game's order.
+	 */
+	answer(
+		code: string,
+		playerId: string,
+		questionIndex: number,
+		answer: string | { choice: number }
+	): EngineResult {
 		const state = this.get(code);
 		if (!state) return { ok: false, error: 'unknown-code' };
 		const assignment = isAssignment(state);
@@ -338,6 +348,10 @@ export class ClassroomEngine {
 				error: state.phase === 'question' ? 'wrong-question' : 'not-a-question-phase'
 			};
 		}
+		const given =
+			typeof answer === 'string' ? answer : gameOptions(state, index, card)[answer.choice];
+		// A place that does not exist is no answer at all.
+		if (given === undefined) return { ok: false, error: 'invalid-answer' };
 		const input = { playerId, questionIndex, given };
 		const result = assignment
 			? answerAssignment(state, input, card, this.#now())
