@@ -7,7 +7,7 @@
  * - spread like a class: each student answers after a human reaction time, drawn for every
  *   student and question from a seeded PRNG, uniformly between 1 and 6 s after the question
  *   reached their phone (questions last 20 s, so none is cut off).
- * `benchClassroom()` is called by `scripts/bench.ts`; `npx tsx scripts/bench-classroom.ts` runs it
+ * `benchClassroom()` is called by `scripts/bench.ts`; `npx tsx scripts/bench/classroom.ts` runs it
  * alone.
  *
  * Figures, all on this process's clock (`performance.now()`):
@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mulberry32, type Random } from '$lib/random/prng';
-import { ms, percentile } from './bench-utils';
+import { ms, percentile } from './timing';
 
 const ROOMS = [300, 1000];
 
@@ -79,7 +79,7 @@ const STEP_TIMEOUT_MS = 20_000;
 /** Joins and stream openings in flight at once. */
 const CONCURRENCY = 50;
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const REVEALED = new Set(['reveal', 'leaderboard', 'finished']);
 
 // ---------------------------------------------------------------------------------------------
