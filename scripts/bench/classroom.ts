@@ -103,6 +103,10 @@ export async function benchClassroom(): Promise<void> {
 		process.exitCode = 1;
 		return;
 	}
+	// Ctrl-C exits through the launcher's exit hook, which stops the server (its own process group
+	// would outlive this process otherwise).
+	const interrupted = () => process.exit(130);
+	process.once('SIGINT', interrupted);
 	const startupMs = performance.now() - start;
 	const rebuilt = server.output().includes('Building Ripasso');
 	console.log(
@@ -138,6 +142,7 @@ export async function benchClassroom(): Promise<void> {
 		client.close();
 		await stopServer(server);
 		rmSync(dataDir, { recursive: true, force: true });
+		process.off('SIGINT', interrupted);
 	}
 	const sectionMs = performance.now() - sectionStart;
 	console.log(
