@@ -4,14 +4,20 @@
  * lives in `scripts/bench/`.
  */
 import { join } from 'node:path';
-import { readLibrary } from '$lib/server/content-files';
+import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
+import { loadLexicon } from '$lib/vocab/lexicon';
 import { benchClassroom } from './bench/classroom';
 import { benchReport } from './bench/class-report';
 import { benchDeck } from './bench/deck';
+import { benchGeneration } from './bench/generation';
 import { benchLemmas } from './bench/lemmas';
 import { benchSrs } from './bench/srs';
 
-benchDeck(readLibrary(join(import.meta.dirname, '..')));
+const root = join(import.meta.dirname, '..');
+const library = readLibrary(root);
+benchDeck(library);
+console.log('');
+benchGeneration(library, loadLexicon(readLexiconFiles(root)));
 console.log('');
 benchLemmas();
 console.log('');
