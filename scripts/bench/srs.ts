@@ -1,6 +1,6 @@
 /**
  * Speed of the spaced-repetition code on a large collection: 20,000 cards and 200,000 reviews.
- * `benchSrs()` is called by `scripts/bench.ts`; `npx tsx scripts/bench-srs.ts` runs it alone.
+ * `benchSrs()` is called by `scripts/bench.ts`; `npx tsx scripts/bench/srs.ts` runs it alone.
  *
  * Figures are medians after a warm-up and are compared with a bare pass of ts-fsrs over the same
  * cards measured in the same run, so a slow or busy machine does not hide a regression.
@@ -11,7 +11,7 @@ import type { Track } from '$lib/cards/types';
 import { mulberry32 } from '$lib/random/prng';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
 import { reviewsSince } from '$lib/srs/log';
-import { median, ms } from './bench-utils';
+import { median, ms } from './timing';
 import { startOfDay } from '$lib/srs/day';
 import { createScheduler, fsrsParameters, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
