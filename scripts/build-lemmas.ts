@@ -108,7 +108,10 @@ function addParadigm(verb: string, paradigm: Paradigm): void {
 }
 
 const verbs = readJson<Record<string, Paradigm>>('italian-verbs-dict/dist/verbs.json');
-for (const [verb, paradigm] of Object.entries(verbs)) addParadigm(verb, paradigm);
+// Not the two entries that are no infinitive (dimmi, rimontar).
+for (const [verb, paradigm] of Object.entries(verbs)) {
+	if (/(?:are|ere|ire|rre|rsi)$/u.test(verb)) addParadigm(verb, paradigm);
+}
 for (const verb of ['avere', 'essere']) addParadigm(verb, getVerbInfo({}, verb) as Paradigm);
 
 // Nouns: form → lemma; gender and plural from italian-words-dict where known.

@@ -21,7 +21,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
 }
 const total = accuracyOf(all);
 const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
-console.log(`all: ${total.words} words, lemma ${pct(total.lemma)}, lemma+POS ${pct(total.lemmaAndPos)}`);
+console.log(
+	`all: ${total.words} words, lemma ${pct(total.lemma)}, lemma+POS ${pct(total.lemmaAndPos)}`
+);
 for (const e of total.errors) {
 	const got = e.got ? `${e.got.lemma} ${e.got.pos}` : 'unknown';
 	console.log(`  ${e.form}: want ${e.lemma} ${e.pos}, got ${got}`);

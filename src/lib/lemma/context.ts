@@ -21,12 +21,16 @@ export interface Context {
 	head: Read | null;
 	/** The word before `previous`, to tell a subject pronoun from one after a preposition. */
 	beforePrevious: Read | null;
+	/** The word just before the clause, past its comma: "le piogge, cadute senza sosta". */
+	beforeComma: Read | null;
 	/** The readings of the next word of the clause. */
 	next: readonly Analysis[];
 	/** The form is stato, stata, stati or state. */
 	stat: boolean;
 	/** The word has a past-participle reading (then its adjective reading is that participle). */
 	participle: boolean;
+	/** The word's adjective reading is one of ADJECTIVES_FIRST (scorso): not the participle. */
+	adjectiveFirst: boolean;
 	/** The lemma of the word's infinitive reading, if any (essere: the verb before the noun). */
 	infinitive: string | null;
 	/** The word before `head`: a determiner there makes an adjective at `head` prenominal. */
@@ -50,10 +54,12 @@ const CLOSED: ReadonlySet<string> = new Set([
 	'NUM',
 	'ADV'
 ]);
-/** Verbs before a participle: the perfect tenses, and the passive with venire and andare. */
-const AUXILIARY: ReadonlySet<string> = new Set(['avere', 'essere', 'venire', 'andare']);
+/** Verbs before a participle in the perfect tenses and the passive. */
+const AUXILIARY: ReadonlySet<string> = new Set(['avere', 'essere']);
+/** The passive with venire and andare (viene chiuso, va detto), third person only: "vieni subito". */
+const PASSIVE: ReadonlySet<string> = new Set(['venire', 'andare']);
 /** Participles that are above all adjectives of their own: l'anno scorso, un attore noto. */
-const ADJECTIVES_FIRST: ReadonlySet<string> = new Set(['scorso', 'noto']);
+export const ADJECTIVES_FIRST: ReadonlySet<string> = new Set(['scorso', 'noto']);
 /** Verbs whose complement is an adjective, as essere's is (diventerà famosa). */
 const COPULAS: ReadonlySet<string> = new Set([
 	'essere',
@@ -154,16 +160,17 @@ function prior(analysis: Analysis, context: Context): number {
 		return lemma === context.infinitive ? value - 0.3 : value;
 	}
 	if (pos === 'ADJ') {
-		const participial = context.participle && !ADJECTIVES_FIRST.has(lemma);
+		const participial = context.participle && !context.adjectiveFirst;
 		return (features === '' ? 0.75 : 1) - (participial ? 0.5 : 0);
 	}
+	if (context.adjectiveFirst && features.startsWith('part:past')) return -1;
 	// Verbs: the third person of the indicative is the commonest reading of a finite form, and
 	// the present participle is nearly always a noun or an adjective (gli attaccanti).
 	if (features.startsWith('part:pres')) return 0;
 	if (/^(?:inf|ger|part)/u.test(features)) return 1;
 	if (features.startsWith('impr:')) return 0.2;
 	if (features.startsWith('sub:')) return /^sub:impf:3:/u.test(features) ? 0.8 : 0.4;
-	return /:3:[sp]$/u.test(features) ? 1 : 0.3;
+	return /:3:[sp]$/u.test(features) ? 1 : 0.5;
 }
 
 /** How likely a reading is, given its neighbours. Higher wins; ties keep the table's order. */
@@ -178,6 +185,9 @@ export function score(analysis: Analysis, context: Context): number {
 
 	if (participle && (isVerb(headBest, AUXILIARY) || /^(?:aver|esser)$/iu.test(head?.form ?? ''))) {
 		value += 3;
+	}
+	if (participle && isVerb(headBest, PASSIVE) && /:3:[sp]$/u.test(headBest?.features ?? '')) {
+		value += 2.5;
 	}
 	if (context.stat && lemma === 'essere') value += 0.5;
 	// After a copula, an adjective; a participle there is the verb's (resterà aperta: aprire).
@@ -195,7 +205,9 @@ export function score(analysis: Analysis, context: Context): number {
 				: null;
 	// An adjective before a word that can only be a noun is prenominal: "una forte ondata",
 	// "con maggiore difficoltà"; one before anything else after an article is the noun.
-	const beforeNoun = next.length > 0 && next.every((a) => a.pos === 'NOUN');
+	const beforeNoun =
+		next.some((a) => a.pos === 'NOUN') &&
+		next.every((a) => a.pos === 'NOUN' || (a.pos === 'VERB' && prior(a, context) < 0.5));
 	if (determiner) {
 		if (pos === 'NOUN') value += 2;
 		else if (pos === 'ADJ') value += beforeNoun ? 2.5 : 0.5;
@@ -225,9 +237,14 @@ export function score(analysis: Analysis, context: Context): number {
 		const prenominal = ['ART', 'PREP+ART', 'DET', 'NUM', 'PREP'].includes(
 			context.beforeHead?.best?.pos ?? ''
 		);
-		if (pos === 'NOUN') value += prenominal ? 1.5 : 0.5;
+		if (pos === 'NOUN') value += prenominal ? 2 : 0.5;
 		else if (participle && !prenominal) value += 1;
 		else if (finite) value -= 0.5;
+	}
+	// A participle after a noun and a comma that agrees with it qualifies it.
+	const beforeComma = context.beforeComma?.best;
+	if (participle && !previous && beforeComma?.pos === 'NOUN') {
+		if (nounAgreement(analysis, beforeComma) > 0) value += 0.5;
 	}
 	// Words joined by a conjunction are alike: "pubbliche e private", "frutta e verdura".
 	const like = context.coordinated?.best;
@@ -254,6 +271,12 @@ export function score(analysis: Analysis, context: Context): number {
 		context.beforePrevious?.best?.pos !== 'PREP';
 	if (subject && finite) value += 2.5;
 
+	// Before an article, the verb whose object it begins ("porta la borsa"): a noun is rarely
+	// followed by one.
+	if (next.length > 0 && next.every((a) => a.pos === 'ART')) {
+		if (finite) value += 0.5;
+		else if (pos === 'NOUN') value -= 0.3;
+	}
 	// molto, poco, tanto: a determiner before a noun, an adverb before anything else.
 	if (pos === 'DET' || (pos === 'ADV' && ['molto', 'poco', 'tanto', 'troppo'].includes(lemma))) {
 		const following = next[0]?.pos;

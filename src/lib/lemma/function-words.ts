@@ -96,7 +96,7 @@ const entries: [forms: string, lemma: string, pos: Analysis['pos'], features?: s
 	['voi', 'voi', 'PRON'],
 	['loro', 'loro', 'PRON'],
 	['esso essa essi esse', 'esso', 'PRON'],
-	['mi ti ci vi', 'mi', 'PRON', 'clitic'],
+	['mi ti ci vi ce ve', '=', 'PRON', 'clitic'],
 	['si', 'si', 'PRON', 'clitic'],
 	['ne', 'ne', 'PRON', 'clitic'],
 	['cui', 'cui', 'PRON', 'relative'],

@@ -82,6 +82,19 @@ export function guessReadings(word: string, known: (form: string) => Analysis[])
 			return base.map((a) => ({ ...a, lemma: prefix + a.lemma, guessed: true }));
 		}
 	}
+	// The feminine of a known noun of a person (cardiologa, from cardiologo; cardiologhe).
+	const masculine = word.endsWith('a') ? `${word.slice(0, -1)}o` : `${word.slice(0, -1)}i`;
+	if (/[ae]$/u.test(word) && known(masculine).some((a) => a.pos === 'NOUN' && !a.guessed)) {
+		const singular = word.endsWith('a');
+		return [
+			{
+				lemma: singular ? word : `${word.slice(0, -1)}a`,
+				pos: 'NOUN',
+				features: singular ? 'f:s' : 'f:p',
+				guessed: true
+			}
+		];
+	}
 	for (const [ending, lemmaEnding, pos, features] of SUFFIXES) {
 		const match = ending.exec(word);
 		if (!match || match.index < 3) continue;

@@ -5,7 +5,7 @@
  * participle of subire, `sale` after `le` is the plural of sala).
  */
 import type { Token } from '$lib/text/tokens';
-import { score, type Context, type Read } from './context';
+import { ADJECTIVES_FIRST, score, type Context, type Read } from './context';
 import { FUNCTION_WORDS } from './function-words';
 import { guessReadings } from './guess';
 import type { Analysis, LemmaTable } from './types';
@@ -31,6 +31,13 @@ export function parseLemmaTable(tsv: string): LemmaTable {
 const CLITIC =
 	/(?:(?:me|te|se|ce|ve|glie)(?:lo|la|li|le|ne)|sene|mi|ti|si|ci|vi|lo|la|li|le|ne|gli)$/u;
 const APOSTROPHE = /[’']/u;
+const SHORT_IMPERATIVES: Record<string, string> = {
+	di: 'dire',
+	fa: 'fare',
+	da: 'dare',
+	sta: 'stare',
+	va: 'andare'
+};
 
 /** All readings of one form, out of context: the tables', then what rules make of the word. */
 export function readings(form: string, table: LemmaTable): Analysis[] {
@@ -50,8 +57,13 @@ export function readings(form: string, table: LemmaTable): Analysis[] {
 	// Clitics on infinitives, gerunds and imperatives: sostenersi → sostenere (+ si), farcela →
 	// fare (+ ce + la), visitandone → visitando, aiutami → aiuta.
 	const clitic = CLITIC.exec(lower)?.[0];
-	if (clitic && lower.length > clitic.length + 3) {
+	if (clitic && lower.length - clitic.length >= 3) {
 		const base = lower.slice(0, -clitic.length);
+		// The one-syllable imperatives double the clitic's consonant: dimmi, fallo, dacci.
+		const short = SHORT_IMPERATIVES[base.slice(0, -1)];
+		if (short && base.at(-1) === clitic[0]) {
+			return [{ lemma: short, pos: 'VERB', features: `impr:pres:2:s:+${clitic}` }];
+		}
 		const candidates = base.endsWith('r') ? [`${base}e`, `${base}re`] : [base];
 		for (const candidate of candidates) {
 			const verb = table.get(candidate)?.filter((a) => a.pos === 'VERB');
@@ -126,6 +138,7 @@ function contextAt(
 		head: headIndex === undefined ? null : read(headIndex),
 		beforeHead: beforeHead === undefined ? null : read(beforeHead),
 		coordinated,
+		beforeComma: i > 0 && before.length === 0 ? read(i - 1) : null,
 		afterName:
 			before.length > 0 &&
 			/^\p{Lu}/u.test(tokens[before[0]].text) &&
@@ -133,6 +146,7 @@ function contextAt(
 		next,
 		stat: /^stat[oaie]$/u.test(tokens[i].text.toLowerCase()),
 		participle: all[i].some((a) => a.pos === 'VERB' && a.features.startsWith('part:past')),
+		adjectiveFirst: all[i].some((a) => a.pos === 'ADJ' && ADJECTIVES_FIRST.has(a.lemma)),
 		infinitive: all[i].find((a) => a.pos === 'VERB' && a.features.startsWith('inf'))?.lemma ?? null
 	};
 }
