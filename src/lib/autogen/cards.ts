@@ -135,13 +135,13 @@ function trueFalse(
 		/[«»]/u.test(text.slice(answer.start - at.sentence.start, answer.end - at.sentence.start))
 	)
 		return null;
-	const random = rngFor(`${sibling}:true-false`, ctx.seed);
-	if (random() < 0.5) return { prompt: text, answer: 'vero' };
 	const gapAt = answer.start - at.sentence.start;
+	// A statement exists only where a false one can be made, whatever the seed picks.
 	const swap = distractorsFor(answer, text, ctx.pools, `${sibling}:tf`, ctx.seed, 4).find(
 		(o) => faultInContext(text, gapAt, o) === null
 	);
 	if (!swap) return null;
+	if (rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5) return { prompt: text, answer: 'vero' };
 	return {
 		prompt: text.slice(0, gapAt) + swap + text.slice(answer.end - at.sentence.start),
 		answer: 'falso'

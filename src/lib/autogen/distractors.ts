@@ -48,7 +48,8 @@ export function distractorsFor(
 	seed: number,
 	count = 3
 ): string[] {
-	const random = rngFor(`${key}:distractors`, seed);
+	// Which distractors exist never depends on the seed (so neither do the cards); it only orders them.
+	const random = rngFor(`${key}:distractors`, 0);
 	const out: string[] = [];
 	const lowerPrompt = prompt.toLowerCase();
 	const text = answer.text;
@@ -72,7 +73,7 @@ export function distractorsFor(
 	};
 	if (isEntity(answer)) entityOptions(answer, pools, random).forEach(add);
 	else quantityOptions(answer, pools, random).forEach(add);
-	return out;
+	return shuffled(out, rngFor(`${key}:order`, seed));
 }
 
 const isEntity = (x: Entity | Quantity): x is Entity =>

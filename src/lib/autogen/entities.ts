@@ -143,7 +143,10 @@ function orgContinuation(sentence: Sentence, tags: readonly Tagged[], j: number)
 			k++;
 		else if (
 			pos === 'NOUN' ||
-			(!pos && /^\p{Ll}/u.test(t.text) && tokens[k - 1] && isConnector(tokens[k - 1])) ||
+			(!pos &&
+				/^\p{Ll}/u.test(t.text) &&
+				tokens[k - 1] &&
+				(isConnector(tokens[k - 1]) || /^(?:la|il|lo|l’|l')$/u.test(tokens[k - 1].text))) ||
 			isCapital(t)
 		)
 			end = ++k;

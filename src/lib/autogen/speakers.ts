@@ -76,6 +76,8 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 		...extra
 	});
 	const isName = (s: string) => /^\p{Lu}/u.test(s);
+	const gender = new Map(people.map((p) => [p.full ?? p.text, p.gender]));
+	const myGender = gender.get(me.answer);
 	const mine = a.speaker.text.toLowerCase();
 	// Never another name for the same speaker ("la curatrice" for Francesca Moretti); names for a name.
 	const others = ctx.pools.speakers
@@ -92,6 +94,7 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 						p.title?.toLowerCase().includes(s.replace(/^\S+\s/u, '').toLowerCase())
 					))
 		)
+		.filter((s) => !myGender || !gender.get(s) || gender.get(s) === myGender)
 		.sort(
 			(x, y) => Number(isName(y) === isName(me.answer)) - Number(isName(x) === isName(me.answer))
 		);
@@ -115,8 +118,8 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 			: `${cap(who)} ${a.verb}${a.quote ? ': ' : ' che '}${claimText}.`;
 	const isTrue = rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5;
 	const swap = others.find((o) => !/^(?:i|gli|le|alcuni|alcune)\s/u.test(o));
-	if (isTrue || (swap && singular(a.verb))) {
-		const who = isTrue ? me.phrase : swap!;
+	if (swap && singular(a.verb)) {
+		const who = isTrue ? me.phrase : swap;
 		cards.push(
 			make('true-false', statement(who), {
 				answer: isTrue ? 'vero' : 'falso',

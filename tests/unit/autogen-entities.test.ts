@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findEntities, type Entity } from '$lib/autogen/entities';
+import { tagTokens } from '$lib/autogen/pos';
+import { findPlace } from '$lib/autogen/places';
+import { bodyText } from '$lib/autogen/text';
+import { buildArticle } from '$lib/content/article';
+
+const meta = { title: '', author: '', language: 'it' as const, description: '' };
+
+/** The entities of a text of one or more paragraphs, flattened. */
+function entities(text: string): Entity[] {
+	const article = buildArticle('inline', 'prova', meta, text);
+	const body = bodyText(article);
+	const tags = body.sentences.map((s) => tagTokens(s.tokens));
+	return findEntities(body.sentences, tags).flat();
+}
+const kinds = (text: string) => entities(text).map((e) => `${e.kind}:${e.text}`);
+
+describe('entity spans', () => {
+	it('keeps multi-word names whole: regions, universities, agencies, courts', () => {
+		expect(
+			kinds('I lavori sono stati pagati dalla Regione Friuli Venezia Giulia e dai comuni.')
+		).toEqual(['org:Regione Friuli Venezia Giulia']);
+		expect(kinds('I fondi arrivano dal Friuli Venezia Giulia e dal Veneto.')).toEqual([
+			'place:Friuli Venezia Giulia',
+			'place:Veneto'
+		]);
+		expect(kinds('È uno studio dell’Università di Padova pubblicato ieri.')).toEqual([
+			'org:Università di Padova'
+		]);
+		expect(
+			kinds(
+				'Il comitato chiede un controllo dell’Agenzia regionale per la protezione dell’ambiente.'
+			)
+		).toEqual(['org:Agenzia regionale per la protezione dell’ambiente']);
+		expect(kinds('Il consigliere ha chiesto che la Corte dei conti verifichi le spese.')).toContain(
+			'org:Corte dei conti'
+		);
+	});
+
+	it('types acronyms as organisations and names in «» after a naming noun as works', () => {
+		expect(
+			kinds('Lo studio è stato svolto con il CNR e con l’ISPRA, e la FIOM-CGIL protesta.')
+		).toEqual(['org:CNR', 'org:ISPRA', 'org:FIOM-CGIL']);
+		expect(kinds('Lo studio è uscito sulla rivista «Nature Ecology» a marzo.')).toEqual([
+			'work:Nature Ecology'
+		]);
+		// A quotation is not a name.
+		expect(
+			kinds('La sindaca ha detto: «Per noi è come una seconda inaugurazione del paese».')
+		).toEqual([]);
+	});
+
+	it('finds Italian comuni from the place data, and never a sentence-initial common word', () => {
+		expect(findPlace('Povoletto')).toMatchObject({
+			kind: 'city',
+			italian: true,
+			province: 'Udine'
+		});
+		expect(kinds('Intanto i commercianti di Povoletto festeggiano.')).toEqual(['place:Povoletto']);
+		expect(findPlace('Marche')).toMatchObject({ gender: 'f', plural: true });
+	});
+
+	it('recognises people with their title and gender, and the same person by surname', () => {
+		const found = entities(
+			'La sindaca di Povoletto, Chiara Bortolin, ha tagliato il nastro.\n\nIl progetto è del prof. Paolo Venier.\n\nIl capitano di Scandicci, Elena Pietrini, protesta. Secondo Bortolin il ponte è sicuro.'
+		);
+		const people = found.filter((e) => e.kind === 'person').map((e) => [e.text, e.gender]);
+		expect(people).toEqual([
+			['Chiara Bortolin', 'f'],
+			['Paolo Venier', 'm'],
+			['Elena Pietrini', 'f'], // the first name wins over "il capitano"
+			['Bortolin', 'f']
+		]);
+		expect(found.find((e) => e.text === 'Chiara Bortolin')?.title).toBe('La sindaca di Povoletto');
+		expect(found.find((e) => e.text === 'Bortolin')?.full).toBe('Chiara Bortolin');
+	});
+
+	it('splits a place from the person after it, and keeps a team named after its town whole', () => {
+		expect(kinds('Il leader della Corea del Nord Kim Jong Un ha parlato.')).toEqual([
+			'place:Corea del Nord',
+			'person:Kim Jong Un'
+		]);
+		expect(kinds('In semifinale Conegliano aveva eliminato il Vero Volley Milano.')).toEqual([
+			'place:Conegliano',
+			'org:Vero Volley Milano'
+		]);
+	});
+});
+
+describe('the body of a text', () => {
+	it('leaves out the headline and a "Di Nome Cognome" byline, and names the author', () => {
+		const article = buildArticle(
+			'inline',
+			'prova',
+			{ ...meta, title: 'Riapre il ponte' },
+			'Riapre il ponte\n\nDi Giulia Marchetti\n\nIl ponte di Salt è stato riaperto sabato dopo due anni di lavori.'
+		);
+		const body = bodyText(article);
+		expect(body.sentences.map((s) => s.text)).toEqual([
+			'Il ponte di Salt è stato riaperto sabato dopo due anni di lavori.'
+		]);
+		expect(body.authors).toContain('Giulia Marchetti');
+		expect(body.words).toBe(13);
+	});
+});
