@@ -179,6 +179,8 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		to = text.indexOf(q.unit, to) + q.unit.length;
 		const unitTag = at.tags.find((t) => t.token.start === at.sentence.start + to - q.unit!.length);
 		const feminine = unitTag?.best?.features.startsWith('f') ?? undefined;
+		// "estati", "api": a plural in -i may be feminine; without the lemma table, do not guess.
+		if (feminine === undefined && /i$/u.test(q.unit)) return null;
 		let wh = howMany(q.unit, feminine);
 		// "tonnellate di acciaio": what is counted goes with the question word.
 		const of = /^ di \p{Ll}{3,}/u.exec(text.slice(to));

@@ -77,6 +77,10 @@ export function factSpan(fact: Fact): { start: number; end: number; text: string
  * pittore X, imparò…"): who it is about is in an earlier sentence, so nothing can be asked.
  */
 function proDrop(sentence: Sentence, tags: readonly Tagged[]): boolean {
+	// Without the lemma table: a sentence opening on a verb in -à/-ò ("Resterà", "Lavorò"), or a
+	// bare noun and a comma before one ("Figlia del pittore X, imparò").
+	const verbFirst = /^\p{Lu}\p{Ll}+[àò]\s|^\p{Lu}\p{Ll}+\s[^,]+,\s\p{Ll}+[àò]\s/u;
+	if (!tags[0]?.best && verbFirst.test(sentence.text)) return true;
 	const clause = mainClause(sentence, tags);
 	if (!clause) return false;
 	const [from, to] = clause.subject;

@@ -51,7 +51,9 @@ function pools(text: TextFacts): Pools {
 		s.attribution ? [speakerAnswer(s.attribution, s, people).answer] : []
 	);
 	const named = entities
+		// Places named like organisations ("Pala Unipol", "Palazzo Fava") never speak.
 		.filter((e) => (e.kind === 'person' && e.text.includes(' ')) || e.kind === 'org')
+		.filter((e) => !/^(?:Pala|Palazzo|Teatro|Stadio|Museo|Piazza)\b/u.test(e.text))
 		.map((e) => e.text);
 	return {
 		entities,

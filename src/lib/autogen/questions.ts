@@ -57,6 +57,13 @@ export function questionFor(
 	let after = asked.subject
 		? body(tokens[clause.verb[1] - 1].end, restEnd)
 		: body(asked.end, restEnd);
+	// "ha dichiarato che «…»", "ha detto: «…»": what was said is asked through its speaker.
+	if (asked.subject && /^\s*(?:che\b|:|«)/u.test(after)) return null;
+	// "ha seguito per tre estati, dal 2021 al 2023, oltre 4.000 api": cutting at the comma would
+	// leave the verb without its object; only a relative clause or a new clause may be dropped.
+	if (!asked.subject && /^\s*,\s*(?!che\b|cui\b|dove\b|quando\b|mentre\b|ma\b)/u.test(after)) {
+		if (/\p{L}/u.test(after.replace(/^[^,]*,[^,]*,?/u, ''))) return null;
+	}
 	// What follows a comma or a new clause belongs to the removed phrase or says something else.
 	after = after.replace(/(?:,|\s+(?:e|ed|ma|mentre|quando|dove|che)\s).*$/su, '');
 	before = before.replace(/\s+$/u, '');

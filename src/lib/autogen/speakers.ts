@@ -9,6 +9,7 @@ import { slugify } from '$lib/text/ids';
 import type { Attribution } from './attribution';
 import type { Context } from './cards';
 import type { Entity } from './entities';
+import { ORGANISATION_HEADS } from './names';
 import type { SentenceFacts } from './facts';
 
 export interface Speaker {
@@ -117,9 +118,17 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 			? `Secondo ${who}, ${a.quote ? claimText : claimText}.`
 			: `${cap(who)} ${a.verb}${a.quote ? ': ' : ' che '}${claimText}.`;
 	const isTrue = rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5;
-	const swap = others.find((o) => !/^(?:i|gli|le|alcuni|alcune)\s/u.test(o));
+	// A swap must be someone else: "il comitato «Torre pulito»" is "il comitato" again.
+	const bare = (s: string) => s.replace(/^(?:il|lo|la|l’|l')\s?/iu, '').toLowerCase();
+	const swap = others.find(
+		(o) =>
+			!/^(?:i|gli|le|alcuni|alcune)\s/u.test(o) &&
+			!bare(o).includes(bare(me.phrase)) &&
+			!bare(me.phrase).includes(bare(o)) &&
+			(!isName(o) || !!withArticle(o))
+	);
 	if (swap && singular(a.verb)) {
-		const who = isTrue ? me.phrase : swap;
+		const who = isTrue ? me.phrase : withArticle(swap)!;
 		cards.push(
 			make('true-false', statement(who), {
 				answer: isTrue ? 'vero' : 'falso',
@@ -139,3 +148,17 @@ const lowerFirst = (s: string) =>
 	)
 		? s.charAt(0).toLowerCase() + s.slice(1)
 		: s;
+
+/**
+ * How a name stands as a subject: people bare ("Elena Zanin"), organisations with the article
+ * their head word takes ("l’Università di Padova", "la Fondazione Cariparo"); undefined where
+ * the article cannot be told (an acronym, a team).
+ */
+function withArticle(name: string): string | undefined {
+	if (!/^\p{Lu}/u.test(name)) return name;
+	const head = name.split(/\s/u)[0];
+	const gender = ORGANISATION_HEADS.get(head);
+	if (!gender) return /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(name) ? name : undefined;
+	if (/^[AEIOU]/u.test(head)) return `l’${name}`;
+	return `${gender === 'f' ? 'la' : /^(?:S[^aeiou]|Z)/u.test(head) ? 'lo' : 'il'} ${name}`;
+}
