@@ -24,6 +24,7 @@ import { FUNCTION_WORDS } from '$lib/lemma/function-words';
 import { parseLemmaTable } from '$lib/lemma/lemmatizer';
 import type { LemmaTable } from '$lib/lemma/types';
 import { lemmaTablePath } from '$lib/server/lemmas';
+import { ADVERBS } from '$lib/vocab/content-words';
 import { DICTIONARY_FILE, type GlossPos } from '$lib/vocab/dictionary';
 
 const root = join(import.meta.dirname, '..');
@@ -117,6 +118,8 @@ function italianPos(head: string): Set<GlossPos> {
 		if (reading.lemma === head && TAG[reading.pos]) found.add(TAG[reading.pos]);
 	}
 	if (head.endsWith('mente') && found.size === 0) found.add('adverb');
+	// Adverbs of time the table has as nouns: the vocabulary teaches them as adverbs.
+	if (ADVERBS.has(head)) return new Set(['adverb']);
 	return found;
 }
 

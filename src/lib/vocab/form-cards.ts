@@ -34,8 +34,12 @@ export function formGap(
 	const answer = sentence.text.slice(start, end);
 	const before = sentence.text.slice(0, start);
 	const after = sentence.text.slice(end);
+	// What makes the answer differ from the lemma makes the lemma wrong in the gap: soldato for
+	// soldati is a slip of number too.
 	const others = { ...slips };
+	const own = others[answer.toLowerCase()];
 	delete others[answer.toLowerCase()];
+	if (own && own !== 'misprint') others[entry.lemma.toLowerCase()] = own;
 	const face = { answer, accept: [], options: [], slips: others };
 	if (INFLECTED[entry.pos] && answer.toLowerCase() !== entry.lemma.toLowerCase()) {
 		const prompt = `${before}${GAP} (${entry.lemma})${after}`;

@@ -7,10 +7,11 @@
  */
 import { isFactual } from '$lib/content/article';
 import type { Article, Sentence } from '$lib/content/types';
-import { FUNCTION_WORDS } from '$lib/lemma/function-words';
 import { lemmatize, readings, type Lemmatized } from '$lib/lemma/lemmatizer';
-import type { Analysis, LemmaTable } from '$lib/lemma/types';
+import type { LemmaTable } from '$lib/lemma/types';
+import { contentWord } from './content-words';
 import { dictionaryGloss, type Dictionary, type GlossPos } from './dictionary';
+import { generalGloss, textGloss } from './gloss';
 import type { Lexicon, LexiconEntry } from './lexicon';
 import { slugify } from '$lib/text/ids';
 import { entryId, findForm } from './links';
@@ -30,148 +31,6 @@ export interface TextVocabularySources {
  * has, and more than a learner takes in from one text.
  */
 export const MAX_TEXT_VOCABULARY = 400;
-
-const POS: Partial<Record<Analysis['pos'], GlossPos>> = {
-	NOUN: 'noun',
-	VERB: 'verb',
-	ADJ: 'adjective',
-	ADV: 'adverb'
-};
-
-/** Cardinal numbers written as words are numbers, not vocabulary ("tre", "ventimila"). */
-const NUMBER_WORD =
-	/^(?:(?:un|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici|quindici|sedici|diciassette|diciotto|diciannove|venti?|trenta?|quaranta?|cinquanta?|sessanta?|settanta?|ottanta?|novanta?|cento|mille|mila)+|uno|zero)$/u;
-
-/** Between two tokens: a clause may start after these, with a capital that is no name. */
-const OPENS_CLAUSE = /[«"“‘(:;.!?—–-]/u;
-
-/**
- * A name, not a word: a capital inside the sentence ("il governo di Seul"), or at its start when
- * a capitalised word follows ("Marco Rossi ha detto"), an acronym, or a name of the lexicon.
- */
-function isName(sentence: Sentence, i: number, names: ReadonlySet<string>): boolean {
-	const { tokens } = sentence;
-	const text = tokens[i].text;
-	if (names.has(text)) return true;
-	if (!/^\p{Lu}/u.test(text)) return false;
-	if (/^\p{Lu}{2,}$/u.test(text)) return true;
-	const gap = (a: number, b: number) =>
-		sentence.text.slice(tokens[a].end - sentence.start, tokens[b].start - sentence.start);
-	const opening = i === 0 || OPENS_CLAUSE.test(gap(i - 1, i)) || tokens[i - 1].elided;
-	if (!opening) return true;
-	const next = tokens[i + 1];
-	return next !== undefined && /^\p{Lu}/u.test(next.text) && /^\s+$/u.test(gap(i, i + 1));
-}
-
-/** avere, essere or stare as the helper of a compound tense or a progressive: grammar, not a word. */
-function isAuxiliary(words: readonly Lemmatized[], i: number): boolean {
-	const lemma = words[i].best?.lemma;
-	if (lemma !== 'avere' && lemma !== 'essere' && lemma !== 'stare') return false;
-	return words
-		.slice(i + 1, i + 4)
-		.some(({ best }) => best?.pos === 'VERB' && /^(?:part:past|ger)/u.test(best.features));
-}
-
-/** What a token is looked up against: names and excluded forms, and which lemmas a source glosses. */
-interface Skip {
-	names: ReadonlySet<string>;
-	excluded: ReadonlySet<string>;
-	/** Whether the lexicon or the dictionary has this lemma as this part of speech. */
-	known: (lemma: string, pos: GlossPos) => boolean;
-}
-
-const DETERMINERS: ReadonlySet<Analysis['pos']> = new Set(['ART', 'PREP+ART', 'DET']);
-
-/**
- * The reading to teach where the lemmatizer's choice is unlikely in a news text: a present
- * participle or a first- or second-person verb with a noun or adjective of the same form (i
- * dipendenti, un tiro potente, i margini); a reading no source knows where another one is known
- * (piante is pianta, not a form of the rare verb piare; i piccoli esercizi has the adjective
- * piccolo; quelle piccole pagano is pagare). The dictionary holds some 2,400 common words: a
- * lemma it knows is the likelier one. Never a verb after an article (un controllo).
- */
-function reading(
-	word: Lemmatized,
-	[previous, next]: (Lemmatized | undefined)[],
-	known: Skip['known']
-) {
-	const { best } = word;
-	if (!best) return best;
-	const isKnown = (r: Analysis) => POS[r.pos] !== undefined && known(r.lemma, POS[r.pos]!);
-	const nominal = word.readings.filter((r) => r.pos === 'NOUN' || r.pos === 'ADJ');
-	const afterArticle = previous?.best ? DETERMINERS.has(previous.best.pos) : false;
-	if (best.pos === 'VERB') {
-		const unlikely = best.features.startsWith('part:pres') || /:[12]:[sp]$/u.test(best.features);
-		if (unlikely && nominal.length > 0) {
-			return nominal.find((r) => r.pos === (afterArticle ? 'NOUN' : 'ADJ')) ?? nominal[0];
-		}
-		return isKnown(best) ? best : (nominal.find(isKnown) ?? best);
-	}
-	if (!POS[best.pos] || isKnown(best)) return best;
-	// A noun after an article is an adjective only before a noun (il vecchio ponte, il personale).
-	const adjective = !afterArticle || next?.best?.pos === 'NOUN';
-	const other = nominal.find((r) => isKnown(r) && (r.pos === 'NOUN' || adjective));
-	const finite = (r: Analysis) => r.pos === 'VERB' && /^(?:ind|sub|cond):.*:3:/u.test(r.features);
-	return (
-		other ?? (afterArticle ? undefined : word.readings.find((r) => finite(r) && isKnown(r))) ?? best
-	);
-}
-
-/** Prepositions and adverbs the lemma table reads as content words (entro is not entrare). */
-const CLOSED = new Set(['entro', 'attraverso', 'davanti', 'dietro', 'presso', 'oltre', 'circa']);
-
-/** The content word a token is, or null (see the module comment). */
-function contentWord(
-	sentence: Sentence,
-	words: readonly Lemmatized[],
-	i: number,
-	skip: Skip
-): { lemma: string; pos: GlossPos; gender?: 'm' | 'f' } | null {
-	const { token } = words[i];
-	const best = reading(words[i], [words[i - 1], words[i + 1]], skip.known);
-	if (!best || token.kind === 'number' || skip.excluded.has(token.text)) return null;
-	const pos = POS[best.pos];
-	if (!pos || NUMBER_WORD.test(best.lemma) || isAuxiliary(words, i)) return null;
-	const lower = token.text.toLowerCase().replace(/'/gu, '’');
-	// A function word of the table's, whatever reading won (ogni is a determiner, not ADJ ogni).
-	const closed = FUNCTION_WORDS.get(lower) ?? [];
-	if (CLOSED.has(lower) || closed.some((a) => a.lemma === best.lemma)) return null;
-	if (isName(sentence, i, skip.names)) return null;
-	const gender = pos === 'noun' ? /^([mf])(?::|$)/u.exec(best.features)?.[1] : undefined;
-	return { lemma: best.lemma, pos, ...(gender ? { gender: gender as 'm' | 'f' } : {}) };
-}
-
-/**
- * A lexicon gloss as it applies to any text: without what it says about the curated article
- * ("agreement, deal (here: a negotiated settlement…)" → "agreement, deal") or its examples from
- * it ("side, party (entrambe le parti = both sides)" → "side, party", "latest, last; (in 'negli
- * ultimi anni') recent" → "latest, last; recent").
- */
-export function generalGloss(gloss: string): string {
-	return gloss
-		.replace(/\s*\([^()]*(?:\bhere\b|=|['‘’])[^()]*\)/giu, '')
-		.replace(/\s*[;,]\s*here\b.*$/isu, '')
-		.trim();
-}
-
-/** The words of a gloss that say something (not "to", "the", "of"), British spelling. */
-const glossWords = (gloss: string) =>
-	gloss
-		.toLowerCase()
-		.replace(/ense\b/gu, 'ence')
-		.split(/[^\p{L}]+/u)
-		.filter((word) => word.length > 2 && !['the', 'and', 'one'].includes(word));
-
-/**
- * The gloss of a word of a new text: the lexicon's (written for the curated article), and where
- * the dictionary gives a sense the lexicon's does not mention, the dictionary's first: the
- * lexicon's parte is "side, party" (both sides of a war), the word's usual sense "part, share".
- */
-export function textGloss(curated: string | null, general: string | null): string | null {
-	if (curated === null || general === null) return curated ?? general;
-	const own = new Set(glossWords(curated));
-	return glossWords(general).some((word) => own.has(word)) ? curated : `${general}; ${curated}`;
-}
 
 interface Found {
 	entry: Omit<VocabEntry, 'forms' | 'count' | 'sentences' | 'rank' | 'expressions'>;
