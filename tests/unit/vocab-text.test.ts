@@ -57,6 +57,19 @@ describe('the vocabulary of a new text', () => {
 		expect(byLemma('essere')!.forms).toEqual(['sono']);
 	});
 
+	it('takes a capital after an elision for a name, and a number word for a number', () => {
+		const { article: other } = textToLibraryEntry(
+			'museo.md',
+			"# Il museo\n\nIl museo dell'Università di Padova espone tremila monete e ventimila vasi antichi."
+		);
+		const entries = buildTextVocabulary(other, { lemmas, lexicon, dictionary });
+		const seen = entries.map((e) => e.lemma);
+		expect(seen).toEqual(expect.arrayContaining(['museo', 'moneta', 'vaso', 'antico']));
+		for (const left of ['università', 'padova', 'tremare', 'tremila', 'ventimila']) {
+			expect(seen).not.toContain(left);
+		}
+	});
+
 	it('finds the lexicon’s expressions, also in another sentence than the curated article’s', () => {
 		expect(byLemma('negli ultimi anni')).toMatchObject({
 			pos: 'expression',

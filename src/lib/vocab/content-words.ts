@@ -35,7 +35,7 @@ function isName(sentence: Sentence, i: number, names: ReadonlySet<string>): bool
 	if (/^\p{Lu}{2,}$/u.test(text)) return true;
 	const gap = (a: number, b: number) =>
 		sentence.text.slice(tokens[a].end - sentence.start, tokens[b].start - sentence.start);
-	const opening = i === 0 || OPENS_CLAUSE.test(gap(i - 1, i)) || tokens[i - 1].elided;
+	const opening = i === 0 || OPENS_CLAUSE.test(gap(i - 1, i));
 	if (!opening) return true;
 	const next = tokens[i + 1];
 	return next !== undefined && /^\p{Lu}/u.test(next.text) && /^\s+$/u.test(gap(i, i + 1));
@@ -123,8 +123,10 @@ export function contentWord(
 	const best = reading(words[i], [words[i - 1], words[i + 1]], skip.known);
 	if (!best || token.kind === 'number' || skip.excluded.has(token.text)) return null;
 	const pos = POS[best.pos];
-	if (!pos || NUMBER_WORD.test(best.lemma) || isAuxiliary(words, i)) return null;
 	const lower = token.text.toLowerCase().replace(/'/gu, '’');
+	// The form too: the table reads tremila as a form of tremare.
+	if (!pos || NUMBER_WORD.test(best.lemma) || NUMBER_WORD.test(lower)) return null;
+	if (isAuxiliary(words, i)) return null;
 	// A function word of the table's, whatever reading won (ogni is a determiner, not ADJ ogni).
 	const closed = FUNCTION_WORDS.get(lower) ?? [];
 	if (CLOSED.has(lower) || closed.some((a) => a.lemma === best.lemma)) return null;
