@@ -2,7 +2,8 @@
  * `npm run -s deck -- [--input FILE.md] [--track facts|vocab|all] [--format json|csv] [--seed N]`
  *
  * Prints a deck to stdout: by default every article in content/ (curated and automatic cards);
- * with --input, the deck of that one Italian text (automatic cards only), saving nothing.
+ * with --input, the deck of that one Italian text (automatic cards only, its vocabulary made
+ * from its own words), saving nothing.
  * Any problem is one line on stderr and a non-zero exit: 1 for bad input, 2 for bad usage.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { buildDeck, type TrackChoice } from '$lib/deck/deck';
 import { deckToCsv, deckToJson } from '$lib/deck/export';
 import { textToLibraryEntry, MAX_INPUT_BYTES } from '$lib/deck/input';
 import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
+import { loadDictionary } from '$lib/server/dictionary';
 import { loadLemmaTable } from '$lib/server/lemmas';
 import { loadLexicon } from '$lib/vocab/lexicon';
 
@@ -89,14 +91,23 @@ function main(): void {
 	const entries = args.input
 		? [textToLibraryEntry(args.input, readInput(args.input))]
 		: readLibrary(root);
-	// The curated lexicon covers the articles in content/; a text given with --input has none yet.
-	const lexicon = args.input ? undefined : loadLexicon(readLexiconFiles(root));
-	if (args.input && args.track === 'vocab') {
-		process.stderr.write('deck: note: vocabulary needs a curated lexicon; --input gives none.\n');
-	}
-	// Any text gets the lemma table as its fact generator's guide (the curated article needs none).
-	const lemmas = args.input && args.track !== 'vocab' ? loadLemmaTable(root) : undefined;
-	const deck = buildDeck(entries, { track: args.track, seed: args.seed, lexicon, lemmas });
+	// The curated lexicon is the vocabulary of the articles in content/; a text given with --input
+	// gets one made from its own words, glossed by the lexicon first, then by the dictionary.
+	const lexicon = loadLexicon(readLexiconFiles(root));
+	const note = (message: string) => process.stderr.write(`deck: note: ${message}\n`);
+	// Any text gets the lemma table as its generators' guide (the curated article needs none).
+	const lemmas = args.input ? loadLemmaTable(root) : undefined;
+	const generate =
+		lemmas && args.track !== 'facts'
+			? { lemmas, dictionary: loadDictionary(root, note) }
+			: undefined;
+	const deck = buildDeck(entries, {
+		track: args.track,
+		seed: args.seed,
+		lexicon,
+		lemmas,
+		generate
+	});
 	const sentences = new Map(
 		entries.flatMap(({ article }) => article.sentences.map((s) => [s.id, s.text] as const))
 	);

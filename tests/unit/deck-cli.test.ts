@@ -111,6 +111,54 @@ describe('npm run -s deck', { timeout: 60_000 }, () => {
 		}
 	});
 
+	it('lists the vocabulary of a text given with --input, glossed only where a source has one', () => {
+		const { status, stdout, stderr } = deck(
+			'--input',
+			file('visita.md', ITALIAN),
+			'--track',
+			'vocab'
+		);
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		const out = JSON.parse(stdout);
+		type Vocab = {
+			lemma: string;
+			pos: string;
+			gloss: string | null;
+			forms: string[];
+			examples: string[];
+		};
+		const vocab: Vocab[] = out.vocab;
+		const of = (lemma: string) => vocab.find((v) => v.lemma === lemma);
+		for (const entry of vocab) {
+			expect(Object.keys(entry).sort()).toEqual(['examples', 'forms', 'gloss', 'lemma', 'pos']);
+			for (const example of entry.examples) expect(ITALIAN).toContain(example);
+		}
+		// From the curated lexicon, from the dictionary, and from neither.
+		expect(of('soldato')).toMatchObject({ pos: 'noun', gloss: 'soldier', forms: ['soldati'] });
+		expect(of('decisione')).toMatchObject({ pos: 'noun', gloss: 'decision' });
+		expect(of('nota')).toMatchObject({ pos: 'noun', gloss: null, forms: ['nota'] });
+		// Names, function words and numbers are no vocabulary.
+		const lemmas = vocab.map((v) => v.lemma.toLowerCase());
+		for (const left of ['lavrov', 'pyongyang', 'seul', 'giappone', 'il', 'di', '6.000', 'tre']) {
+			expect(lemmas).not.toContain(left);
+		}
+		const ids = new Set(out.cards.map((c: { id: string }) => c.id));
+		expect(ids.has('visita:vocab:noun:soldato:recognition')).toBe(true);
+		// A word without a gloss is still studied, but never on a card that needs its meaning.
+		expect(ids.has('visita:vocab:noun:nota:cloze')).toBe(true);
+		expect(ids.has('visita:vocab:noun:nota:listening')).toBe(true);
+		expect(ids.has('visita:vocab:noun:nota:recognition')).toBe(false);
+		expect(ids.has('visita:vocab:noun:nota:production')).toBe(false);
+		for (const card of out.cards) {
+			expect(card).toMatchObject({ track: 'vocab', origin: 'auto' });
+			expect(ITALIAN).toContain(card.source.text);
+		}
+		const csv = deck('--input', file('visita.md', ITALIAN), '--track', 'vocab', '--format', 'csv');
+		expect(csv.status).toBe(0);
+		expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(out.cards.length + 1);
+	});
+
 	it.each([
 		[
 			'a missing file',

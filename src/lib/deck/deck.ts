@@ -11,6 +11,7 @@ import { normalizeAnswer } from '$lib/grading/grade';
 import { autoCardsThatFit } from './fit';
 import { vocabCards } from '$lib/vocab/cards';
 import type { Lexicon } from '$lib/vocab/lexicon';
+import { buildTextVocabulary, type TextVocabularySources } from '$lib/vocab/text-vocabulary';
 import { buildVocabulary, type VocabEntry } from '$lib/vocab/vocabulary';
 
 export type TrackChoice = Track | 'all';
@@ -30,8 +31,16 @@ export interface DeckOptions {
 	auto?: boolean;
 	/** The lemma table: the fact generator's part-of-speech guide (a built-in one without it). */
 	lemmas?: LemmaTable;
-	/** The curated lexicon: without it, there is no vocabulary track. */
+	/**
+	 * The curated lexicon: the vocabulary of the articles it was written for. With `generate`, it
+	 * only lends its glosses and expressions.
+	 */
 	lexicon?: Lexicon;
+	/**
+	 * For texts the lexicon was not written for (a text given with `--input`, one a user adds):
+	 * their vocabulary is made from the text itself with the lemma table and the dictionary.
+	 */
+	generate?: Omit<TextVocabularySources, 'lexicon'>;
 }
 
 /** The seed of the deck the app serves: fixed, so options stay put between visits. */
@@ -63,13 +72,17 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 		}
 	}
 	const vocab: Deck['vocab'] = [];
-	if ((track === 'vocab' || track === 'all') && options.lexicon) {
+	const { lexicon, generate } = options;
+	if ((track === 'vocab' || track === 'all') && (lexicon || generate)) {
 		for (const { article, facts } of entries) {
-			const vocabulary = buildVocabulary(article, options.lexicon);
+			const vocabulary = generate
+				? buildTextVocabulary(article, { ...generate, lexicon })
+				: buildVocabulary(article, lexicon!);
 			vocab.push(...vocabulary.map((entry) => ({ ...entry, article: article.slug })));
 			// A word's card shows its sentence too, so the sentence's note goes with it.
 			const notes = notesBySentence(facts);
-			cards.push(...vocabCards(article, vocabulary, seed).map((c) => withSentenceNote(c, notes)));
+			const made = vocabCards(article, vocabulary, seed, generate ? 'auto' : 'curated');
+			cards.push(...made.map((card) => withSentenceNote(card, notes)));
 		}
 	}
 	return {

@@ -33,7 +33,8 @@ export function toExportedCard(card: Card): ExportedCard {
 export interface ExportedVocab {
 	lemma: string;
 	pos: string;
-	gloss: string;
+	/** null: no source glosses this word of a new text yet. */
+	gloss: string | null;
 	forms: string[];
 	/** The sentences it occurs in, as text. */
 	examples: string[];

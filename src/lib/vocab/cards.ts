@@ -4,11 +4,12 @@
  * sentence, and listening. Cards of one entry are siblings, buried for the day together. A calque
  * is only recognised, never typed: the learner should not learn to produce it.
  */
-import { GAP, type Card, type CardType } from '$lib/cards/types';
+import { GAP, type Card, type CardOrigin, type CardType } from '$lib/cards/types';
 import type { Article, Sentence } from '$lib/content/types';
 import type { GrammarSlip } from '$lib/grading/grade';
 import { rngFor, shuffled } from '$lib/random/prng';
 import { acceptEachOther, entryNote, productionAccept, productionSynonyms } from './answers';
+import { formGap, lemmaGap } from './form-cards';
 import { shortGloss } from './gloss';
 import { findForm } from './links';
 import type { VocabEntry } from './vocabulary';
@@ -87,7 +88,7 @@ const poolOf = (pos: string) => (pos === 'conjunction' ? 'adverb' : pos);
  * not in "cioè"): each occurrence as its span within the sentence text. A form whose words are
  * apart ("non solo … ma anche") cannot be one gap and is never found.
  */
-function spans(sentence: Sentence, form: string): [number, number][] {
+export function formSpans(sentence: Sentence, form: string): [number, number][] {
 	if (form.includes('…')) return [];
 	return findForm(sentence, form).map((indices) => [
 		sentence.tokens[indices[0]].start - sentence.start,
@@ -97,16 +98,21 @@ function spans(sentence: Sentence, form: string): [number, number][] {
 
 /**
  * Makes the vocabulary cards of an article. Deterministic for a seed; ids depend only on the
- * article, the entry and the type.
+ * article, the entry and the type. A word without a gloss (a new text's word that no source
+ * glosses yet) gets only the cards that need none: its form gapped in its sentence, its
+ * dictionary form, listening. `origin`: `auto` for a vocabulary made from the text alone, whose
+ * gaps then also name the word to put in the right form (see `$lib/vocab/form-cards`).
  */
 export function vocabCards(
 	article: Article,
 	vocabulary: readonly VocabEntry[],
-	seed: number
+	seed: number,
+	origin: CardOrigin = 'curated'
 ): Card[] {
 	const sentences = new Map(article.sentences.map((s) => [s.id, s]));
 	const byPos = new Map<string, Set<string>>();
 	for (const entry of vocabulary) {
+		if (entry.gloss === null) continue;
 		let glosses = byPos.get(poolOf(entry.pos));
 		if (!glosses) byPos.set(poolOf(entry.pos), (glosses = new Set()));
 		glosses.add(shortGloss(entry.gloss));
@@ -117,23 +123,23 @@ export function vocabCards(
 		const example = sentences.get(entry.sentences[0])!;
 		const source = { article: article.slug, sentence: example.id, text: example.text };
 		const note = entryNote(entry);
-		const base = (type: CardType) => ({
-			id: `${sibling}:${type}`,
+		const base = (type: CardType, id: string = type) => ({
+			id: `${sibling}:${id}`,
 			track: 'vocab' as const,
 			type,
-			origin: 'curated' as const,
+			origin,
 			sibling,
 			source,
 			...(note ? { note } : {})
 		});
 		const lemma = withArticle(entry);
-		const gloss = shortGloss(entry.gloss);
+		const gloss = entry.gloss === null ? null : shortGloss(entry.gloss);
 		const hint = entry.pos === 'noun' && entry.gender ? `${entry.pos}, ${entry.gender}` : entry.pos;
 
 		const pool = [...(byPos.get(poolOf(entry.pos)) ?? [])].filter(
-			(other) => other.toLowerCase() !== gloss.toLowerCase()
+			(other) => other.toLowerCase() !== gloss?.toLowerCase()
 		);
-		if (pool.length >= 3) {
+		if (gloss !== null && pool.length >= 3) {
 			const random = rngFor(`${sibling}:recognition`, seed);
 			const calque = entry.calque ? ` (A calque; the usual Italian is “${entry.calque}”.)` : '';
 			cards.push({
@@ -149,39 +155,54 @@ export function vocabCards(
 		// A calque is recognised, never typed: neither production nor a gap to fill with it.
 		if (entry.calque) continue;
 		const slips = misprintSlips(entry);
-		cards.push({
-			...base('production'),
-			prompt: `${gloss} (${hint})`,
-			prompt_en: `Say it in Italian: ${gloss} (${hint})`,
-			answer: entry.lemma,
-			accept: productionAccept(entry, lemma),
-			...(entry.synonyms.length > 0 ? { synonyms: productionSynonyms(entry) } : {}),
-			options: [],
-			slips: grammarSlips(entry),
-			...(entry.pos === 'noun' && (entry.gender === 'm' || entry.gender === 'f')
-				? { gender: entry.gender }
-				: {})
-		});
+		if (gloss !== null) {
+			cards.push({
+				...base('production'),
+				prompt: `${gloss} (${hint})`,
+				prompt_en: `Say it in Italian: ${gloss} (${hint})`,
+				answer: entry.lemma,
+				accept: productionAccept(entry, lemma),
+				...(entry.synonyms.length > 0 ? { synonyms: productionSynonyms(entry) } : {}),
+				options: [],
+				slips: grammarSlips(entry),
+				...(entry.pos === 'noun' && (entry.gender === 'm' || entry.gender === 'f')
+					? { gender: entry.gender }
+					: {})
+			});
+		}
 
 		// The form the article uses, gapped in its own sentence (first occurrence); a misprinted
 		// form is gapped as printed, and the real form is the answer.
 		const printed = (f: string) => entry.misprints?.[f] ?? f;
 		const form = entry.forms.find(
-			(f) => spans(example, printed(f)).length === 1 && f.split(/\s+/u).length <= MAX_GAP_WORDS
+			(f) => formSpans(example, printed(f)).length === 1 && f.split(/\s+/u).length <= MAX_GAP_WORDS
 		);
 		if (form) {
-			const [[start, end]] = spans(example, printed(form));
-			const cloze = `${example.text.slice(0, start)}${GAP}${example.text.slice(end)}`;
-			cards.push({
-				...base('cloze'),
-				prompt: cloze,
-				prompt_en: `Fill in the gap with the word for “${gloss}”: ${cloze}`,
-				// As written there (capital and all), unless misprinted there.
-				answer: entry.misprints?.[form] ? form : example.text.slice(start, end),
-				accept: [],
-				options: [],
-				...(entry.misprints ? { slips } : {})
-			});
+			const [[start, end]] = formSpans(example, printed(form));
+			const answer = entry.misprints?.[form] ? form : example.text.slice(start, end);
+			if (origin === 'auto') {
+				cards.push({
+					...base('cloze'),
+					...formGap(example, [start, end], entry, gloss, grammarSlips(entry))
+				});
+			} else {
+				const cloze = `${example.text.slice(0, start)}${GAP}${example.text.slice(end)}`;
+				cards.push({
+					...base('cloze'),
+					prompt: cloze,
+					prompt_en: `Fill in the gap with the word for “${gloss}”: ${cloze}`,
+					// As written there (capital and all), unless misprinted there.
+					answer,
+					accept: [],
+					options: [],
+					...(entry.misprints ? { slips } : {})
+				});
+			}
+		}
+
+		const dictionaryForm = origin === 'auto' ? lemmaGap(entry) : null;
+		if (dictionaryForm) {
+			cards.push({ ...base('cloze', 'lemma'), ...dictionaryForm, slips: grammarSlips(entry) });
 		}
 
 		if (entry.pos !== 'expression') {

@@ -15,7 +15,13 @@ export interface VocabEntry {
 	lemma: string;
 	pos: string;
 	gender?: 'm' | 'f' | 'm/f';
-	gloss: string;
+	/** The English gloss; null for a word of a new text that no source glosses yet. */
+	gloss: string | null;
+	/**
+	 * Where a new text's gloss comes from: `dictionary` when any of it is the open dictionary's
+	 * (FreeDict, GPL: credit it). The curated vocabulary's is always the lexicon's.
+	 */
+	glossFrom?: 'lexicon' | 'dictionary';
 	other: string[];
 	note?: string;
 	/** Forms as they occur in the article, most frequent first (a source typo as the real form). */
