@@ -27,8 +27,16 @@ export const DISTRIBUTION_ROWS = 8;
 export function revealedThrough(state: GameState): number {
 	// Self-paced: each answer is graded at once, and the teacher follows results as they come.
 	if (state.settings.mode === 'assignment') return state.cardIds.length - 1;
-	if (state.phase === 'lobby') return -1;
-	return state.phase === 'question' ? state.questionIndex - 1 : state.questionIndex;
+	return liveRevealedThrough(state);
+}
+
+/** `revealedThrough` of a live game, from its phase and question (as any of its views has them). */
+export function liveRevealedThrough({
+	phase,
+	questionIndex
+}: Pick<GameState, 'phase' | 'questionIndex'>): number {
+	if (phase === 'lobby') return -1;
+	return phase === 'question' ? questionIndex - 1 : questionIndex;
 }
 
 // States are immutable, so a state's leaderboard never changes: each of a thousand phones'
