@@ -6,7 +6,7 @@ import {
 	type Browser,
 	type Page
 } from '@playwright/test';
-import type { AssignmentView, HostView, QuestionView } from '$lib/classroom/views';
+import type { AssignmentView, LiveHostView, QuestionView } from '$lib/classroom/views';
 
 /** A question as the projector (and a phone outside classic mode) shows it: with its prompt. */
 type Shown = QuestionView & { prompt: string };
@@ -137,7 +137,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 				})
 			).status()
 		).toBe(200);
-	const view = async () => (await firstEvent(base, code, teacher)).view as HostView;
+	const view = async () => (await firstEvent(base, code, teacher)).view as LiveHostView;
 
 	const host = await screen(browser, 'host', teacher, `/class/${code}/host`);
 	const report = await screen(browser, 'host', teacher, `/class/${code}/report`);

@@ -6,7 +6,7 @@ import {
 	MIN_OPEN_MS,
 	nextQuestion
 } from '$lib/classroom/assignment';
-import { join, type GameState } from '$lib/classroom/game';
+import { join, type Assignment } from '$lib/classroom/game';
 import { report } from '$lib/classroom/report';
 import { playerView } from '$lib/classroom/views';
 import { must, T0, testCard } from '../helpers/classroom';
@@ -26,7 +26,7 @@ const cards = [
 ];
 const DAY = 24 * 60 * 60 * 1000;
 
-function open(): GameState {
+function open(): Assignment {
 	let state = must(
 		createAssignment(
 			'123456',
@@ -38,7 +38,7 @@ function open(): GameState {
 	state = must(join(state, { playerId: 'p1', nickname: 'Anna' }, T0 + 1000));
 	return must(join(state, { playerId: 'p2', nickname: 'Bruno' }, T0 + 2000));
 }
-const say = (state: GameState, playerId: string, index: number, given: string, at: number) =>
+const say = (state: Assignment, playerId: string, index: number, given: string, at: number) =>
 	answerAssignment(state, { playerId, questionIndex: index, given }, cards[index], at);
 
 describe('self-paced assignments', () => {

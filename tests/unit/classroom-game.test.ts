@@ -16,7 +16,7 @@ import {
 	showLeaderboard,
 	start,
 	MAX_PLAYERS,
-	type GameState
+	type LiveGame
 } from '$lib/classroom/game';
 import { leaderboard, podium } from '$lib/classroom/standings';
 import { must, T0, testCard } from '../helpers/classroom';
@@ -46,9 +46,9 @@ const SECONDS = 20;
 /** The state of a successful transition; fails the test on an error. */
 
 /** Reveals the running question and opens the next one. */
-const skip = (state: GameState, now: number) => must(next(must(reveal(state)), now));
+const skip = (state: LiveGame, now: number) => must(next(must(reveal(state)), now));
 
-function lobby(speedBonus = true): GameState {
+function lobby(speedBonus = true): LiveGame {
 	let state = must(
 		createGame(
 			'123456',
@@ -69,7 +69,7 @@ function lobby(speedBonus = true): GameState {
 
 const started = (speedBonus = true) => must(start(lobby(speedBonus), T0 + 1000));
 const START = T0 + 1000;
-const say = (state: GameState, playerId: string, given: string, at: number, c = mc, q = 0) =>
+const say = (state: LiveGame, playerId: string, given: string, at: number, c = mc, q = 0) =>
 	answer(state, { playerId, questionIndex: q, given }, c, at);
 
 describe('creating a game', () => {

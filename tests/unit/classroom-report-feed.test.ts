@@ -46,7 +46,7 @@ function open(state: GameState) {
 	};
 	feed.connect(() => stream);
 	/** The game moves on and the stream says so (the projector's view, as the server sends it). */
-	const change = (next: GameState) => {
+	const change = <S extends GameState>(next: S): S => {
 		current = next;
 		const data = JSON.stringify(hostView(next, cards));
 		stream.onmessage?.(new MessageEvent('message', { data }));

@@ -10,7 +10,8 @@ import {
 	reveal,
 	showLeaderboard,
 	start,
-	type GameState
+	type GameState,
+	type LiveGame
 } from '$lib/classroom/game';
 import { createAssignment } from '$lib/classroom/assignment';
 import {
@@ -163,7 +164,7 @@ describe('reportKey', () => {
 			)
 		);
 		const seen: GameState[] = [state];
-		const step = (next: GameState) => seen.push((state = next));
+		const step = (next: LiveGame) => seen.push((state = next));
 		step(must(join(state, { playerId: 'a', nickname: 'Anna' }, T0)));
 		step(must(join(state, { playerId: 'b', nickname: 'Bruno' }, T0)));
 		step(must(start(state, T0)));

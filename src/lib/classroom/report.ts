@@ -179,7 +179,7 @@ const seconds = (ms: number | null) => (ms === null ? null : Number((ms / 1000).
  * and the projector's view does not carry answers, so any change may alter the report.
  */
 export function reportKey(view: HostView): string | null {
-	if (view.settings.mode === 'assignment') return null;
+	if (view.kind === 'assignment') return null;
 	return `${liveRevealedThrough(view)}|${view.playerCount}|${view.removed.map((p) => p.id).join(',')}`;
 }
 

@@ -2,7 +2,7 @@
  * Who is winning and how the class answered, from the revealed questions only: during a
  * question nothing here changes, so it cannot tell anyone which answers were right.
  */
-import { activePlayers, type GameState } from '$lib/classroom/game';
+import { activePlayers, type GameState, type LiveGame } from '$lib/classroom/game';
 
 export interface Standing {
 	playerId: string;
@@ -26,7 +26,7 @@ export const DISTRIBUTION_ROWS = 8;
 /** The last question whose results are public: -1 before the first reveal. */
 export function revealedThrough(state: GameState): number {
 	// Self-paced: each answer is graded at once, and the teacher follows results as they come.
-	if (state.settings.mode === 'assignment') return state.cardIds.length - 1;
+	if (state.kind === 'assignment') return state.cardIds.length - 1;
 	return liveRevealedThrough(state);
 }
 
@@ -34,7 +34,7 @@ export function revealedThrough(state: GameState): number {
 export function liveRevealedThrough({
 	phase,
 	questionIndex
-}: Pick<GameState, 'phase' | 'questionIndex'>): number {
+}: Pick<LiveGame, 'phase' | 'questionIndex'>): number {
 	if (phase === 'lobby') return -1;
 	return phase === 'question' ? questionIndex - 1 : questionIndex;
 }

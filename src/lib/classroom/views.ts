@@ -7,9 +7,17 @@
  * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
  */
 import type { Card, CardType } from '$lib/cards/types';
-import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
-import { answersOf, isAssignment } from '$lib/classroom/assignment';
-import { currentAnswers } from '$lib/classroom/game';
+import type {
+	Answer,
+	Assignment,
+	GameState,
+	LiveGame,
+	LiveSettings,
+	Phase,
+	Player
+} from '$lib/classroom/game';
+import { answersOf } from '$lib/classroom/assignment';
+import { activePlayers, currentAnswers } from '$lib/classroom/game';
 import { gameOptions, questionId } from '$lib/classroom/presentation';
 import type { ClassResult } from '$lib/classroom/take-home';
 import {
@@ -49,13 +57,15 @@ export interface RevealView {
 	distribution: DistributionRow[];
 }
 
-export interface HostView {
+/** The projector of a live game. */
+export interface LiveHostView {
+	kind: 'live';
 	code: string;
 	phase: Phase;
 	questionIndex: number;
 	questionCount: number;
 	deadline: number | null;
-	settings: GameSettings;
+	settings: LiveSettings;
 	/** Players still in the game. */
 	playerCount: number;
 	/**
@@ -73,6 +83,21 @@ export interface HostView {
 	/** Players the host removed, so a removal can be undone. */
 	removed: { id: string; nickname: string }[];
 }
+
+/** The teacher's screen of a self-paced assignment: open until when, and who is in. */
+export interface AssignmentHostView {
+	kind: 'assignment';
+	code: string;
+	phase: Assignment['phase'];
+	questionCount: number;
+	/** The deadline, by the server's clock. */
+	closesAt: number;
+	/** Players still in the game. */
+	playerCount: number;
+}
+
+/** What the host's screen shows of a game: its kind says which view. */
+export type HostView = LiveHostView | AssignmentHostView;
 
 export interface PlayerResult {
 	/** Null when the player did not answer in time. */
@@ -141,7 +166,7 @@ function rankOf(state: GameState, playerId: string): number | null {
 const isRevealed = (phase: Phase) =>
 	phase === 'reveal' || phase === 'leaderboard' || phase === 'finished';
 
-function currentCard(state: GameState, cards: readonly Card[]): Card | undefined {
+function currentCard(state: LiveGame, cards: readonly Card[]): Card | undefined {
 	if (state.questionIndex < 0) return undefined;
 	const id = state.cardIds[state.questionIndex];
 	return cards.find((c) => c.id === id);
@@ -152,7 +177,7 @@ function currentCard(state: GameState, cards: readonly Card[]): Card | undefined
  * options there are: the projector shows the rest.
  */
 function questionView(state: GameState, index: number, card: Card, phone = false): QuestionView {
-	const hidden = phone && state.settings.classic === true;
+	const hidden = phone && state.kind === 'live' && state.settings.classic === true;
 	const options = gameOptions(state, index, card);
 	return {
 		index,
@@ -184,9 +209,9 @@ function answerOf(card: Card): Omit<RevealView, 'distribution'> {
 	};
 }
 
-const reveals = new WeakMap<GameState, RevealView>();
+const reveals = new WeakMap<LiveGame, RevealView>();
 
-function revealView(state: GameState, card: Card): RevealView | null {
+function revealView(state: LiveGame, card: Card): RevealView | null {
 	if (!isRevealed(state.phase)) return null;
 	let view = reveals.get(state);
 	if (!view) {
@@ -204,10 +229,10 @@ function revealView(state: GameState, card: Card): RevealView | null {
 	return structuredClone(view);
 }
 
-const answerIndexes = new WeakMap<GameState, Map<string, Answer>>();
+const answerIndexes = new WeakMap<LiveGame, Map<string, Answer>>();
 
 /** Each player's answer to the current question, indexed once per state. */
-function currentAnswer(state: GameState, playerId: string): Answer | undefined {
+function currentAnswer(state: LiveGame, playerId: string): Answer | undefined {
 	let index = answerIndexes.get(state);
 	if (!index) {
 		index = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
@@ -216,13 +241,27 @@ function currentAnswer(state: GameState, playerId: string): Answer | undefined {
 	return index.get(playerId);
 }
 
-/** The projector: the question, who is in, how many answered; results from the reveal on. */
+/**
+ * The host's screen. A live game's projector: the question, who is in, how many answered;
+ * results from the reveal on. An assignment's: until when it is open, and who is in.
+ */
 export function hostView(state: GameState, cards: readonly Card[]): HostView {
+	const players = activePlayers(state);
+	if (state.kind === 'assignment') {
+		return {
+			kind: 'assignment',
+			code: state.code,
+			phase: state.phase,
+			questionCount: state.cardIds.length,
+			closesAt: state.closesAt,
+			playerCount: players.length
+		};
+	}
 	const card = currentCard(state, cards);
-	const players = state.players.filter((p) => !p.removed);
 	const ids = new Set(players.map((p) => p.id));
 	const showBoard = state.phase === 'leaderboard' || state.phase === 'finished';
 	return {
+		kind: 'live',
 		code: state.code,
 		phase: state.phase,
 		questionIndex: state.questionIndex,
@@ -250,7 +289,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	const player = state.players.find((p) => p.id === playerId);
 	if (!player) return { status: 'unknown' };
 	if (player.removed) return { status: 'removed' };
-	if (isAssignment(state)) return assignmentView(state, player, cards);
+	if (state.kind === 'assignment') return assignmentView(state, player, cards);
 	const card = currentCard(state, cards);
 	const mine = currentAnswer(state, playerId);
 	const revealed = isRevealed(state.phase) && state.questionIndex >= 0;
@@ -315,7 +354,7 @@ function studyCards(state: GameState, cards: readonly Card[], playerId: string):
  * A self-paced student's view: their next question without its answer, and their previous
  * answer with the right one (only a question they have answered is ever revealed to them).
  */
-function assignmentView(state: GameState, player: Player, cards: readonly Card[]): AssignmentView {
+function assignmentView(state: Assignment, player: Player, cards: readonly Card[]): AssignmentView {
 	const mine = answersOf(state, player.id);
 	const index = mine.length;
 	const closed = state.phase === 'finished';
@@ -330,7 +369,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 		nickname: player.nickname,
 		score: player.score,
 		questionCount: state.cardIds.length,
-		closesAt: state.deadline ?? 0,
+		closesAt: state.closesAt,
 		closed,
 		index,
 		question: next ? questionView(state, index, next, true) : null,

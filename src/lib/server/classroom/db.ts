@@ -32,8 +32,7 @@ export interface GameRow {
 	/** SHA-256 of the host's secret (the cookie holds the secret itself). */
 	hostSecretHash: string;
 	article: string;
-	mode: 'live' | 'assignment';
-	/** JSON: time per question, speed bonus, card types… */
+	/** JSON: the game's kind (`mode`), time per question, speed bonus… (see `rows.ts`). */
 	settings: string;
 	/** JSON array of card ids, in question order. */
 	cardIds: string;
@@ -44,6 +43,12 @@ export interface GameRow {
 	createdAt: number;
 	expiresAt: number;
 }
+
+/**
+ * A new game's row: also its kind, for the `mode` column of the first schema. The column is
+ * never read back (the kind is in `settings`); dropping it would take a migration for nothing.
+ */
+export type NewGameRow = GameRow & { mode: 'live' | 'assignment' };
 
 export interface PlayerRow {
 	gameCode: string;
@@ -68,7 +73,7 @@ export interface AnswerRow {
 
 /** What the classroom needs from a database; one implementation per SQL engine. */
 export interface ClassroomStore {
-	createGame(game: GameRow): void;
+	createGame(game: NewGameRow): void;
 	getGame(code: string): GameRow | undefined;
 	/** Codes of games not yet expired, for resuming after a restart. */
 	activeGames(now: number): string[];
@@ -143,7 +148,6 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	hostSecretHash: 'host_secret_hash',
 	article: 'article',
-	mode: 'mode',
 	settings: 'settings',
 	cardIds: 'card_ids',
 	phase: 'phase',
@@ -214,7 +218,6 @@ export function openSqliteStore(
 		code: row.code as string,
 		hostSecretHash: row.host_secret_hash as string,
 		article: row.article as string,
-		mode: row.mode as GameRow['mode'],
 		settings: row.settings as string,
 		cardIds: row.card_ids as string,
 		phase: row.phase as string,
@@ -226,8 +229,8 @@ export function openSqliteStore(
 	});
 
 	const insertGame = db.prepare(
-		`INSERT INTO games (code, ${Object.values(COLUMNS).join(', ')})
-		 VALUES (@code, ${Object.keys(COLUMNS)
+		`INSERT INTO games (code, mode, ${Object.values(COLUMNS).join(', ')})
+		 VALUES (@code, @mode, ${Object.keys(COLUMNS)
 				.map((key) => `@${key}`)
 				.join(', ')})`
 	);
