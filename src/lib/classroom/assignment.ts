@@ -60,11 +60,6 @@ export function answersOf(state: GameState, playerId: string): Answer[] {
 		.sort((a, b) => a.questionIndex - b.questionIndex);
 }
 
-/** The question a player is on (`cardIds.length` when done). */
-export function nextQuestion(state: GameState, playerId: string): number {
-	return answersOf(state, playerId).length;
-}
-
 /**
  * A player's answer to their next question, graded now; the points join the score at once.
  *

@@ -119,17 +119,6 @@ export function join<S extends GameState>(
 	return { ...ok({ ...state, players: [...state.players, player] }), player };
 }
 
-/** A returning phone: the player as they were, or why not. */
-export function rejoin<S extends GameState>(
-	state: S,
-	playerId: string
-): Outcome<'unknown-player' | 'removed', { player: Player }, S> {
-	const player = state.players.find((p) => p.id === playerId);
-	if (!player) return fail('unknown-player');
-	if (player.removed) return fail('removed');
-	return { ...ok(state), player };
-}
-
 /** The host removes a player (any phase); their answers stop counting anywhere. Idempotent. */
 export function removePlayer<S extends GameState>(
 	state: S,

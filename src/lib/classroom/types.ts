@@ -112,7 +112,6 @@ export interface Assignment extends Game {
 
 /** A game the server keeps: its `kind` says which, and each kind has its own transitions. */
 export type GameState = LiveGame | Assignment;
-export type GameKind = GameState['kind'];
 
 /** A transition's result: the new state (of the same kind as the old one), or why not. */
 export type Outcome<E extends string, T extends object = object, S extends GameState = GameState> =

@@ -7,15 +7,7 @@
  * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
  */
 import type { Card, CardType } from '$lib/cards/types';
-import type {
-	Answer,
-	Assignment,
-	GameState,
-	LiveGame,
-	LiveSettings,
-	Phase,
-	Player
-} from '$lib/classroom/game';
+import type { Answer, Assignment, GameState, LiveGame, Phase, Player } from '$lib/classroom/game';
 import { answersOf } from '$lib/classroom/assignment';
 import { activePlayers, currentAnswers } from '$lib/classroom/game';
 import { gameOptions, questionId } from '$lib/classroom/presentation';
@@ -65,7 +57,6 @@ export interface LiveHostView {
 	questionIndex: number;
 	questionCount: number;
 	deadline: number | null;
-	settings: LiveSettings;
 	/** Players still in the game. */
 	playerCount: number;
 	/**
@@ -267,8 +258,6 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		questionIndex: state.questionIndex,
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
-		// The seed stays on the server: with it, a game's option order could be worked out.
-		settings: { ...state.settings, seed: undefined },
 		playerCount: players.length,
 		players:
 			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
