@@ -9,7 +9,7 @@ import {
 	ClassroomEngine,
 	hostHash,
 	type GamePlan,
-	type Scheduler
+	type Timers
 } from '$lib/server/classroom/engine';
 import { library } from '../helpers/library';
 
@@ -40,7 +40,7 @@ function setup() {
 		/** Moves time without running timers: a timer that fires a little late. */
 		skip: (ms: number) => (now += ms)
 	};
-	const schedule: Scheduler = (work, ms) => {
+	const later: Timers = (work, ms) => {
 		const timer = { at: now + ms, work };
 		timers.push(timer);
 		return () => (timers = timers.filter((t) => t !== timer));
@@ -50,7 +50,7 @@ function setup() {
 			openSqliteStore(file, { faultFile, warn: (message) => logged.push(message) }),
 			(id) => byId.get(id),
 			clock.now,
-			schedule,
+			later,
 			(message) => logged.push(message)
 		);
 	const breakDisk = (broken: boolean) =>

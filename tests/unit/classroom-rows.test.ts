@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssignment } from '$lib/classroom/assignment';
 import { answer, createGame, join, start, type GameState } from '$lib/classroom/game';
-import type { AnswerRow, GameRow, PlayerRow } from '$lib/server/classroom/db';
+import type { PlayerAnswerRow, GameRow, PlayerRow } from '$lib/server/classroom/db';
 import { gameOf, gameRow } from '$lib/server/classroom/rows';
 import { must, T0, testCard } from '../helpers/classroom';
 
@@ -11,7 +11,7 @@ const meta = { hostSecretHash: 'hash', article: 'unita', expiresAt: T0 + 86_400_
 /** What the store gives back for a game stored as `row`: its rows of players and answers too. */
 function reread(state: GameState, row = gameRow(state, meta)) {
 	const players: PlayerRow[] = state.players.map((p) => ({ gameCode: state.code, ...p }));
-	const answers: AnswerRow[] = state.answers.map((a) => ({ gameCode: state.code, ...a }));
+	const answers: PlayerAnswerRow[] = state.answers.map((a) => ({ gameCode: state.code, ...a }));
 	return gameOf(row, players, answers);
 }
 

@@ -9,7 +9,7 @@ import { isGameCode } from '$lib/classroom/code';
 import { gradeAnswer, isValidAnswer, storedAnswer } from '$lib/classroom/game';
 import { MAX_POINTS } from '$lib/classroom/scoring';
 import type {
-	Answer,
+	PlayerAnswer,
 	AnswerError,
 	Assignment,
 	CreateError,
@@ -54,7 +54,7 @@ export function createAssignment(
 }
 
 /** The answers a player has given, in order. */
-export function answersOf(state: GameState, playerId: string): Answer[] {
+export function answersOf(state: GameState, playerId: string): PlayerAnswer[] {
 	return state.answers
 		.filter((a) => a.playerId === playerId)
 		.sort((a, b) => a.questionIndex - b.questionIndex);
@@ -70,7 +70,7 @@ export function answerAssignment(
 	input: { playerId: string; questionIndex: number; given: string },
 	card: Card,
 	now: number
-): Outcome<AnswerError, { answer: Answer }, Assignment> {
+): Outcome<AnswerError, { playerAnswer: PlayerAnswer }, Assignment> {
 	if (state.phase !== 'question') return fail('not-a-question-phase');
 	const player = state.players.find((p) => p.id === input.playerId);
 	if (!player) return fail('unknown-player');
@@ -89,7 +89,7 @@ export function answerAssignment(
 	const correct = gradeAnswer(card, input.given.trim());
 	const given = storedAnswer(card, input.given);
 	const previous = mine.at(-1);
-	const record: Answer = {
+	const record: PlayerAnswer = {
 		playerId: player.id,
 		questionIndex: expected,
 		given,
@@ -104,7 +104,10 @@ export function answerAssignment(
 			? { ...p, score: p.score + record.points, streak: correct ? p.streak + 1 : 0 }
 			: p
 	);
-	return { ...ok({ ...state, players, answers: [...state.answers, record] }), answer: record };
+	return {
+		...ok({ ...state, players, answers: [...state.answers, record] }),
+		playerAnswer: record
+	};
 }
 
 /** Closes the assignment (deadline reached, or the teacher closes it early). */

@@ -20,7 +20,7 @@ import {
 	MAX_PLAYERS,
 	MAX_SECONDS,
 	MIN_SECONDS,
-	type Answer,
+	type PlayerAnswer,
 	type AnswerError,
 	type CreateError,
 	type GameState,
@@ -71,7 +71,7 @@ export function createGame(
  * answer to another question is refused) and the store reads them back in that order, so they
  * are the tail of `answers`: found without walking the whole game's answers.
  */
-export function currentAnswers(state: LiveGame): Answer[] {
+export function currentAnswers(state: LiveGame): PlayerAnswer[] {
 	let start = state.answers.length;
 	while (start > 0 && state.answers[start - 1].questionIndex === state.questionIndex) start--;
 	return state.answers.slice(start);
@@ -224,7 +224,7 @@ export function answer(
 	input: { playerId: string; questionIndex: number; given: string },
 	card: Card,
 	now: number
-): Outcome<AnswerError, { answer: Answer }, LiveGame> {
+): Outcome<AnswerError, { playerAnswer: PlayerAnswer }, LiveGame> {
 	if (state.phase !== 'question' || state.questionStartedAt === null || state.deadline === null) {
 		return fail('not-a-question-phase');
 	}
@@ -248,7 +248,7 @@ export function answer(
 		limitMs: state.settings.secondsPerQuestion * 1000,
 		speedBonus: state.settings.speedBonus
 	});
-	const record: Answer = {
+	const record: PlayerAnswer = {
 		playerId: player.id,
 		questionIndex: state.questionIndex,
 		given,
@@ -257,7 +257,7 @@ export function answer(
 		correct,
 		points
 	};
-	return { ...ok({ ...state, answers: [...state.answers, record] }), answer: record };
+	return { ...ok({ ...state, answers: [...state.answers, record] }), playerAnswer: record };
 }
 
 /**

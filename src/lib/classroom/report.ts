@@ -3,7 +3,7 @@
  * spreadsheet. Only revealed questions and players still in the game count.
  */
 import type { Card } from '$lib/cards/types';
-import { activePlayers, type Answer, type GameState } from '$lib/classroom/game';
+import { activePlayers, type PlayerAnswer, type GameState } from '$lib/classroom/game';
 import { toCsv } from '$lib/csv/csv';
 import {
 	distribution,
@@ -67,7 +67,7 @@ export interface Report {
 	questions: QuestionReport[];
 }
 
-function push<K>(map: Map<K, Answer[]>, key: K, answer: Answer): void {
+function push<K>(map: Map<K, PlayerAnswer[]>, key: K, answer: PlayerAnswer): void {
 	const list = map.get(key);
 	if (list) list.push(answer);
 	else map.set(key, [answer]);
@@ -81,10 +81,10 @@ interface Counted {
 	players: number;
 	/** How many questions are revealed (they are the first ones). */
 	played: number;
-	byPlayer: Map<string, Answer[]>;
-	byQuestion: Map<number, Answer[]>;
+	byPlayer: Map<string, PlayerAnswer[]>;
+	byQuestion: Map<number, PlayerAnswer[]>;
 	/** By `questionIndex:playerId`. */
-	byBoth: Map<string, Answer>;
+	byBoth: Map<string, PlayerAnswer>;
 }
 
 function counted(state: GameState): Counted {
@@ -93,9 +93,9 @@ function counted(state: GameState): Counted {
 	const played = revealedThrough(state) + 1;
 	// One pass to index the answers by player and by question: a class of 1,000 answering 10
 	// questions must not cost 1,000 × 10 scans of 10,000 answers.
-	const byPlayer = new Map<string, Answer[]>();
-	const byQuestion = new Map<number, Answer[]>();
-	const byBoth = new Map<string, Answer>();
+	const byPlayer = new Map<string, PlayerAnswer[]>();
+	const byQuestion = new Map<number, PlayerAnswer[]>();
+	const byBoth = new Map<string, PlayerAnswer>();
 	for (const a of state.answers) {
 		if (a.questionIndex >= played || !active.has(a.playerId)) continue;
 		push(byPlayer, a.playerId, a);

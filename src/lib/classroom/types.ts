@@ -60,7 +60,11 @@ export interface Player {
 	readonly streak: number;
 }
 
-export interface Answer {
+/**
+ * What one player answered to one question, as the server graded and keeps it (a card's own
+ * right answer is `Card.answer`).
+ */
+export interface PlayerAnswer {
 	readonly playerId: string;
 	readonly questionIndex: number;
 	readonly given: string;
@@ -81,7 +85,7 @@ interface Game {
 	/** The cards played, in order (`settings.questions` of them). */
 	readonly cardIds: readonly string[];
 	readonly players: readonly Player[];
-	readonly answers: readonly Answer[];
+	readonly answers: readonly PlayerAnswer[];
 }
 
 /** A live game: the class plays together, question by question, as the projector leads. */

@@ -7,7 +7,14 @@
  * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
  */
 import type { Card, CardType } from '$lib/cards/types';
-import type { Answer, Assignment, GameState, LiveGame, Phase, Player } from '$lib/classroom/game';
+import type {
+	PlayerAnswer,
+	Assignment,
+	GameState,
+	LiveGame,
+	Phase,
+	Player
+} from '$lib/classroom/game';
 import { answersOf } from '$lib/classroom/assignment';
 import { activePlayers, currentAnswers } from '$lib/classroom/game';
 import { gameOptions, questionId } from '$lib/classroom/presentation';
@@ -220,10 +227,10 @@ function revealView(state: LiveGame, card: Card): RevealView | null {
 	return structuredClone(view);
 }
 
-const answerIndexes = new WeakMap<LiveGame, Map<string, Answer>>();
+const answerIndexes = new WeakMap<LiveGame, Map<string, PlayerAnswer>>();
 
 /** Each player's answer to the current question, indexed once per state. */
-function currentAnswer(state: LiveGame, playerId: string): Answer | undefined {
+function currentAnswer(state: LiveGame, playerId: string): PlayerAnswer | undefined {
 	let index = answerIndexes.get(state);
 	if (!index) {
 		index = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
@@ -303,15 +310,15 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	};
 }
 
-const byPlayer = new WeakMap<GameState, Map<string, Map<number, Answer>>>();
+const byPlayer = new WeakMap<GameState, Map<string, Map<number, PlayerAnswer>>>();
 
 /** Every player's answers by question, indexed once per state (the end reaches every phone). */
-function answersByPlayer(state: GameState): Map<string, Map<number, Answer>> {
+function answersByPlayer(state: GameState): Map<string, Map<number, PlayerAnswer>> {
 	let index = byPlayer.get(state);
 	if (!index) {
 		index = new Map();
 		for (const a of state.answers) {
-			const own = index.get(a.playerId) ?? new Map<number, Answer>();
+			const own = index.get(a.playerId) ?? new Map<number, PlayerAnswer>();
 			own.set(a.questionIndex, a);
 			index.set(a.playerId, own);
 		}
@@ -322,18 +329,18 @@ function answersByPlayer(state: GameState): Map<string, Map<number, Answer>> {
 
 /** The game's cards with how one player did on each (revealed questions only, by then all). */
 function studyCards(state: GameState, cards: readonly Card[], playerId: string): ClassResult[] {
-	const mine = answersByPlayer(state).get(playerId) ?? new Map<number, Answer>();
+	const mine = answersByPlayer(state).get(playerId) ?? new Map<number, PlayerAnswer>();
 	return state.cardIds.flatMap((id, index) => {
 		const card = cards.find((c) => c.id === id);
 		if (!card) return [];
-		const answer = mine.get(index);
+		const own = mine.get(index);
 		return [
 			{
 				id: card.id,
 				track: card.track,
 				article: card.source.article,
-				correct: answer ? answer.correct : null,
-				at: answer ? answer.at : null
+				correct: own ? own.correct : null,
+				at: own ? own.at : null
 			}
 		];
 	});

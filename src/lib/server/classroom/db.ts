@@ -60,7 +60,8 @@ export interface PlayerRow {
 	streak: number;
 }
 
-export interface AnswerRow {
+/** A `PlayerAnswer` as stored, with its game. */
+export interface PlayerAnswerRow {
 	gameCode: string;
 	playerId: string;
 	questionIndex: number;
@@ -83,7 +84,7 @@ export interface ClassroomStore {
 	upsertPlayer(player: PlayerRow): void;
 	players(code: string): PlayerRow[];
 	/** Stores an answer; false when this player already answered this question. */
-	addAnswer(answer: AnswerRow): boolean;
+	addAnswer(answer: PlayerAnswerRow): boolean;
 	/**
 	 * Deletes games expired before `now`, with their players and answers: once a code has
 	 * expired nobody can reach its data, so none of the students' answers is kept. Returns how
@@ -92,7 +93,7 @@ export interface ClassroomStore {
 	deleteExpired(now: number): number;
 	/** Runs `work` in one transaction (many players updated at a reveal). */
 	transaction(work: () => void): void;
-	answers(code: string): AnswerRow[];
+	answers(code: string): PlayerAnswerRow[];
 	close(): void;
 }
 

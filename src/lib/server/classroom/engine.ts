@@ -6,7 +6,7 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Card } from '$lib/cards/types';
 import * as game from '$lib/classroom/game';
-import type { Answer, GameState, LiveGame, LiveSettings, Player } from '$lib/classroom/game';
+import type { PlayerAnswer, GameState, LiveGame, LiveSettings, Player } from '$lib/classroom/game';
 import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
 import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
@@ -59,12 +59,15 @@ interface Subscribers {
 	hosts: Set<Listener>;
 	byPlayer: Map<string, Set<Listener>>;
 }
-/** Runs `work` after `ms`; returns a cancel function. */
-export type Scheduler = (work: () => void, ms: number) => () => void;
+/**
+ * The engine's timers: runs `work` after `ms` and returns a cancel function (a question's
+ * deadline, the hourly clean-up). Not the SRS scheduler, which plans reviews.
+ */
+export type Timers = (work: () => void, ms: number) => () => void;
 
 const only = (playerId: string): Audience => ({ playerId });
 
-const timers: Scheduler = (work, ms) => {
+const realTimers: Timers = (work, ms) => {
 	const timer = setTimeout(work, ms);
 	timer.unref?.();
 	return () => clearTimeout(timer);
@@ -74,7 +77,8 @@ export class ClassroomEngine {
 	#store: ClassroomStore;
 	#card: (id: string) => Card | undefined;
 	#now: () => number;
-	#schedule: Scheduler;
+	/** Runs work later: a question's deadline, the hourly clean-up. */
+	#after: Timers;
 	#games = new Map<string, GameState>();
 	/** Host, article and expiry of each game in memory (its code then answers as unknown). */
 	#meta = new Map<string, GameMeta>();
@@ -87,20 +91,20 @@ export class ClassroomEngine {
 
 	/**
 	 * @param now the server's clock (injected by tests)
-	 * @param schedule runs the reveal when a question's time is up (injected by tests)
+	 * @param timers run the reveal when a question's time is up (injected by tests)
 	 */
 	constructor(
 		store: ClassroomStore,
 		card: (id: string) => Card | undefined,
 		now = () => Date.now(),
-		schedule: Scheduler = timers,
+		timers: Timers = realTimers,
 		log: (message: string, error?: unknown) => void = (message, error) =>
 			console.error(message, error instanceof Error ? error.message : (error ?? ''))
 	) {
 		this.#store = store;
 		this.#card = card;
 		this.#now = now;
-		this.#schedule = schedule;
+		this.#after = timers;
 		this.#log = log;
 	}
 
@@ -230,9 +234,9 @@ export class ClassroomEngine {
 		this.purgeExpired();
 		const hourly = () => {
 			this.purgeExpired();
-			this.#schedule(hourly, HOUR_MS);
+			this.#after(hourly, HOUR_MS);
 		};
-		this.#schedule(hourly, HOUR_MS);
+		this.#after(hourly, HOUR_MS);
 		try {
 			const running = this.#store
 				.activeGames(this.#now())
@@ -304,7 +308,7 @@ export class ClassroomEngine {
 		code: string,
 		playerId: string,
 		questionIndex: number,
-		answer: string | { choice: number }
+		sent: string | { choice: number }
 	): EngineResult {
 		const state = this.get(code);
 		if (!state) return { ok: false, error: 'unknown-code' };
@@ -321,8 +325,7 @@ export class ClassroomEngine {
 				error: state.phase === 'question' ? 'wrong-question' : 'not-a-question-phase'
 			};
 		}
-		const given =
-			typeof answer === 'string' ? answer : gameOptions(state, index, card)[answer.choice];
+		const given = typeof sent === 'string' ? sent : gameOptions(state, index, card)[sent.choice];
 		// A place that does not exist is no answer at all.
 		if (given === undefined) return { ok: false, error: 'invalid-answer' };
 		const input = { playerId, questionIndex, given };
@@ -331,12 +334,12 @@ export class ClassroomEngine {
 			if (!result.ok) return result;
 			// Self-paced: the score moves at once, in the same transaction as the answer.
 			const player = result.state.players.find((p) => p.id === playerId)!;
-			const refused = this.#storeAnswer(code, result.answer, player);
+			const refused = this.#storeAnswer(code, result.playerAnswer, player);
 			return refused ?? this.#commit(code, result, only(playerId));
 		}
 		const result = game.answer(state, input, card, this.#now());
 		if (!result.ok) return result;
-		const refused = this.#storeAnswer(code, result.answer);
+		const refused = this.#storeAnswer(code, result.playerAnswer);
 		if (refused) return refused;
 		this.#commit(code, result, 'hosts');
 		// Everyone has answered: no need to wait for the clock (as in Kahoot!). Should the reveal
@@ -349,7 +352,7 @@ export class ClassroomEngine {
 	 * Stores an answer and, with `player`, their new score in the same transaction; returns why
 	 * not, or undefined once stored.
 	 */
-	#storeAnswer(code: string, answer: Answer, player?: Player): EngineResult | undefined {
+	#storeAnswer(code: string, answer: PlayerAnswer, player?: Player): EngineResult | undefined {
 		let added = false;
 		const stored = this.#stored(code, () =>
 			this.#store.transaction(() => {
@@ -484,7 +487,7 @@ export class ClassroomEngine {
 		if (due === null) return;
 		const { code } = state;
 		const step = game.stepOf(state);
-		const cancel = this.#schedule(
+		const cancel = this.#after(
 			() => {
 				this.#deadlines.delete(code);
 				const current = this.#games.get(code);

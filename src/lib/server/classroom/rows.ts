@@ -5,7 +5,7 @@
  * reads the database by hand, and never read back: the JSON already says it.
  */
 import type { Assignment, GameState, LiveGame, Phase } from '$lib/classroom/game';
-import type { AnswerRow, GameRow, NewGameRow, PlayerRow } from './db';
+import type { PlayerAnswerRow, GameRow, NewGameRow, PlayerRow } from './db';
 
 /** The columns that change as a game moves on. */
 export type Progress = Pick<GameRow, 'phase' | 'questionIndex' | 'questionStartedAt' | 'deadline'>;
@@ -45,7 +45,7 @@ export function gameRow(
 export function gameOf(
 	row: GameRow,
 	players: readonly PlayerRow[],
-	answers: readonly AnswerRow[]
+	answers: readonly PlayerAnswerRow[]
 ): GameState {
 	const { mode, ...settings } = JSON.parse(row.settings) as LiveGame['settings'] & {
 		mode?: string;
