@@ -11,6 +11,7 @@ import {
 	start,
 	type LiveGame
 } from '$lib/classroom/game';
+import { gameOptions, questionId } from '$lib/classroom/presentation';
 import { hostView, playerView, type LiveHostView } from '$lib/classroom/views';
 
 /** The projector of a live game. */
@@ -148,6 +149,48 @@ describe('before the reveal', () => {
 	});
 });
 
+describe('a question on the screens of one game', () => {
+	const c = cards[0];
+	const playing = (settings: object) => {
+		let state = must(
+			createGame(
+				'654321',
+				[c.id],
+				{ questions: 1, secondsPerQuestion: 30, speedBonus: true, ...settings },
+				T0
+			)
+		);
+		state = must(join(state, { playerId: 'p1', nickname: 'Anna' }, T0));
+		return must(start(state, T0 + 1000));
+	};
+
+	it("is named by the game's id and shows the options in the game's order", () => {
+		const state = playing({ seed: 11 });
+		const view = playerView(state, 'p1', cards);
+		const question = view.status === 'playing' ? view.question! : null;
+		expect(question?.id).toBe(questionId(state, 0));
+		expect(question?.id).not.toContain(c.id);
+		expect(question?.options).toEqual(gameOptions(state, 0, c));
+		// Neither screen is sent the seed the order follows from.
+		for (const screen of [view, projector(state, cards)]) {
+			expect(JSON.stringify(screen)).not.toMatch(/"seed"|"settings"/);
+		}
+	});
+
+	it('in classic mode, reaches a phone as letters only: the projector has the text', () => {
+		const state = playing({ classic: true, seed: 11 });
+		const phone = playerView(state, 'p1', cards);
+		expect(phone.status === 'playing' && phone.question).toMatchObject({
+			prompt: null,
+			prompt_en: null,
+			options: [],
+			choices: 4
+		});
+		for (const text of [c.prompt, ...c.options]) expect(JSON.stringify(phone)).not.toContain(text);
+		expect(projector(state, cards).question).toMatchObject({ prompt: c.prompt, choices: 4 });
+	});
+});
+
 describe('after the reveal', () => {
 	it.each(cards.map((c) => [c.type, c] as const))(
 		'a %s card shows the answer, sentence, result, points and rank',
@@ -163,7 +206,7 @@ describe('after the reveal', () => {
 				score: 1000,
 				rank: 1,
 				result: { given: shown, correct: true, points: 1000 },
-				reveal: { answer: c.answer, sentence: c.source.text }
+				reveal: { answer: c.answer, source: c.source }
 			});
 			expect(playerView(state, 'p2', cards)).toMatchObject({
 				rank: 2,

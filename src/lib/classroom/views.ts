@@ -1,12 +1,13 @@
 /**
  * What each audience of a live quiz may see, as plain objects the server can send as they are.
  *
- * The rule that stops cheating: before the reveal no view carries the answer, the accepted
- * forms, the number, the note or the source sentence (which contains the answer). Views are
- * built field by field from a whitelist, never by spreading a card, so a field added to `Card`
- * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
+ * The rule that stops cheating: before the reveal a view shows a card only as its front
+ * (`$lib/cards/projection`: no answer, accepted forms, number, note or source sentence), named
+ * by this game's id of the question and with its options in this game's order; its back comes
+ * with the reveal. The host view obeys the same rule: it is on the projector.
  */
-import type { Card, CardType } from '$lib/cards/types';
+import { cardBack, cardFront, type CardBack, type CardFront } from '$lib/cards/projection';
+import type { Card } from '$lib/cards/types';
 import type {
 	PlayerAnswer,
 	Assignment,
@@ -28,11 +29,11 @@ import {
 	type Standing
 } from '$lib/classroom/standings';
 
-export interface QuestionView {
+/** A card's front as a game shows it. */
+export interface QuestionView extends Omit<CardFront, 'prompt' | 'prompt_en'> {
 	index: number;
 	/** This game's id of the question: names no card (card ids can hold the answer). */
 	id: string;
-	type: CardType;
 	/** Null on a phone in classic mode: the question is on the projector. */
 	prompt: string | null;
 	prompt_en: string | null;
@@ -45,14 +46,15 @@ export interface QuestionView {
 /** A place on the podium as every phone sees it: no player ids (a phone's id is its credential). */
 export type PublicStanding = Omit<Standing, 'playerId'> & { you: boolean };
 
+/**
+ * What a class is shown of a card once it is revealed: the card's back (its answer and the
+ * article's sentence; the note is left to the learner's own study, as a class's screens have no
+ * place for it).
+ */
+export type ClassBack = Omit<CardBack, 'note'>;
+
 /** The answer and how the class answered: only from the reveal on. */
-export interface RevealView {
-	answer: string;
-	/** The article's sentence the card was made from. */
-	sentence: string;
-	/** Its id (`/read/<article>#<id>`). */
-	sentenceId: string;
-	article: string;
+export interface RevealView extends ClassBack {
 	distribution: DistributionRow[];
 }
 
@@ -119,7 +121,7 @@ export interface AssignmentView {
 	/** That question, without its answer; null when done or closed. */
 	question: QuestionView | null;
 	/** The student's previous answer, graded, with the answer and its sentence. */
-	last: (PlayerResult & { index: number } & Omit<RevealView, 'distribution'>) | null;
+	last: (PlayerResult & { index: number } & ClassBack) | null;
 	/** When done or closed: the cards and the student's results, for their own study deck. */
 	studyCards: ClassResult[] | null;
 }
@@ -176,16 +178,15 @@ function currentCard(state: LiveGame, cards: readonly Card[]): Card | undefined 
  */
 function questionView(state: GameState, index: number, card: Card, phone = false): QuestionView {
 	const hidden = phone && state.kind === 'live' && state.settings.classic === true;
-	const options = gameOptions(state, index, card);
+	const front = cardFront(card, gameOptions(state, index, card));
 	return {
 		index,
 		id: questionId(state, index),
-		type: card.type,
-		// A listening card's prompt is the word itself: it is for speech, never for a screen.
-		prompt: hidden ? null : card.type === 'listening' ? '' : card.prompt,
-		prompt_en: hidden ? null : card.prompt_en,
-		options: hidden ? [] : options,
-		choices: options.length
+		type: front.type,
+		prompt: hidden ? null : front.prompt,
+		prompt_en: hidden ? null : front.prompt_en,
+		options: hidden ? [] : front.options,
+		choices: front.options.length
 	};
 }
 
@@ -197,14 +198,10 @@ function publicPodium(state: GameState, playerId: string): PublicStanding[] {
 	}));
 }
 
-/** What a reveal shows of a card: its answer and the article's sentence it comes from. */
-function answerOf(card: Card): Omit<RevealView, 'distribution'> {
-	return {
-		answer: card.answer,
-		sentence: card.source.text,
-		sentenceId: card.source.sentence,
-		article: card.source.article
-	};
+/** A card's back as a class sees it (`ClassBack`). */
+function classBack(card: Card): ClassBack {
+	const { answer, source } = cardBack(card);
+	return { answer, source };
 }
 
 const reveals = new WeakMap<LiveGame, RevealView>();
@@ -214,7 +211,7 @@ function revealView(state: LiveGame, card: Card): RevealView | null {
 	let view = reveals.get(state);
 	if (!view) {
 		view = {
-			...answerOf(card),
+			...classBack(card),
 			distribution: distribution(
 				state,
 				state.questionIndex,
@@ -376,7 +373,7 @@ function assignmentView(state: Assignment, player: Player, cards: readonly Card[
 						given: previous.given,
 						correct: previous.correct,
 						points: previous.points,
-						...answerOf(previousCard)
+						...classBack(previousCard)
 					}
 				: null,
 		studyCards: done ? studyCards(state, cards, player.id) : null
