@@ -6,7 +6,7 @@ import {
 	type Browser,
 	type Page
 } from '@playwright/test';
-import type { AssignmentView, HostView, QuestionView } from '$lib/classroom/views';
+import type { AssignmentView, LiveHostView, QuestionView } from '$lib/classroom/views';
 
 /** A question as the projector (and a phone outside classic mode) shows it: with its prompt. */
 type Shown = QuestionView & { prompt: string };
@@ -137,7 +137,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 				})
 			).status()
 		).toBe(200);
-	const view = async () => (await firstEvent(base, code, teacher)).view as HostView;
+	const view = async () => (await firstEvent(base, code, teacher)).view as LiveHostView;
 
 	const host = await screen(browser, 'host', teacher, `/class/${code}/host`);
 	const report = await screen(browser, 'host', teacher, `/class/${code}/report`);
@@ -196,7 +196,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 				text: [
 					first.prompt,
 					`The answer: ${firstReveal.answer}`,
-					firstReveal.sentence,
+					firstReveal.source.text,
 					'Show in the article',
 					'Leaderboard'
 				]
@@ -208,7 +208,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 				text: [
 					firstReveal.answer === first.options[0] ? /Right! \+\d+ points/ : 'Not quite',
 					`The answer: ${firstReveal.answer}`,
-					firstReveal.sentence,
+					firstReveal.source.text,
 					/You are in place [12]\./
 				]
 			}
@@ -243,7 +243,7 @@ test('a live game renders on the server in every phase: projector, phones and re
 	await phase('reveal 2', [
 		[
 			host,
-			{ text: [`The answer: ${secondReveal.answer}`, secondReveal.sentence, 'Show the podium'] }
+			{ text: [`The answer: ${secondReveal.answer}`, secondReveal.source.text, 'Show the podium'] }
 		],
 		[anna, { text: ['No answer in time', `The answer: ${secondReveal.answer}`] }],
 		[
@@ -351,7 +351,7 @@ test('a self-paced assignment renders on the server open, mid-way, done and clos
 	const feedback = (last: NonNullable<AssignmentView['last']>) => [
 		last.correct ? 'Right! +1000 points' : 'Not quite',
 		`The answer: ${last.answer}`,
-		last.sentence
+		last.source.text
 	];
 
 	const host = await screen(browser, 'host', teacher, `/class/${code}/host`);

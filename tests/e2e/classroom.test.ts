@@ -345,3 +345,55 @@ test('a self-paced assignment: a student works alone, the teacher sees results c
 	).toBeVisible();
 	await expect(teacher.getByRole('row', { name: /Dario/ })).toContainText('2000');
 });
+
+test("the teacher's open report follows a live game without reloading itself", async ({
+	browser,
+	page: teacher
+}) => {
+	const created = await teacher.request.post('/api/class', {
+		data: {
+			article: 'mosca-pyongyang',
+			questions: 2,
+			secondsPerQuestion: 60,
+			kinds: ['true-false']
+		}
+	});
+	const { code } = await created.json();
+	const anna = await phone(browser, code, 'Anna');
+	const bruno = await phone(browser, code, 'Bruno');
+	const act = (action: string) =>
+		teacher.request.post(`/api/class/${code}/host`, { data: { action } });
+	const say = (student: Page, questionIndex: number) =>
+		student.request.post(`/api/class/${code}/answer`, { data: { questionIndex, choice: 0 } });
+
+	const requests: string[] = [];
+	teacher.on('request', (r) => requests.push(`${r.resourceType()} ${new URL(r.url()).pathname}`));
+	const summaries = () => requests.filter((r) => r.endsWith('/report.json')).length;
+	await teacher.goto(`/class/${code}/report`);
+	await expect(teacher.getByText('questions played: 0 of 2')).toBeVisible();
+	await expect.poll(() => requests.some((r) => r.endsWith('/events'))).toBe(true);
+
+	// Answers to a question that is still open change nothing the report shows: nothing fetched.
+	await act('start');
+	await say(anna, 0);
+	await teacher.waitForTimeout(1500);
+	expect(summaries()).toBe(0);
+	// The last answer reveals the question: the tables come in one small request.
+	await say(bruno, 0);
+	await expect(teacher.getByText('questions played: 1 of 2')).toBeVisible();
+	expect(summaries()).toBe(1);
+	// Moving on shows nothing new here; ending reveals the second question.
+	await act('showLeaderboard');
+	await act('next');
+	await teacher.waitForTimeout(1500);
+	expect(summaries()).toBe(1);
+	await act('finish');
+	await expect(teacher.getByText('questions played: 2 of 2')).toBeVisible();
+	await expect(teacher.getByRole('row', { name: /Anna/ })).toBeVisible();
+	expect(summaries()).toBe(2);
+	// One page load: never the page's data again, never a reload.
+	expect(requests.filter((r) => r.startsWith('document '))).toEqual([
+		`document /class/${code}/report`
+	]);
+	expect(requests.filter((r) => r.includes('__data.json'))).toEqual([]);
+});

@@ -5,7 +5,7 @@ import type { GameState, Outcome } from '$lib/classroom/game';
 export const T0 = Date.UTC(2025, 2, 17, 9, 0, 0);
 
 /** The new state of a transition that must succeed; a refusal fails the test with its reason. */
-export function must(outcome: Outcome<string>): GameState {
+export function must<S extends GameState>(outcome: Outcome<string, object, S>): S {
 	if (!outcome.ok) throw new Error(`unexpected ${outcome.error}`);
 	return outcome.state;
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dataDir, openSqliteStore, StorageError, type GameRow } from '$lib/server/classroom/db';
+import { dataDir, openSqliteStore, StorageError, type NewGameRow } from '$lib/server/classroom/db';
 
-const game = (code: string): GameRow => ({
+const game = (code: string): NewGameRow => ({
 	code,
 	hostSecretHash: 'hash',
 	article: 'mosca-pyongyang',

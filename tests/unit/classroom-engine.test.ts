@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { playerView } from '$lib/classroom/views';
 import { buildDeck } from '$lib/deck/deck';
 import { openSqliteStore } from '$lib/server/classroom/db';
-import { ClassroomEngine, hostHash, type Scheduler } from '$lib/server/classroom/engine';
+import {
+	ClassroomEngine,
+	hostHash,
+	type GamePlan,
+	type Timers
+} from '$lib/server/classroom/engine';
 import { library } from '../helpers/library';
 
 const cards = buildDeck(library, { track: 'facts' }).cards.filter(
@@ -35,7 +40,7 @@ function setup() {
 		/** Moves time without running timers: a timer that fires a little late. */
 		skip: (ms: number) => (now += ms)
 	};
-	const schedule: Scheduler = (work, ms) => {
+	const later: Timers = (work, ms) => {
 		const timer = { at: now + ms, work };
 		timers.push(timer);
 		return () => (timers = timers.filter((t) => t !== timer));
@@ -45,7 +50,7 @@ function setup() {
 			openSqliteStore(file, { faultFile, warn: (message) => logged.push(message) }),
 			(id) => byId.get(id),
 			clock.now,
-			schedule,
+			later,
 			(message) => logged.push(message)
 		);
 	const breakDisk = (broken: boolean) =>
@@ -67,7 +72,11 @@ const HOST_SECRET = 'the-teachers-secret';
 
 /** A new game of the three cards; fails the test if the engine refuses. */
 function newGame(engine: ClassroomEngine, closesAt?: number) {
-	const created = engine.create('mosca-pyongyang', ids, settings, hostHash(HOST_SECRET), closesAt);
+	const plan: GamePlan =
+		closesAt === undefined
+			? { kind: 'live', settings }
+			: { kind: 'assignment', questions: settings.questions, closesAt };
+	const created = engine.create('mosca-pyongyang', ids, plan, hostHash(HOST_SECRET));
 	if (!created.ok) throw new Error(created.error);
 	return { ...created, hostSecret: HOST_SECRET };
 }
@@ -165,7 +174,7 @@ describe('the classroom engine', () => {
 		expect(restarted.resumeAll()).toBe(1);
 		clock.advance(17_001);
 		expect(restarted.get(code)!.phase).toBe('reveal');
-		expect(restarted.get(code)!.questionIndex).toBe(1);
+		expect(restarted.get(code)).toMatchObject({ kind: 'live', questionIndex: 1 });
 	});
 
 	it('tells a phone of phase changes and its removal only; the host of everything', () => {
@@ -225,6 +234,20 @@ describe('the classroom engine', () => {
 		clock.advance(60 * 60_000);
 		expect(restarted.get(code)!.phase).toBe('finished');
 		expect(restarted.answer(code, 'p1', 1, byId.get(ids[1])!.answer).ok).toBe(false);
+	});
+
+	it("takes none of a live game's steps in an assignment: it is open until closed", () => {
+		const { open, clock } = setup();
+		const engine = open();
+		const { code } = newGame(engine, clock.now() + 60 * 60_000);
+		engine.join(code, 'p1', 'Giulia');
+		for (const step of ['start', 'reveal', 'showLeaderboard', 'next'] as const) {
+			expect(engine[step](code)).toEqual({ ok: false, error: 'wrong-phase' });
+		}
+		expect(open().get(code)).toMatchObject({ kind: 'assignment', phase: 'question' });
+		expect(engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer).ok).toBe(true);
+		expect(engine.finish(code).ok).toBe(true);
+		expect(open().get(code)).toMatchObject({ kind: 'assignment', phase: 'finished' });
 	});
 
 	it('forgets a game when it expires, and deletes its players and answers', () => {

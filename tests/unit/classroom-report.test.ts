@@ -4,12 +4,25 @@ import {
 	createGame,
 	join,
 	next,
+	finish,
 	removePlayer,
+	restorePlayer,
 	reveal,
+	showLeaderboard,
 	start,
-	type GameState
+	type GameState,
+	type LiveGame
 } from '$lib/classroom/game';
-import { report, reportCsv, type Report } from '$lib/classroom/report';
+import { createAssignment } from '$lib/classroom/assignment';
+import {
+	answerTable,
+	report,
+	reportCsv,
+	reportKey,
+	studentsCsv,
+	type StudentReport
+} from '$lib/classroom/report';
+import { hostView } from '$lib/classroom/views';
 import { csvField } from '$lib/csv/csv';
 import { must, T0, testCard } from '../helpers/classroom';
 
@@ -79,15 +92,11 @@ describe('report', () => {
 		expect(students[2]).toMatchObject({ right: 1, wrong: 1, unanswered: 1, points: 900 });
 	});
 
-	it('lists questions hardest first, with right %, average time and distribution', () => {
+	it('lists questions hardest first, with right % and average time', () => {
 		const { questions } = report(played(), cards);
 		expect(questions.map((q) => q.cardId)).toEqual(['hard', 'mid', 'easy']);
 		expect(questions.map((q) => Math.round(q.rightPercent))).toEqual([33, 33, 100]);
 		expect(questions[1]).toMatchObject({ right: 1, wrong: 1, unanswered: 1, averageMs: 3000 });
-		expect(questions[2].distribution).toEqual([
-			{ given: 'Torino', count: 3 },
-			{ given: 'Roma', count: 0 }
-		]);
 	});
 
 	it('covers only the questions revealed so far', () => {
@@ -105,39 +114,127 @@ describe('report', () => {
 		expect(report(state, cards).questions).toEqual([]);
 		expect(report(must(reveal(state)), cards).questions).toHaveLength(1);
 	});
+
+	it('holds a row per student and per question, never one per answer', () => {
+		// 300 students typing 300 different numbers to 5 questions: 1,500 answers.
+		const numbers = Array.from({ length: 5 }, (_, i) =>
+			testCard(`n${i}`, { type: 'numeric', prompt: `Quanti? ${i}`, answer: '1861' })
+		);
+		let state = must(
+			createGame(
+				'123456',
+				numbers.map((c) => c.id),
+				{ questions: 5, secondsPerQuestion: 20, speedBonus: true },
+				T0
+			)
+		);
+		for (let p = 0; p < 300; p++) {
+			state = must(join(state, { playerId: `p${p}`, nickname: `Studente ${p}` }, T0));
+		}
+		state = must(start(state, T0));
+		numbers.forEach((card, q) => {
+			for (let p = 0; p < 300; p++) {
+				const given = String(1000 + p);
+				state = must(answer(state, { playerId: `p${p}`, questionIndex: q, given }, card, T0));
+			}
+			state = must(next(must(reveal(state)), T0));
+		});
+		const shown = report(state, numbers);
+		expect(shown.students).toHaveLength(300);
+		expect(shown.questions).toHaveLength(5);
+		// What the page loads grows with the students, not with their answers.
+		expect(JSON.stringify(shown).length).toBeLessThan(300 * 200 + 5 * 300);
+		// The CSV file still has every answer.
+		expect(answerTable(state, numbers)).toHaveLength(1500);
+		expect(reportCsv(state, numbers, 'answers')).toContain(
+			'5,Quanti? 4,Studente 299,1299,wrong,0,0'
+		);
+	});
+});
+
+describe('reportKey', () => {
+	it('is the same for two views of a live game only when their reports are the same', () => {
+		const settings = { questions: 3, secondsPerQuestion: 20, speedBonus: true };
+		let state = must(
+			createGame(
+				'123456',
+				cards.map((c) => c.id),
+				settings,
+				T0
+			)
+		);
+		const seen: GameState[] = [state];
+		const step = (next: LiveGame) => seen.push((state = next));
+		step(must(join(state, { playerId: 'a', nickname: 'Anna' }, T0)));
+		step(must(join(state, { playerId: 'b', nickname: 'Bruno' }, T0)));
+		step(must(start(state, T0)));
+		step(must(answer(state, { playerId: 'a', questionIndex: 0, given: 'Torino' }, cards[0], T0)));
+		step(must(join(state, { playerId: 'c', nickname: 'Chiara' }, T0)));
+		step(must(answer(state, { playerId: 'b', questionIndex: 0, given: 'Roma' }, cards[0], T0)));
+		step(must(reveal(state)));
+		step(must(showLeaderboard(state)));
+		step(must(removePlayer(state, 'b')));
+		step(must(restorePlayer(state, 'b')));
+		step(must(next(state, T0 + 60_000)));
+		step(
+			must(answer(state, { playerId: 'c', questionIndex: 1, given: 'Umberto I' }, cards[1], T0))
+		);
+		step(must(reveal(state)));
+		step(must(next(state, T0 + 120_000)));
+		step(must(finish(state)));
+
+		const keys = seen.map((s) => reportKey(hostView(s, cards)));
+		const reports = seen.map((s) => report(s, cards));
+		for (let i = 0; i < seen.length; i++) {
+			for (let j = 0; j < i; j++) {
+				if (keys[i] === keys[j]) expect(reports[i], `${j} → ${i}`).toEqual(reports[j]);
+				else expect(reports[i], `${j} → ${i}`).not.toEqual(reports[j]);
+			}
+		}
+		// Answers during a question change nothing the report shows: no fetch for them.
+		expect(keys[3]).toBe(keys[4]);
+		expect(new Set(keys).size).toBeLessThan(seen.length);
+	});
+
+	it('is null for an assignment, whose every answer counts at once', () => {
+		const state = must(
+			createAssignment(
+				'123456',
+				cards.map((c) => c.id),
+				{ questions: 3, closesAt: T0 + 3_600_000 },
+				T0
+			)
+		);
+		expect(reportKey(hostView(state, cards))).toBeNull();
+	});
 });
 
 describe('reportCsv', () => {
-	const data: Report = {
-		code: '123456',
-		students: [
-			{
-				playerId: 'p',
-				nickname: '=cmd|/C calc',
-				rank: 1,
-				right: 1,
-				wrong: 0,
-				unanswered: 0,
-				points: 950,
-				averageRightMs: 2345
-			},
-			{
-				playerId: 'q',
-				nickname: "-D'Annunzio",
-				rank: 2,
-				right: 0,
-				wrong: 1,
-				unanswered: 0,
-				points: 0,
-				averageRightMs: null
-			}
-		],
-		questions: [],
-		answers: []
-	};
+	const students: StudentReport[] = [
+		{
+			playerId: 'p',
+			nickname: '=cmd|/C calc',
+			rank: 1,
+			right: 1,
+			wrong: 0,
+			unanswered: 0,
+			points: 950,
+			averageRightMs: 2345
+		},
+		{
+			playerId: 'q',
+			nickname: "-D'Annunzio",
+			rank: 2,
+			right: 0,
+			wrong: 1,
+			unanswered: 0,
+			points: 0,
+			averageRightMs: null
+		}
+	];
 
 	it('writes one CRLF line per student with a header', () => {
-		expect(reportCsv(data)).toBe(
+		expect(studentsCsv(students)).toBe(
 			'Rank,Nickname,Points,Right,Wrong,Unanswered,Average time right (s)\r\n' +
 				`1,"'=cmd|/C calc",950,1,0,0,2.3\r\n` +
 				`2,"'-D'Annunzio",0,0,1,0,\r\n`
@@ -145,7 +242,7 @@ describe('reportCsv', () => {
 	});
 
 	it('lists every answer of every student, with no answer spelled out', () => {
-		const rows = reportCsv(report(played(), cards), 'answers').split('\r\n');
+		const rows = reportCsv(played(), cards, 'answers').split('\r\n');
 		expect(rows[0]).toBe('Question,Prompt,Nickname,Answer given,Result,Time (s),Points');
 		// 3 revealed questions × 3 students still in the game, and the final empty line.
 		expect(rows).toHaveLength(1 + 9 + 1);
@@ -154,7 +251,9 @@ describe('reportCsv', () => {
 	});
 
 	it('quotes commas, quotes and line breaks, doubling quotes', () => {
-		const csv = reportCsv(report(played(), cards), 'questions');
+		const csv = reportCsv(played(), cards, 'questions');
+		// How the class answered: every option, chosen or not.
+		expect(csv.split('\r\n')[3]).toBe('1,Capitale nel 1861?,Torino,100,3.3,Torino: 3; Roma: 0');
 		expect(csv.split('\r\n')[1]).toBe(
 			'2,"Il re, detto ""galantuomo""?",Vittorio Emanuele II,33,3.3,Vittorio Emanuele II: 1; Umberto I: 2'
 		);

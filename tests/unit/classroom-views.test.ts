@@ -9,9 +9,13 @@ import {
 	reveal,
 	showLeaderboard,
 	start,
-	type GameState
+	type LiveGame
 } from '$lib/classroom/game';
-import { hostView, playerView } from '$lib/classroom/views';
+import { gameOptions, questionId } from '$lib/classroom/presentation';
+import { hostView, playerView, type LiveHostView } from '$lib/classroom/views';
+
+/** The projector of a live game. */
+const projector = (state: LiveGame, all: Card[]) => hostView(state, all) as LiveHostView;
 import { must, T0 } from '../helpers/classroom';
 
 const card = (type: CardType, over: Partial<Card>): Card => ({
@@ -87,7 +91,7 @@ const cards: Card[] = [
 ];
 
 /** A game of one card with two players, started (or still in the lobby). */
-function gameOf(c: Card, phase: 'lobby' | 'question' = 'question'): GameState {
+function gameOf(c: Card, phase: 'lobby' | 'question' = 'question'): LiveGame {
 	const settings = { questions: 1, secondsPerQuestion: 30, speedBonus: true };
 	let state = must(createGame('654321', [c.id], settings, T0));
 	state = must(join(state, { playerId: 'p1', nickname: 'Anna' }, T0));
@@ -145,6 +149,48 @@ describe('before the reveal', () => {
 	});
 });
 
+describe('a question on the screens of one game', () => {
+	const c = cards[0];
+	const playing = (settings: object) => {
+		let state = must(
+			createGame(
+				'654321',
+				[c.id],
+				{ questions: 1, secondsPerQuestion: 30, speedBonus: true, ...settings },
+				T0
+			)
+		);
+		state = must(join(state, { playerId: 'p1', nickname: 'Anna' }, T0));
+		return must(start(state, T0 + 1000));
+	};
+
+	it("is named by the game's id and shows the options in the game's order", () => {
+		const state = playing({ seed: 11 });
+		const view = playerView(state, 'p1', cards);
+		const question = view.status === 'playing' ? view.question! : null;
+		expect(question?.id).toBe(questionId(state, 0));
+		expect(question?.id).not.toContain(c.id);
+		expect(question?.options).toEqual(gameOptions(state, 0, c));
+		// Neither screen is sent the seed the order follows from.
+		for (const screen of [view, projector(state, cards)]) {
+			expect(JSON.stringify(screen)).not.toMatch(/"seed"|"settings"/);
+		}
+	});
+
+	it('in classic mode, reaches a phone as letters only: the projector has the text', () => {
+		const state = playing({ classic: true, seed: 11 });
+		const phone = playerView(state, 'p1', cards);
+		expect(phone.status === 'playing' && phone.question).toMatchObject({
+			prompt: null,
+			prompt_en: null,
+			options: [],
+			choices: 4
+		});
+		for (const text of [c.prompt, ...c.options]) expect(JSON.stringify(phone)).not.toContain(text);
+		expect(projector(state, cards).question).toMatchObject({ prompt: c.prompt, choices: 4 });
+	});
+});
+
 describe('after the reveal', () => {
 	it.each(cards.map((c) => [c.type, c] as const))(
 		'a %s card shows the answer, sentence, result, points and rank',
@@ -160,13 +206,13 @@ describe('after the reveal', () => {
 				score: 1000,
 				rank: 1,
 				result: { given: shown, correct: true, points: 1000 },
-				reveal: { answer: c.answer, sentence: c.source.text }
+				reveal: { answer: c.answer, source: c.source }
 			});
 			expect(playerView(state, 'p2', cards)).toMatchObject({
 				rank: 2,
 				result: { given: null, correct: false, points: 0 }
 			});
-			expect(hostView(state, cards).reveal?.distribution).toContainEqual({
+			expect(projector(state, cards).reveal?.distribution).toContainEqual({
 				given: shown,
 				count: 1
 			});
@@ -179,7 +225,7 @@ describe('after the reveal', () => {
 		state = must(answer(state, { playerId: 'p1', questionIndex: 0, given: 'Roma' }, c, T0 + 1000));
 		state = must(answer(state, { playerId: 'p2', questionIndex: 0, given: 'Roma' }, c, T0 + 1000));
 		state = must(showLeaderboard(must(reveal(state))));
-		const host = hostView(state, cards);
+		const host = projector(state, cards);
 		expect(host.reveal?.distribution).toEqual([
 			{ given: 'Roma', count: 2 },
 			{ given: 'Torino', count: 0 },
@@ -220,7 +266,7 @@ describe('who may look', () => {
 		expect(playerView(state, 'nobody', cards)).toEqual({ status: 'unknown' });
 		expect(hostView(state, cards).playerCount).toBe(1);
 		const lobby = must(removePlayer(gameOf(cards[0], 'lobby'), 'p2'));
-		expect(hostView(lobby, cards).players?.map((p) => p.nickname)).toEqual(['Anna']);
+		expect(projector(lobby, cards).players?.map((p) => p.nickname)).toEqual(['Anna']);
 	});
 });
 
@@ -241,7 +287,7 @@ describe('the size of what a class receives', () => {
 		const phone = JSON.stringify(playerView(state, 'p7', cards));
 		expect(phone.length).toBeLessThan(3000);
 		expect(JSON.stringify(hostView(state, cards)).length).toBeLessThan(3000);
-		const rows = hostView(state, cards).reveal!.distribution;
+		const rows = projector(state, cards).reveal!.distribution;
 		expect(rows).toHaveLength(9);
 		expect(rows.at(-1)).toEqual({ given: '', count: 992, others: true });
 	});

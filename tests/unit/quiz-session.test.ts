@@ -90,11 +90,17 @@ const cards = [card(1, 'Roma'), card(2, 'Milano'), card(3, 'Napoli')];
 const draw = () => cards;
 const visit: Visit = { visitor: 'anna-visitor-id-000000', article: 'art' };
 
+/** The id of the question `token` is at, as its page shows it ('' when none is shown). */
+function questionOf(quiz: PracticeQuiz, token: string): string {
+	const view = quiz.view(token, visit, draw);
+	return view.kind === 'question' || view.kind === 'answered' ? view.questionId : '';
+}
+
 /** Answers the current question of `token`, expecting success; returns the next token. */
 function answerOk(quiz: PracticeQuiz, token: string, given: string, at = visit) {
 	const view = quiz.view(token, at, draw);
 	if (view.kind !== 'question') throw new Error(`expected a question, got ${view.kind}`);
-	const outcome = quiz.answer(token, at, draw, { card: view.card.id, given });
+	const outcome = quiz.answer(token, at, draw, { question: view.questionId, given });
 	if (!outcome.ok) throw new Error(outcome.problem);
 	return outcome;
 }
@@ -112,12 +118,26 @@ describe('the practice quiz', () => {
 	it('grades only the question the token is at, never another card sent in the form', () => {
 		const quiz = new PracticeQuiz(key);
 		const token = quiz.start(visit, 1);
-		expect(quiz.answer(token, visit, draw, { card: cards[2].id, given: 'x' })).toEqual({
+		expect(quiz.answer(token, visit, draw, { question: cards[2].id, given: 'x' })).toEqual({
 			ok: false,
-			problem: 'other-card'
+			problem: 'other-question'
 		});
 		// Nothing was used up: the question is still open.
 		expect(quiz.view(token, visit, draw).kind).toBe('question');
+	});
+
+	it('names its questions by ids that say nothing of the card, one per quiz and place', () => {
+		const quiz = new PracticeQuiz(key);
+		const idOf = (token: string) => questionOf(quiz, token);
+		const first = quiz.start(visit, 1);
+		const id = idOf(first);
+		expect(id).toMatch(/^[\w-]{16}$/);
+		for (const c of cards) expect(id).not.toContain(c.id);
+		// The same card in another quiz, or at another place, has another id.
+		expect(idOf(quiz.start(visit, 2))).not.toBe(id);
+		expect(idOf(answerOk(quiz, first, 'Roma').next)).not.toBe(id);
+		// …and a page that reloads the same question gets the same one.
+		expect(idOf(quiz.start(visit, 1))).toBe(id);
 	});
 
 	it('shows the first result again after a reload and ignores a second answer', () => {
@@ -130,7 +150,8 @@ describe('the practice quiz', () => {
 		expect(reloaded).toMatchObject({ kind: 'answered', score: 0, next: wrong.next });
 		expect(reloaded.kind === 'answered' && reloaded.result.verdict).toBe('wrong');
 
-		const again = quiz.answer(first, visit, draw, { card: cards[0].id, given: 'Roma' });
+		const question = reloaded.kind === 'answered' ? reloaded.questionId : '';
+		const again = quiz.answer(first, visit, draw, { question, given: 'Roma' });
 		expect(again).toMatchObject({ ok: true, replayed: true, next: wrong.next });
 		expect(again.ok && again.result.verdict).toBe('wrong');
 	});
@@ -140,7 +161,7 @@ describe('the practice quiz', () => {
 		const token = quiz.start(visit, 1);
 		const bruno = { ...visit, visitor: 'bruno-visitor-id-00000' };
 		expect(quiz.view(token, bruno, draw)).toEqual({ kind: 'refused', problem: 'foreign' });
-		expect(quiz.answer(token, bruno, draw, { card: cards[0].id, given: 'Roma' })).toEqual({
+		expect(quiz.answer(token, bruno, draw, { question: 'q', given: 'Roma' })).toEqual({
 			ok: false,
 			problem: 'foreign'
 		});
@@ -150,6 +171,7 @@ describe('the practice quiz', () => {
 	it('after a restart, refuses open questions it can no longer vouch for but still shows scores', () => {
 		const before = new PracticeQuiz(key);
 		const open = before.start(visit, 1);
+		const question = questionOf(before, open);
 		const finished = answerOk(
 			before,
 			answerOk(before, answerOk(before, open, 'Roma').next, 'Milano').next,
@@ -158,7 +180,7 @@ describe('the practice quiz', () => {
 
 		const after = new PracticeQuiz(key); // same key from the data folder, new record
 		expect(after.view(open, visit, draw)).toEqual({ kind: 'refused', problem: 'expired' });
-		expect(after.answer(open, visit, draw, { card: cards[0].id, given: 'Roma' })).toEqual({
+		expect(after.answer(open, visit, draw, { question, given: 'Roma' })).toEqual({
 			ok: false,
 			problem: 'expired'
 		});
@@ -169,12 +191,13 @@ describe('the practice quiz', () => {
 		const quiz = new PracticeQuiz(key, new AnswerLog(2));
 		const waiting = quiz.start(visit, 1); // shown, but answered only later
 		const first = quiz.start(visit, 2);
+		const question = questionOf(quiz, first);
 		const second = answerOk(quiz, first, 'Torino').next;
 		answerOk(quiz, quiz.start(visit, 3), 'Roma');
 		answerOk(quiz, quiz.start(visit, 4), 'Roma'); // a third answer: the record drops `first`
 
 		// `first` was answered wrong: once forgotten it must not be answerable again…
-		expect(quiz.answer(first, visit, draw, { card: cards[0].id, given: 'Roma' })).toEqual({
+		expect(quiz.answer(first, visit, draw, { question, given: 'Roma' })).toEqual({
 			ok: false,
 			problem: 'expired'
 		});
@@ -193,7 +216,7 @@ describe('the practice quiz', () => {
 			kind: 'refused',
 			problem: 'expired'
 		});
-		expect(quiz.answer(token, visit, draw, { card: cards[0].id, given: 'Roma' })).toEqual({
+		expect(quiz.answer(token, visit, draw, { question: 'q', given: 'Roma' })).toEqual({
 			ok: false,
 			problem: 'finished'
 		});

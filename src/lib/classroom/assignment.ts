@@ -8,22 +8,32 @@ import type { Card } from '$lib/cards/types';
 import { isGameCode } from '$lib/classroom/code';
 import { gradeAnswer, isValidAnswer, storedAnswer } from '$lib/classroom/game';
 import { MAX_POINTS } from '$lib/classroom/scoring';
-import type { Answer, AnswerError, CreateError, GameState, Outcome } from '$lib/classroom/types';
+import type {
+	PlayerAnswer,
+	AnswerError,
+	Assignment,
+	CreateError,
+	GameState,
+	Outcome
+} from '$lib/classroom/types';
 
 /** Shortest and longest time an assignment stays open. */
 export const MIN_OPEN_MS = 10 * 60 * 1000;
 export const MAX_OPEN_MS = 14 * 24 * 60 * 60 * 1000;
 
-const ok = (state: GameState) => ({ ok: true as const, state });
+const ok = (state: Assignment) => ({ ok: true as const, state });
 const fail = <E extends string>(error: E) => ({ ok: false as const, error });
 
-/** An open assignment: phase `question` until `closesAt`, then `finished`. */
+/**
+ * An open assignment: phase `question` until `closesAt`, then `finished`. `seed` draws the
+ * order of the options and the questions' ids, as a live game's (`LiveSettings.seed`).
+ */
 export function createAssignment(
 	code: string,
 	cardIds: readonly string[],
-	{ questions, closesAt }: { questions: number; closesAt: number },
+	{ questions, closesAt, seed }: { questions: number; closesAt: number; seed?: number },
 	now: number
-): Outcome<CreateError> {
+): Outcome<CreateError, object, Assignment> {
 	if (!isGameCode(code)) return fail('invalid-code');
 	if (!Number.isInteger(questions) || questions < 1) return fail('invalid-settings');
 	if (!(closesAt - now >= MIN_OPEN_MS && closesAt - now <= MAX_OPEN_MS)) {
@@ -31,31 +41,23 @@ export function createAssignment(
 	}
 	if (cardIds.length < questions) return fail('not-enough-cards');
 	return ok({
+		kind: 'assignment',
 		code,
 		createdAt: now,
-		settings: { questions, secondsPerQuestion: 0, speedBonus: false, mode: 'assignment' },
+		settings: { questions, seed },
 		cardIds: cardIds.slice(0, questions),
 		phase: 'question',
-		questionIndex: -1,
-		questionStartedAt: now,
-		deadline: closesAt,
+		closesAt,
 		players: [],
 		answers: []
 	});
 }
 
-export const isAssignment = (state: GameState) => state.settings.mode === 'assignment';
-
 /** The answers a player has given, in order. */
-export function answersOf(state: GameState, playerId: string): Answer[] {
+export function answersOf(state: GameState, playerId: string): PlayerAnswer[] {
 	return state.answers
 		.filter((a) => a.playerId === playerId)
 		.sort((a, b) => a.questionIndex - b.questionIndex);
-}
-
-/** The question a player is on (`cardIds.length` when done). */
-export function nextQuestion(state: GameState, playerId: string): number {
-	return answersOf(state, playerId).length;
 }
 
 /**
@@ -64,18 +66,16 @@ export function nextQuestion(state: GameState, playerId: string): number {
  * @param card the card of question `input.questionIndex`
  */
 export function answerAssignment(
-	state: GameState,
+	state: Assignment,
 	input: { playerId: string; questionIndex: number; given: string },
 	card: Card,
 	now: number
-): Outcome<AnswerError, { answer: Answer }> {
-	if (!isAssignment(state) || state.phase !== 'question' || state.deadline === null) {
-		return fail('not-a-question-phase');
-	}
+): Outcome<AnswerError, { playerAnswer: PlayerAnswer }, Assignment> {
+	if (state.phase !== 'question') return fail('not-a-question-phase');
 	const player = state.players.find((p) => p.id === input.playerId);
 	if (!player) return fail('unknown-player');
 	if (player.removed) return fail('removed');
-	if (now > state.deadline) return fail('late');
+	if (now > state.closesAt) return fail('late');
 	const mine = answersOf(state, player.id);
 	const expected = mine.length;
 	if (input.questionIndex < expected) return fail('already-answered');
@@ -89,7 +89,7 @@ export function answerAssignment(
 	const correct = gradeAnswer(card, input.given.trim());
 	const given = storedAnswer(card, input.given);
 	const previous = mine.at(-1);
-	const record: Answer = {
+	const record: PlayerAnswer = {
 		playerId: player.id,
 		questionIndex: expected,
 		given,
@@ -104,11 +104,14 @@ export function answerAssignment(
 			? { ...p, score: p.score + record.points, streak: correct ? p.streak + 1 : 0 }
 			: p
 	);
-	return { ...ok({ ...state, players, answers: [...state.answers, record] }), answer: record };
+	return {
+		...ok({ ...state, players, answers: [...state.answers, record] }),
+		playerAnswer: record
+	};
 }
 
 /** Closes the assignment (deadline reached, or the teacher closes it early). */
-export function closeAssignment(state: GameState): Outcome<'wrong-phase'> {
-	if (!isAssignment(state) || state.phase === 'finished') return fail('wrong-phase');
+export function closeAssignment(state: Assignment): Outcome<'wrong-phase', object, Assignment> {
+	if (state.phase === 'finished') return fail('wrong-phase');
 	return ok({ ...state, phase: 'finished' });
 }

@@ -1,7 +1,9 @@
 /**
  * A live classroom quiz (Kahoot!-style, but server-authoritative) as immutable data and pure
- * transitions. The server keeps the state, stamps every event with its own clock (`now`, epoch
- * ms) and grades every answer, so the answer key never has to reach a phone before the reveal.
+ * transitions, with what a self-paced assignment (`assignment.ts`) shares with it: joining,
+ * removing and restoring players, checking and grading an answer, the deadline. The server
+ * keeps the state, stamps every event with its own clock (`now`, epoch ms) and grades every
+ * answer, so the answer key never has to reach a phone before the reveal.
  *
  * Transitions return a new state or a typed error; they never throw on what a student sends.
  * Scores move only at the reveal, so nothing a player can see during a question tells them
@@ -18,12 +20,13 @@ import {
 	MAX_PLAYERS,
 	MAX_SECONDS,
 	MIN_SECONDS,
-	type Answer,
+	type PlayerAnswer,
 	type AnswerError,
 	type CreateError,
-	type GameSettings,
 	type GameState,
 	type JoinError,
+	type LiveGame,
+	type LiveSettings,
 	type Outcome,
 	type Player,
 	type RestoreError
@@ -31,16 +34,16 @@ import {
 
 export * from '$lib/classroom/types';
 
-const ok = (state: GameState) => ({ ok: true as const, state });
+const ok = <S extends GameState>(state: S) => ({ ok: true as const, state });
 const fail = <E extends string>(error: E) => ({ ok: false as const, error });
 
 /** Creates a game in the lobby. `cardIds` beyond `settings.questions` are not played. */
 export function createGame(
 	code: string,
 	cardIds: readonly string[],
-	settings: GameSettings,
+	settings: LiveSettings,
 	now: number
-): Outcome<CreateError> {
+): Outcome<CreateError, object, LiveGame> {
 	if (!isGameCode(code)) return fail('invalid-code');
 	const { questions, secondsPerQuestion: seconds } = settings;
 	if (!Number.isInteger(questions) || questions < 1) return fail('invalid-settings');
@@ -49,6 +52,7 @@ export function createGame(
 	}
 	if (cardIds.length < questions) return fail('not-enough-cards');
 	return ok({
+		kind: 'live',
 		code,
 		createdAt: now,
 		settings: { ...settings },
@@ -67,7 +71,7 @@ export function createGame(
  * answer to another question is refused) and the store reads them back in that order, so they
  * are the tail of `answers`: found without walking the whole game's answers.
  */
-export function currentAnswers(state: GameState): Answer[] {
+export function currentAnswers(state: LiveGame): PlayerAnswer[] {
 	let start = state.answers.length;
 	while (start > 0 && state.answers[start - 1].questionIndex === state.questionIndex) start--;
 	return state.answers.slice(start);
@@ -83,11 +87,11 @@ export function activePlayers(state: GameState): Player[] {
  * again with the same `playerId` is a rejoin: the same player, score and nickname come back and
  * the state is unchanged, so a phone that reloads cannot lose or duplicate a student.
  */
-export function join(
-	state: GameState,
+export function join<S extends GameState>(
+	state: S,
 	{ playerId, nickname }: { playerId: string; nickname: string },
 	now: number
-): Outcome<JoinError, { player: Player }> {
+): Outcome<JoinError, { player: Player }, S> {
 	const known = state.players.find((p) => p.id === playerId);
 	if (known) return known.removed ? fail('removed') : { ...ok(state), player: known };
 	if (state.phase === 'finished') return fail('finished');
@@ -115,19 +119,11 @@ export function join(
 	return { ...ok({ ...state, players: [...state.players, player] }), player };
 }
 
-/** A returning phone: the player as they were, or why not. */
-export function rejoin(
-	state: GameState,
-	playerId: string
-): Outcome<'unknown-player' | 'removed', { player: Player }> {
-	const player = state.players.find((p) => p.id === playerId);
-	if (!player) return fail('unknown-player');
-	if (player.removed) return fail('removed');
-	return { ...ok(state), player };
-}
-
 /** The host removes a player (any phase); their answers stop counting anywhere. Idempotent. */
-export function removePlayer(state: GameState, playerId: string): Outcome<'unknown-player'> {
+export function removePlayer<S extends GameState>(
+	state: S,
+	playerId: string
+): Outcome<'unknown-player', object, S> {
 	if (!state.players.some((p) => p.id === playerId)) return fail('unknown-player');
 	return ok({
 		...state,
@@ -139,7 +135,10 @@ export function removePlayer(state: GameState, playerId: string): Outcome<'unkno
  * The host undoes a removal: the player is back with their score and answers. Refused when the
  * game is full or another player has taken the nickname since.
  */
-export function restorePlayer(state: GameState, playerId: string): Outcome<RestoreError> {
+export function restorePlayer<S extends GameState>(
+	state: S,
+	playerId: string
+): Outcome<RestoreError, object, S> {
 	const player = state.players.find((p) => p.id === playerId);
 	if (!player) return fail('unknown-player');
 	if (!player.removed) return fail('not-removed');
@@ -153,7 +152,7 @@ export function restorePlayer(state: GameState, playerId: string): Outcome<Resto
 	});
 }
 
-function openQuestion(state: GameState, index: number, now: number): GameState {
+function openQuestion(state: LiveGame, index: number, now: number): LiveGame {
 	return {
 		...state,
 		phase: 'question',
@@ -164,7 +163,10 @@ function openQuestion(state: GameState, index: number, now: number): GameState {
 }
 
 /** Lobby → question 0. Needs at least one player. */
-export function start(state: GameState, now: number): Outcome<'wrong-phase' | 'no-players'> {
+export function start(
+	state: LiveGame,
+	now: number
+): Outcome<'wrong-phase' | 'no-players', object, LiveGame> {
 	if (state.phase !== 'lobby') return fail('wrong-phase');
 	if (activePlayers(state).length === 0) return fail('no-players');
 	return ok(openQuestion(state, 0, now));
@@ -218,11 +220,11 @@ export function gradeAnswer(card: Card, given: string): boolean {
  * @throws when `card` is not the current question's card: a server bug, not student input
  */
 export function answer(
-	state: GameState,
+	state: LiveGame,
 	input: { playerId: string; questionIndex: number; given: string },
 	card: Card,
 	now: number
-): Outcome<AnswerError, { answer: Answer }> {
+): Outcome<AnswerError, { playerAnswer: PlayerAnswer }, LiveGame> {
 	if (state.phase !== 'question' || state.questionStartedAt === null || state.deadline === null) {
 		return fail('not-a-question-phase');
 	}
@@ -246,7 +248,7 @@ export function answer(
 		limitMs: state.settings.secondsPerQuestion * 1000,
 		speedBonus: state.settings.speedBonus
 	});
-	const record: Answer = {
+	const record: PlayerAnswer = {
 		playerId: player.id,
 		questionIndex: state.questionIndex,
 		given,
@@ -255,16 +257,34 @@ export function answer(
 		correct,
 		points
 	};
-	return { ...ok({ ...state, answers: [...state.answers, record] }), answer: record };
+	return { ...ok({ ...state, answers: [...state.answers, record] }), playerAnswer: record };
 }
 
-/** Whether the current question's time is over (`now > deadline`). */
+/**
+ * The instant after which the server acts on its own, whoever is watching: a live question's
+ * deadline (it reveals), an open assignment's closing (it closes). Null when nothing runs.
+ */
+export function dueAt(state: GameState): number | null {
+	if (state.phase !== 'question') return null;
+	return state.kind === 'live' ? state.deadline : state.closesAt;
+}
+
+/** Whether the time of the current question (or of the open assignment) is over. */
 export function isDeadlinePassed(state: GameState, now: number): boolean {
-	return state.phase === 'question' && state.deadline !== null && now > state.deadline;
+	const due = dueAt(state);
+	return due !== null && now > due;
+}
+
+/**
+ * Where a game is, as one string: a live game's phase and question, an assignment's phase. The
+ * server sends each new step to every screen at once (and may thin out changes within one).
+ */
+export function stepOf(state: GameState): string {
+	return state.kind === 'live' ? `${state.phase}:${state.questionIndex}` : state.phase;
 }
 
 /** Whether every player still in the game has answered the current question. */
-export function allAnswered(state: GameState): boolean {
+export function allAnswered(state: LiveGame): boolean {
 	if (state.phase !== 'question') return false;
 	const done = new Set(currentAnswers(state).map((a) => a.playerId));
 	const active = activePlayers(state);
@@ -272,7 +292,7 @@ export function allAnswered(state: GameState): boolean {
 }
 
 /** Whether the server should reveal on its own: time is up or nobody is left to answer. */
-export function shouldReveal(state: GameState, now: number): boolean {
+export function shouldReveal(state: LiveGame, now: number): boolean {
 	return isDeadlinePassed(state, now) || allAnswered(state);
 }
 
@@ -281,7 +301,7 @@ export function shouldReveal(state: GameState, now: number): boolean {
  * any time during the question: the host may skip ahead (the server also calls it when
  * `shouldReveal`).
  */
-export function reveal(state: GameState): Outcome<'wrong-phase'> {
+export function reveal(state: LiveGame): Outcome<'wrong-phase', object, LiveGame> {
 	if (state.phase !== 'question') return fail('wrong-phase');
 	const current = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
 	const players = state.players.map((p): Player => {
@@ -297,20 +317,20 @@ export function reveal(state: GameState): Outcome<'wrong-phase'> {
 }
 
 /** Reveal → leaderboard. */
-export function showLeaderboard(state: GameState): Outcome<'wrong-phase'> {
+export function showLeaderboard(state: LiveGame): Outcome<'wrong-phase', object, LiveGame> {
 	if (state.phase !== 'reveal') return fail('wrong-phase');
 	return ok({ ...state, phase: 'leaderboard' });
 }
 
 /** Reveal or leaderboard → the next question, or finished after the last one. */
-export function next(state: GameState, now: number): Outcome<'wrong-phase'> {
+export function next(state: LiveGame, now: number): Outcome<'wrong-phase', object, LiveGame> {
 	if (state.phase !== 'reveal' && state.phase !== 'leaderboard') return fail('wrong-phase');
 	if (state.questionIndex + 1 >= state.cardIds.length) return ok({ ...state, phase: 'finished' });
 	return ok(openQuestion(state, state.questionIndex + 1, now));
 }
 
 /** Ends the game early (the host's "end"); a running question is revealed first, so it counts. */
-export function finish(state: GameState): Outcome<'wrong-phase'> {
+export function finish(state: LiveGame): Outcome<'wrong-phase', object, LiveGame> {
 	if (state.phase === 'finished') return fail('wrong-phase');
 	const revealed = state.phase === 'question' ? reveal(state) : ok(state);
 	return revealed.ok ? ok({ ...revealed.state, phase: 'finished' }) : revealed;

@@ -2,7 +2,7 @@
  * Who is winning and how the class answered, from the revealed questions only: during a
  * question nothing here changes, so it cannot tell anyone which answers were right.
  */
-import { activePlayers, type GameState } from '$lib/classroom/game';
+import { activePlayers, type GameState, type LiveGame } from '$lib/classroom/game';
 
 export interface Standing {
 	playerId: string;
@@ -26,9 +26,17 @@ export const DISTRIBUTION_ROWS = 8;
 /** The last question whose results are public: -1 before the first reveal. */
 export function revealedThrough(state: GameState): number {
 	// Self-paced: each answer is graded at once, and the teacher follows results as they come.
-	if (state.settings.mode === 'assignment') return state.cardIds.length - 1;
-	if (state.phase === 'lobby') return -1;
-	return state.phase === 'question' ? state.questionIndex - 1 : state.questionIndex;
+	if (state.kind === 'assignment') return state.cardIds.length - 1;
+	return liveRevealedThrough(state);
+}
+
+/** `revealedThrough` of a live game, from its phase and question (as any of its views has them). */
+export function liveRevealedThrough({
+	phase,
+	questionIndex
+}: Pick<LiveGame, 'phase' | 'questionIndex'>): number {
+	if (phase === 'lobby') return -1;
+	return phase === 'question' ? questionIndex - 1 : questionIndex;
 }
 
 // States are immutable, so a state's leaderboard never changes: each of a thousand phones'

@@ -1,23 +1,19 @@
 /**
- * The data of a live classroom quiz: settings, players, answers and the game state the server
- * keeps (see `game.ts` for the transitions).
+ * The data of a classroom quiz, live or self-paced: settings, players, their answers and the
+ * state the server keeps (see `game.ts` and `assignment.ts` for the transitions).
  */
 import type { NicknameError } from '$lib/classroom/nickname';
 
 export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'finished';
 
-export interface GameSettings {
+/** The settings of a live game. */
+export interface LiveSettings {
 	/** How many of the game's cards are played, in order. */
 	questions: number;
 	/** Time per question, 5–120 s. */
 	secondsPerQuestion: number;
 	/** Faster right answers earn more (see `score`). */
 	speedBonus: boolean;
-	/**
-	 * `live` (default): the class plays together, question by question. `assignment`: each
-	 * student works through the questions at their own pace until the deadline (`GameState.deadline`).
-	 */
-	mode?: 'live' | 'assignment';
 	/**
 	 * Kahoot!'s classic mode: the question and its options are on the projector only; phones
 	 * show lettered, coloured buttons (and a number field for numbers), so nothing on a phone
@@ -29,6 +25,16 @@ export interface GameSettings {
 	 * questions' public ids follow from it, so no two classes see the same letters, and the
 	 * views never name a card. Never sent to a screen.
 	 */
+	seed?: number;
+}
+
+/**
+ * The settings of a self-paced assignment: no clock per question, so no speed bonus, and no
+ * projector, so no classic mode.
+ */
+export interface AssignmentSettings {
+	questions: number;
+	/** As a live game's (`LiveSettings.seed`). */
 	seed?: number;
 }
 
@@ -54,7 +60,11 @@ export interface Player {
 	readonly streak: number;
 }
 
-export interface Answer {
+/**
+ * What one player answered to one question, as the server graded and keeps it (a card's own
+ * right answer is `Card.answer`).
+ */
+export interface PlayerAnswer {
 	readonly playerId: string;
 	readonly questionIndex: number;
 	readonly given: string;
@@ -66,14 +76,22 @@ export interface Answer {
 	readonly points: number;
 }
 
-export interface GameState {
+/** What every game has, live or self-paced. */
+interface Game {
 	/** The 6-digit PIN. */
 	readonly code: string;
 	/** When the game was created (lets the server expire abandoned games). */
 	readonly createdAt: number;
-	readonly settings: GameSettings;
 	/** The cards played, in order (`settings.questions` of them). */
 	readonly cardIds: readonly string[];
+	readonly players: readonly Player[];
+	readonly answers: readonly PlayerAnswer[];
+}
+
+/** A live game: the class plays together, question by question, as the projector leads. */
+export interface LiveGame extends Game {
+	readonly kind: 'live';
+	readonly settings: LiveSettings;
 	readonly phase: Phase;
 	/** The current question; -1 in the lobby. */
 	readonly questionIndex: number;
@@ -81,12 +99,27 @@ export interface GameState {
 	readonly questionStartedAt: number | null;
 	/** The last instant an answer is taken (`questionStartedAt + seconds × 1000`). */
 	readonly deadline: number | null;
-	readonly players: readonly Player[];
-	readonly answers: readonly Answer[];
 }
 
-export type Outcome<E extends string, T extends object = object> =
-	({ ok: true; state: GameState } & T) | { ok: false; error: E };
+/**
+ * A self-paced assignment: each student works through the questions in order, alone, until
+ * `closesAt`, and each answer is graded at once (see `assignment.ts`).
+ */
+export interface Assignment extends Game {
+	readonly kind: 'assignment';
+	readonly settings: AssignmentSettings;
+	/** `question` while open (every student on a question of their own), then `finished`. */
+	readonly phase: Extract<Phase, 'question' | 'finished'>;
+	/** The last instant an answer is taken, by the server's clock. */
+	readonly closesAt: number;
+}
+
+/** A game the server keeps: its `kind` says which, and each kind has its own transitions. */
+export type GameState = LiveGame | Assignment;
+
+/** A transition's result: the new state (of the same kind as the old one), or why not. */
+export type Outcome<E extends string, T extends object = object, S extends GameState = GameState> =
+	({ ok: true; state: S } & T) | { ok: false; error: E };
 
 export type CreateError = 'invalid-code' | 'invalid-settings' | 'not-enough-cards';
 export type JoinError = 'removed' | 'finished' | 'full' | NicknameError;

@@ -1,15 +1,23 @@
 /**
  * What each audience of a live quiz may see, as plain objects the server can send as they are.
  *
- * The rule that stops cheating: before the reveal no view carries the answer, the accepted
- * forms, the number, the note or the source sentence (which contains the answer). Views are
- * built field by field from a whitelist, never by spreading a card, so a field added to `Card`
- * later cannot leak by accident. The host view obeys the same rule: it is on the projector.
+ * The rule that stops cheating: before the reveal a view shows a card only as its front
+ * (`$lib/cards/projection`: no answer, accepted forms, number, note or source sentence), named
+ * by this game's id of the question and with its options in this game's order; its back comes
+ * with the reveal. The host view obeys the same rule: it is on the projector.
  */
-import type { Card, CardType } from '$lib/cards/types';
-import type { Answer, GameSettings, GameState, Phase, Player } from '$lib/classroom/game';
-import { answersOf, isAssignment } from '$lib/classroom/assignment';
-import { currentAnswers } from '$lib/classroom/game';
+import { cardBack, cardFront, type CardBack, type CardFront } from '$lib/cards/projection';
+import type { Card } from '$lib/cards/types';
+import type {
+	PlayerAnswer,
+	Assignment,
+	GameState,
+	LiveGame,
+	Phase,
+	Player
+} from '$lib/classroom/game';
+import { answersOf } from '$lib/classroom/assignment';
+import { activePlayers, currentAnswers } from '$lib/classroom/game';
 import { gameOptions, questionId } from '$lib/classroom/presentation';
 import type { ClassResult } from '$lib/classroom/take-home';
 import {
@@ -21,11 +29,11 @@ import {
 	type Standing
 } from '$lib/classroom/standings';
 
-export interface QuestionView {
+/** A card's front as a game shows it. */
+export interface QuestionView extends Omit<CardFront, 'prompt' | 'prompt_en'> {
 	index: number;
 	/** This game's id of the question: names no card (card ids can hold the answer). */
 	id: string;
-	type: CardType;
 	/** Null on a phone in classic mode: the question is on the projector. */
 	prompt: string | null;
 	prompt_en: string | null;
@@ -38,24 +46,26 @@ export interface QuestionView {
 /** A place on the podium as every phone sees it: no player ids (a phone's id is its credential). */
 export type PublicStanding = Omit<Standing, 'playerId'> & { you: boolean };
 
+/**
+ * What a class is shown of a card once it is revealed: the card's back (its answer and the
+ * article's sentence; the note is left to the learner's own study, as a class's screens have no
+ * place for it).
+ */
+export type ClassBack = Omit<CardBack, 'note'>;
+
 /** The answer and how the class answered: only from the reveal on. */
-export interface RevealView {
-	answer: string;
-	/** The article's sentence the card was made from. */
-	sentence: string;
-	/** Its id (`/read/<article>#<id>`). */
-	sentenceId: string;
-	article: string;
+export interface RevealView extends ClassBack {
 	distribution: DistributionRow[];
 }
 
-export interface HostView {
+/** The projector of a live game. */
+export interface LiveHostView {
+	kind: 'live';
 	code: string;
 	phase: Phase;
 	questionIndex: number;
 	questionCount: number;
 	deadline: number | null;
-	settings: GameSettings;
 	/** Players still in the game. */
 	playerCount: number;
 	/**
@@ -73,6 +83,21 @@ export interface HostView {
 	/** Players the host removed, so a removal can be undone. */
 	removed: { id: string; nickname: string }[];
 }
+
+/** The teacher's screen of a self-paced assignment: open until when, and who is in. */
+export interface AssignmentHostView {
+	kind: 'assignment';
+	code: string;
+	phase: Assignment['phase'];
+	questionCount: number;
+	/** The deadline, by the server's clock. */
+	closesAt: number;
+	/** Players still in the game. */
+	playerCount: number;
+}
+
+/** What the host's screen shows of a game: its kind says which view. */
+export type HostView = LiveHostView | AssignmentHostView;
 
 export interface PlayerResult {
 	/** Null when the player did not answer in time. */
@@ -96,7 +121,7 @@ export interface AssignmentView {
 	/** That question, without its answer; null when done or closed. */
 	question: QuestionView | null;
 	/** The student's previous answer, graded, with the answer and its sentence. */
-	last: (PlayerResult & { index: number } & Omit<RevealView, 'distribution'>) | null;
+	last: (PlayerResult & { index: number } & ClassBack) | null;
 	/** When done or closed: the cards and the student's results, for their own study deck. */
 	studyCards: ClassResult[] | null;
 }
@@ -141,7 +166,7 @@ function rankOf(state: GameState, playerId: string): number | null {
 const isRevealed = (phase: Phase) =>
 	phase === 'reveal' || phase === 'leaderboard' || phase === 'finished';
 
-function currentCard(state: GameState, cards: readonly Card[]): Card | undefined {
+function currentCard(state: LiveGame, cards: readonly Card[]): Card | undefined {
 	if (state.questionIndex < 0) return undefined;
 	const id = state.cardIds[state.questionIndex];
 	return cards.find((c) => c.id === id);
@@ -152,17 +177,16 @@ function currentCard(state: GameState, cards: readonly Card[]): Card | undefined
  * options there are: the projector shows the rest.
  */
 function questionView(state: GameState, index: number, card: Card, phone = false): QuestionView {
-	const hidden = phone && state.settings.classic === true;
-	const options = gameOptions(state, index, card);
+	const hidden = phone && state.kind === 'live' && state.settings.classic === true;
+	const front = cardFront(card, gameOptions(state, index, card));
 	return {
 		index,
 		id: questionId(state, index),
-		type: card.type,
-		// A listening card's prompt is the word itself: it is for speech, never for a screen.
-		prompt: hidden ? null : card.type === 'listening' ? '' : card.prompt,
-		prompt_en: hidden ? null : card.prompt_en,
-		options: hidden ? [] : options,
-		choices: options.length
+		type: front.type,
+		prompt: hidden ? null : front.prompt,
+		prompt_en: hidden ? null : front.prompt_en,
+		options: hidden ? [] : front.options,
+		choices: front.options.length
 	};
 }
 
@@ -174,24 +198,20 @@ function publicPodium(state: GameState, playerId: string): PublicStanding[] {
 	}));
 }
 
-/** What a reveal shows of a card: its answer and the article's sentence it comes from. */
-function answerOf(card: Card): Omit<RevealView, 'distribution'> {
-	return {
-		answer: card.answer,
-		sentence: card.source.text,
-		sentenceId: card.source.sentence,
-		article: card.source.article
-	};
+/** A card's back as a class sees it (`ClassBack`). */
+function classBack(card: Card): ClassBack {
+	const { answer, source } = cardBack(card);
+	return { answer, source };
 }
 
-const reveals = new WeakMap<GameState, RevealView>();
+const reveals = new WeakMap<LiveGame, RevealView>();
 
-function revealView(state: GameState, card: Card): RevealView | null {
+function revealView(state: LiveGame, card: Card): RevealView | null {
 	if (!isRevealed(state.phase)) return null;
 	let view = reveals.get(state);
 	if (!view) {
 		view = {
-			...answerOf(card),
+			...classBack(card),
 			distribution: distribution(
 				state,
 				state.questionIndex,
@@ -204,10 +224,10 @@ function revealView(state: GameState, card: Card): RevealView | null {
 	return structuredClone(view);
 }
 
-const answerIndexes = new WeakMap<GameState, Map<string, Answer>>();
+const answerIndexes = new WeakMap<LiveGame, Map<string, PlayerAnswer>>();
 
 /** Each player's answer to the current question, indexed once per state. */
-function currentAnswer(state: GameState, playerId: string): Answer | undefined {
+function currentAnswer(state: LiveGame, playerId: string): PlayerAnswer | undefined {
 	let index = answerIndexes.get(state);
 	if (!index) {
 		index = new Map(currentAnswers(state).map((a) => [a.playerId, a]));
@@ -216,20 +236,32 @@ function currentAnswer(state: GameState, playerId: string): Answer | undefined {
 	return index.get(playerId);
 }
 
-/** The projector: the question, who is in, how many answered; results from the reveal on. */
+/**
+ * The host's screen. A live game's projector: the question, who is in, how many answered;
+ * results from the reveal on. An assignment's: until when it is open, and who is in.
+ */
 export function hostView(state: GameState, cards: readonly Card[]): HostView {
+	const players = activePlayers(state);
+	if (state.kind === 'assignment') {
+		return {
+			kind: 'assignment',
+			code: state.code,
+			phase: state.phase,
+			questionCount: state.cardIds.length,
+			closesAt: state.closesAt,
+			playerCount: players.length
+		};
+	}
 	const card = currentCard(state, cards);
-	const players = state.players.filter((p) => !p.removed);
 	const ids = new Set(players.map((p) => p.id));
 	const showBoard = state.phase === 'leaderboard' || state.phase === 'finished';
 	return {
+		kind: 'live',
 		code: state.code,
 		phase: state.phase,
 		questionIndex: state.questionIndex,
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
-		// The seed stays on the server: with it, a game's option order could be worked out.
-		settings: { ...state.settings, seed: undefined },
 		playerCount: players.length,
 		players:
 			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
@@ -250,7 +282,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	const player = state.players.find((p) => p.id === playerId);
 	if (!player) return { status: 'unknown' };
 	if (player.removed) return { status: 'removed' };
-	if (isAssignment(state)) return assignmentView(state, player, cards);
+	if (state.kind === 'assignment') return assignmentView(state, player, cards);
 	const card = currentCard(state, cards);
 	const mine = currentAnswer(state, playerId);
 	const revealed = isRevealed(state.phase) && state.questionIndex >= 0;
@@ -275,15 +307,15 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 	};
 }
 
-const byPlayer = new WeakMap<GameState, Map<string, Map<number, Answer>>>();
+const byPlayer = new WeakMap<GameState, Map<string, Map<number, PlayerAnswer>>>();
 
 /** Every player's answers by question, indexed once per state (the end reaches every phone). */
-function answersByPlayer(state: GameState): Map<string, Map<number, Answer>> {
+function answersByPlayer(state: GameState): Map<string, Map<number, PlayerAnswer>> {
 	let index = byPlayer.get(state);
 	if (!index) {
 		index = new Map();
 		for (const a of state.answers) {
-			const own = index.get(a.playerId) ?? new Map<number, Answer>();
+			const own = index.get(a.playerId) ?? new Map<number, PlayerAnswer>();
 			own.set(a.questionIndex, a);
 			index.set(a.playerId, own);
 		}
@@ -294,18 +326,18 @@ function answersByPlayer(state: GameState): Map<string, Map<number, Answer>> {
 
 /** The game's cards with how one player did on each (revealed questions only, by then all). */
 function studyCards(state: GameState, cards: readonly Card[], playerId: string): ClassResult[] {
-	const mine = answersByPlayer(state).get(playerId) ?? new Map<number, Answer>();
+	const mine = answersByPlayer(state).get(playerId) ?? new Map<number, PlayerAnswer>();
 	return state.cardIds.flatMap((id, index) => {
 		const card = cards.find((c) => c.id === id);
 		if (!card) return [];
-		const answer = mine.get(index);
+		const own = mine.get(index);
 		return [
 			{
 				id: card.id,
 				track: card.track,
 				article: card.source.article,
-				correct: answer ? answer.correct : null,
-				at: answer ? answer.at : null
+				correct: own ? own.correct : null,
+				at: own ? own.at : null
 			}
 		];
 	});
@@ -315,7 +347,7 @@ function studyCards(state: GameState, cards: readonly Card[], playerId: string):
  * A self-paced student's view: their next question without its answer, and their previous
  * answer with the right one (only a question they have answered is ever revealed to them).
  */
-function assignmentView(state: GameState, player: Player, cards: readonly Card[]): AssignmentView {
+function assignmentView(state: Assignment, player: Player, cards: readonly Card[]): AssignmentView {
 	const mine = answersOf(state, player.id);
 	const index = mine.length;
 	const closed = state.phase === 'finished';
@@ -330,7 +362,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 		nickname: player.nickname,
 		score: player.score,
 		questionCount: state.cardIds.length,
-		closesAt: state.deadline ?? 0,
+		closesAt: state.closesAt,
 		closed,
 		index,
 		question: next ? questionView(state, index, next, true) : null,
@@ -341,7 +373,7 @@ function assignmentView(state: GameState, player: Player, cards: readonly Card[]
 						given: previous.given,
 						correct: previous.correct,
 						points: previous.points,
-						...answerOf(previousCard)
+						...classBack(previousCard)
 					}
 				: null,
 		studyCards: done ? studyCards(state, cards, player.id) : null

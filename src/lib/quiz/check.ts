@@ -2,14 +2,13 @@
  * Checking a quiz answer: the grading module decides; the result carries what the learner
  * needs to learn from it (the right answer, what differed, the source sentence).
  */
+import { cardBack, type CardBack } from '$lib/cards/projection';
 import type { Card } from '$lib/cards/types';
 import { grade, type GradeResult } from '$lib/grading/grade';
 
-export interface AnswerResult extends GradeResult {
+/** A graded answer, with the card's back (`cardBack`): shown only once the card is answered. */
+export interface AnswerResult extends GradeResult, CardBack {
 	card: string;
-	answer: string;
-	source: Card['source'];
-	note?: Card['note'];
 }
 
 /**
@@ -38,7 +37,7 @@ export function gradeCard(card: Card, given: string): AnswerResult {
 					heard: card.type === 'listening'
 				});
 	const graded = withGrammar(card, given, result);
-	return { ...graded, card: card.id, answer: card.answer, source: card.source, note: card.note };
+	return { ...graded, card: card.id, ...cardBack(card) };
 }
 
 const ARTICLE_GENDER: Record<string, 'm' | 'f'> = {

@@ -1,28 +1,18 @@
 /**
  * Drawing a practice quiz from a deck: a few questions of mixed types, one per fact.
  */
+import type { CardFront } from '$lib/cards/projection';
 import type { Card, CardType } from '$lib/cards/types';
 import { mulberry32, shuffled } from '$lib/random/prng';
 
 export const QUIZ_SIZE = 10;
 
-/** What the browser gets of a card before it is answered: never the answer. */
-export interface QuizQuestion {
+/**
+ * What the browser gets of a card before it is answered: its front, named by the quiz's own id
+ * of the question (never the card's id, which can spell the answer).
+ */
+export interface QuizQuestion extends CardFront {
 	id: string;
-	type: CardType;
-	prompt: string;
-	prompt_en: string;
-	options: string[];
-}
-
-export function toQuestion(card: Card): QuizQuestion {
-	return {
-		id: card.id,
-		type: card.type,
-		prompt: card.prompt,
-		prompt_en: card.prompt_en,
-		options: card.options
-	};
 }
 
 const TYPES: CardType[] = ['multiple-choice', 'cloze', 'true-false', 'numeric', 'open'];

@@ -51,8 +51,8 @@ export function submitAnswer(
 	if (wait > 0) return refusal(429, 'rate-limited', 'Too many answers.', wait);
 	try {
 		const input = parsed.data;
-		const answer = 'choice' in input ? { choice: input.choice } : input.given;
-		const result = getEngine().answer(code, playerId, input.questionIndex, answer);
+		const sent = 'choice' in input ? { choice: input.choice } : input.given;
+		const result = getEngine().answer(code, playerId, input.questionIndex, sent);
 		if (!result.ok) {
 			if (result.error === 'storage') return STORAGE_REFUSAL;
 			const status = ENGINE_STATUS[result.error] ?? 409;

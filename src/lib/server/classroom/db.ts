@@ -32,8 +32,7 @@ export interface GameRow {
 	/** SHA-256 of the host's secret (the cookie holds the secret itself). */
 	hostSecretHash: string;
 	article: string;
-	mode: 'live' | 'assignment';
-	/** JSON: time per question, speed bonus, card types… */
+	/** JSON: the game's kind (`mode`), time per question, speed bonus… (see `rows.ts`). */
 	settings: string;
 	/** JSON array of card ids, in question order. */
 	cardIds: string;
@@ -45,6 +44,12 @@ export interface GameRow {
 	expiresAt: number;
 }
 
+/**
+ * A new game's row: also its kind, for the `mode` column of the first schema. The column is
+ * never read back (the kind is in `settings`); dropping it would take a migration for nothing.
+ */
+export type NewGameRow = GameRow & { mode: 'live' | 'assignment' };
+
 export interface PlayerRow {
 	gameCode: string;
 	id: string;
@@ -55,7 +60,8 @@ export interface PlayerRow {
 	streak: number;
 }
 
-export interface AnswerRow {
+/** A `PlayerAnswer` as stored, with its game. */
+export interface PlayerAnswerRow {
 	gameCode: string;
 	playerId: string;
 	questionIndex: number;
@@ -68,7 +74,7 @@ export interface AnswerRow {
 
 /** What the classroom needs from a database; one implementation per SQL engine. */
 export interface ClassroomStore {
-	createGame(game: GameRow): void;
+	createGame(game: NewGameRow): void;
 	getGame(code: string): GameRow | undefined;
 	/** Codes of games not yet expired, for resuming after a restart. */
 	activeGames(now: number): string[];
@@ -78,7 +84,7 @@ export interface ClassroomStore {
 	upsertPlayer(player: PlayerRow): void;
 	players(code: string): PlayerRow[];
 	/** Stores an answer; false when this player already answered this question. */
-	addAnswer(answer: AnswerRow): boolean;
+	addAnswer(answer: PlayerAnswerRow): boolean;
 	/**
 	 * Deletes games expired before `now`, with their players and answers: once a code has
 	 * expired nobody can reach its data, so none of the students' answers is kept. Returns how
@@ -87,7 +93,7 @@ export interface ClassroomStore {
 	deleteExpired(now: number): number;
 	/** Runs `work` in one transaction (many players updated at a reveal). */
 	transaction(work: () => void): void;
-	answers(code: string): AnswerRow[];
+	answers(code: string): PlayerAnswerRow[];
 	close(): void;
 }
 
@@ -143,7 +149,6 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	hostSecretHash: 'host_secret_hash',
 	article: 'article',
-	mode: 'mode',
 	settings: 'settings',
 	cardIds: 'card_ids',
 	phase: 'phase',
@@ -214,7 +219,6 @@ export function openSqliteStore(
 		code: row.code as string,
 		hostSecretHash: row.host_secret_hash as string,
 		article: row.article as string,
-		mode: row.mode as GameRow['mode'],
 		settings: row.settings as string,
 		cardIds: row.card_ids as string,
 		phase: row.phase as string,
@@ -226,8 +230,8 @@ export function openSqliteStore(
 	});
 
 	const insertGame = db.prepare(
-		`INSERT INTO games (code, ${Object.values(COLUMNS).join(', ')})
-		 VALUES (@code, ${Object.keys(COLUMNS)
+		`INSERT INTO games (code, mode, ${Object.values(COLUMNS).join(', ')})
+		 VALUES (@code, @mode, ${Object.keys(COLUMNS)
 				.map((key) => `@${key}`)
 				.join(', ')})`
 	);

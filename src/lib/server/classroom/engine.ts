@@ -6,16 +6,12 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Card } from '$lib/cards/types';
 import * as game from '$lib/classroom/game';
-import type { GameSettings, GameState, Player } from '$lib/classroom/game';
+import type { PlayerAnswer, GameState, LiveGame, LiveSettings, Player } from '$lib/classroom/game';
 import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
-import {
-	answerAssignment,
-	closeAssignment,
-	createAssignment,
-	isAssignment
-} from '$lib/classroom/assignment';
+import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
 import { StorageError, type ClassroomStore } from './db';
+import { gameOf, gameRow, progressOf } from './rows';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -37,6 +33,14 @@ export type EngineResult<T = object> =
 
 const STORAGE_FAILED = { ok: false as const, error: 'storage' };
 
+/**
+ * The game a host asks for: a live one with its settings, or a self-paced assignment open until
+ * `closesAt` (epoch ms).
+ */
+export type GamePlan =
+	| { kind: 'live'; settings: Omit<LiveSettings, 'seed'> }
+	| { kind: 'assignment'; questions: number; closesAt: number };
+
 /** What the engine keeps of each game besides its state: read once from the store. */
 interface GameMeta {
 	hostSecretHash: string;
@@ -55,12 +59,15 @@ interface Subscribers {
 	hosts: Set<Listener>;
 	byPlayer: Map<string, Set<Listener>>;
 }
-/** Runs `work` after `ms`; returns a cancel function. */
-export type Scheduler = (work: () => void, ms: number) => () => void;
+/**
+ * The engine's timers: runs `work` after `ms` and returns a cancel function (a question's
+ * deadline, the hourly clean-up). Not the SRS scheduler, which plans reviews.
+ */
+export type Timers = (work: () => void, ms: number) => () => void;
 
 const only = (playerId: string): Audience => ({ playerId });
 
-const timers: Scheduler = (work, ms) => {
+const realTimers: Timers = (work, ms) => {
 	const timer = setTimeout(work, ms);
 	timer.unref?.();
 	return () => clearTimeout(timer);
@@ -70,7 +77,8 @@ export class ClassroomEngine {
 	#store: ClassroomStore;
 	#card: (id: string) => Card | undefined;
 	#now: () => number;
-	#schedule: Scheduler;
+	/** Runs work later: a question's deadline, the hourly clean-up. */
+	#after: Timers;
 	#games = new Map<string, GameState>();
 	/** Host, article and expiry of each game in memory (its code then answers as unknown). */
 	#meta = new Map<string, GameMeta>();
@@ -83,20 +91,20 @@ export class ClassroomEngine {
 
 	/**
 	 * @param now the server's clock (injected by tests)
-	 * @param schedule runs the reveal when a question's time is up (injected by tests)
+	 * @param timers run the reveal when a question's time is up (injected by tests)
 	 */
 	constructor(
 		store: ClassroomStore,
 		card: (id: string) => Card | undefined,
 		now = () => Date.now(),
-		schedule: Scheduler = timers,
+		timers: Timers = realTimers,
 		log: (message: string, error?: unknown) => void = (message, error) =>
 			console.error(message, error instanceof Error ? error.message : (error ?? ''))
 	) {
 		this.#store = store;
 		this.#card = card;
 		this.#now = now;
-		this.#schedule = schedule;
+		this.#after = timers;
 		this.#log = log;
 	}
 
@@ -119,16 +127,12 @@ export class ClassroomEngine {
 		return true;
 	}
 
-	/**
-	 * Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code.
-	 * With `closesAt`, a self-paced assignment open until then.
-	 */
+	/** Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code. */
 	create(
 		article: string,
 		cardIds: string[],
-		settings: GameSettings,
-		hostSecretHash: string,
-		closesAt?: number
+		plan: GamePlan,
+		hostSecretHash: string
 	): { ok: true; code: string } | { ok: false; error: string } {
 		const now = this.#now();
 		let taken: Set<string>;
@@ -139,36 +143,21 @@ export class ClassroomEngine {
 			throw error;
 		}
 		const code = newGameCode(Math.random, taken);
+		const seed = randomInt(2 ** 31);
 		const created =
-			closesAt === undefined
-				? game.createGame(code, cardIds, settings, now)
-				: createAssignment(code, cardIds, { questions: settings.questions, closesAt }, now);
+			plan.kind === 'live'
+				? game.createGame(
+						code,
+						cardIds,
+						{ ...plan.settings, classic: plan.settings.classic === true, seed },
+						now
+					)
+				: createAssignment(code, cardIds, { ...plan, seed }, now);
 		if (!created.ok) return created;
-		const state: GameState = {
-			...created.state,
-			settings: {
-				...created.state.settings,
-				// Classic mode needs a projector: a self-paced student has only the phone.
-				classic: closesAt === undefined && settings.classic === true,
-				seed: randomInt(2 ** 31)
-			}
-		};
+		const state = created.state;
 		// An assignment's results stay a week after it closes.
-		const expiresAt = closesAt === undefined ? now + LIFETIME_MS : closesAt + RESULTS_MS;
-		const row = {
-			code,
-			hostSecretHash,
-			article,
-			mode: closesAt === undefined ? ('live' as const) : ('assignment' as const),
-			settings: JSON.stringify(state.settings),
-			cardIds: JSON.stringify(state.cardIds),
-			phase: state.phase,
-			questionIndex: state.questionIndex,
-			questionStartedAt: state.questionStartedAt,
-			deadline: state.deadline,
-			createdAt: now,
-			expiresAt
-		};
+		const expiresAt = plan.kind === 'live' ? now + LIFETIME_MS : plan.closesAt + RESULTS_MS;
+		const row = gameRow(state, { hostSecretHash, article, expiresAt });
 		if (!this.#stored(code, () => this.#store.createGame(row))) return STORAGE_FAILED;
 		this.#games.set(code, state);
 		this.#meta.set(code, { hostSecretHash, article, expiresAt });
@@ -195,18 +184,7 @@ export class ClassroomEngine {
 			article: row.article,
 			expiresAt: row.expiresAt
 		};
-		const state: GameState = {
-			code,
-			createdAt: row.createdAt,
-			settings: JSON.parse(row.settings),
-			cardIds: JSON.parse(row.cardIds),
-			phase: row.phase as GameState['phase'],
-			questionIndex: row.questionIndex,
-			questionStartedAt: row.questionStartedAt,
-			deadline: row.deadline,
-			players: this.#store.players(code).map(({ gameCode: _code, ...player }) => player),
-			answers: this.#store.answers(code).map(({ gameCode: _code, ...answer }) => answer)
-		};
+		const state = gameOf(row, this.#store.players(code), this.#store.answers(code));
 		this.#games.set(code, state);
 		this.#meta.set(code, meta);
 		this.#armDeadline(state);
@@ -256,9 +234,9 @@ export class ClassroomEngine {
 		this.purgeExpired();
 		const hourly = () => {
 			this.purgeExpired();
-			this.#schedule(hourly, HOUR_MS);
+			this.#after(hourly, HOUR_MS);
 		};
-		this.#schedule(hourly, HOUR_MS);
+		this.#after(hourly, HOUR_MS);
 		try {
 			const running = this.#store
 				.activeGames(this.#now())
@@ -304,7 +282,7 @@ export class ClassroomEngine {
 		if (!this.#savePlayer(code, player)) return STORAGE_FAILED;
 		this.#commit(code, result, only(playerId));
 		// The one student everybody was waiting for may have just left.
-		if (game.allAnswered(result.state)) {
+		if (result.state.kind === 'live' && game.allAnswered(result.state)) {
 			const revealed = this.reveal(code);
 			if (revealed.ok) return revealed;
 		}
@@ -330,14 +308,13 @@ export class ClassroomEngine {
 		code: string,
 		playerId: string,
 		questionIndex: number,
-		answer: string | { choice: number }
+		sent: string | { choice: number }
 	): EngineResult {
 		const state = this.get(code);
 		if (!state) return { ok: false, error: 'unknown-code' };
-		const assignment = isAssignment(state);
 		// Live: the class's current question. Self-paced: the one the student says they are on
 		// (checked against their progress by `answerAssignment`).
-		const index = assignment ? questionIndex : state.questionIndex;
+		const index = state.kind === 'live' ? state.questionIndex : questionIndex;
 		const card =
 			state.phase === 'question' && Number.isInteger(index) && index >= 0
 				? this.#card(state.cardIds[index] ?? '')
@@ -348,30 +325,22 @@ export class ClassroomEngine {
 				error: state.phase === 'question' ? 'wrong-question' : 'not-a-question-phase'
 			};
 		}
-		const given =
-			typeof answer === 'string' ? answer : gameOptions(state, index, card)[answer.choice];
+		const given = typeof sent === 'string' ? sent : gameOptions(state, index, card)[sent.choice];
 		// A place that does not exist is no answer at all.
 		if (given === undefined) return { ok: false, error: 'invalid-answer' };
 		const input = { playerId, questionIndex, given };
-		const result = assignment
-			? answerAssignment(state, input, card, this.#now())
-			: game.answer(state, input, card, this.#now());
+		if (state.kind === 'assignment') {
+			const result = answerAssignment(state, input, card, this.#now());
+			if (!result.ok) return result;
+			// Self-paced: the score moves at once, in the same transaction as the answer.
+			const player = result.state.players.find((p) => p.id === playerId)!;
+			const refused = this.#storeAnswer(code, result.playerAnswer, player);
+			return refused ?? this.#commit(code, result, only(playerId));
+		}
+		const result = game.answer(state, input, card, this.#now());
 		if (!result.ok) return result;
-		let added = false;
-		const stored = this.#stored(code, () =>
-			this.#store.transaction(() => {
-				// The database refuses a second answer too (two requests racing past the check above).
-				added = this.#store.addAnswer({ gameCode: code, ...result.answer });
-				// Self-paced: the score moves at once, in the same transaction as the answer.
-				if (added && assignment) {
-					const player = result.state.players.find((p) => p.id === playerId)!;
-					this.#store.upsertPlayer({ gameCode: code, ...player });
-				}
-			})
-		);
-		if (!stored) return STORAGE_FAILED;
-		if (!added) return { ok: false, error: 'already-answered' };
-		if (assignment) return this.#commit(code, result, only(playerId));
+		const refused = this.#storeAnswer(code, result.playerAnswer);
+		if (refused) return refused;
 		this.#commit(code, result, 'hosts');
 		// Everyone has answered: no need to wait for the clock (as in Kahoot!). Should the reveal
 		// not be stored, the answer still is, and the deadline reveals later.
@@ -379,26 +348,47 @@ export class ClassroomEngine {
 		return result;
 	}
 
+	/**
+	 * Stores an answer and, with `player`, their new score in the same transaction; returns why
+	 * not, or undefined once stored.
+	 */
+	#storeAnswer(code: string, answer: PlayerAnswer, player?: Player): EngineResult | undefined {
+		let added = false;
+		const stored = this.#stored(code, () =>
+			this.#store.transaction(() => {
+				// The database refuses a second answer too (two requests racing past the checks).
+				added = this.#store.addAnswer({ gameCode: code, ...answer });
+				if (added && player) this.#store.upsertPlayer({ gameCode: code, ...player });
+			})
+		);
+		if (!stored) return STORAGE_FAILED;
+		if (!added) return { ok: false, error: 'already-answered' };
+		return undefined;
+	}
+
 	start(code: string): EngineResult {
-		return this.#phase(code, (state) => game.start(state, this.#now()));
+		return this.#live(code, (state) => game.start(state, this.#now()));
 	}
 
 	reveal(code: string): EngineResult {
-		return this.#phase(code, game.reveal, true);
+		return this.#live(code, game.reveal, true);
 	}
 
 	showLeaderboard(code: string): EngineResult {
-		return this.#phase(code, game.showLeaderboard);
+		return this.#live(code, game.showLeaderboard);
 	}
 
 	next(code: string): EngineResult {
-		return this.#phase(code, (state) => game.next(state, this.#now()));
+		return this.#live(code, (state) => game.next(state, this.#now()));
 	}
 
+	/** Ends a live game (revealing a running question), or closes an assignment early. */
 	finish(code: string): EngineResult {
-		const state = this.get(code);
-		if (state && isAssignment(state)) return this.#phase(code, closeAssignment);
-		return this.#phase(code, game.finish, true);
+		return this.#phase(
+			code,
+			(state) => (state.kind === 'live' ? game.finish(state) : closeAssignment(state)),
+			true
+		);
 	}
 
 	/** Reveals every question whose time is up (called on a timer and before serving a view). */
@@ -411,7 +401,7 @@ export class ClassroomEngine {
 			throw error;
 		}
 		if (!state) return;
-		if (isAssignment(state)) {
+		if (state.kind === 'assignment') {
 			if (game.isDeadlinePassed(state, this.#now())) this.finish(code);
 		} else if (game.shouldReveal(state, this.#now())) this.reveal(code);
 	}
@@ -423,12 +413,12 @@ export class ClassroomEngine {
 	 * cost a million messages per question. Returns the unsubscribe function.
 	 */
 	subscribe(code: string, listener: Listener, playerId?: string): () => void {
-		let game = this.#subscribers.get(code);
-		if (!game) {
-			game = { all: new Set(), hosts: new Set(), byPlayer: new Map() };
-			this.#subscribers.set(code, game);
+		let subscribers = this.#subscribers.get(code);
+		if (!subscribers) {
+			subscribers = { all: new Set(), hosts: new Set(), byPlayer: new Map() };
+			this.#subscribers.set(code, subscribers);
 		}
-		const { all, hosts, byPlayer } = game;
+		const { all, hosts, byPlayer } = subscribers;
 		// Wrapped, so the same function subscribed twice (two tabs) counts twice.
 		const entry: Listener = (state) => listener(state);
 		const own = playerId === undefined ? hosts : (byPlayer.get(playerId) ?? new Set());
@@ -439,8 +429,22 @@ export class ClassroomEngine {
 			all.delete(entry);
 			own.delete(entry);
 			if (playerId !== undefined && own.size === 0) byPlayer.delete(playerId);
-			if (all.size === 0 && this.#subscribers.get(code) === game) this.#subscribers.delete(code);
+			if (all.size === 0 && this.#subscribers.get(code) === subscribers)
+				this.#subscribers.delete(code);
 		};
+	}
+
+	/** A step of a live game; an assignment has none of them (`wrong-phase`). */
+	#live(
+		code: string,
+		transition: (state: LiveGame) => game.Outcome<string>,
+		savePlayers = false
+	): EngineResult {
+		return this.#phase(
+			code,
+			(state) => (state.kind === 'live' ? transition(state) : { ok: false, error: 'wrong-phase' }),
+			savePlayers
+		);
 	}
 
 	#phase(
@@ -455,14 +459,10 @@ export class ClassroomEngine {
 		const next = result.state;
 		const stored = this.#stored(code, () =>
 			this.#store.transaction(() => {
-				this.#store.updateGame(code, {
-					phase: next.phase,
-					questionIndex: next.questionIndex,
-					questionStartedAt: next.questionStartedAt,
-					deadline: next.deadline
-				});
-				// Scores move at the reveal: one transaction for the whole class.
-				if (savePlayers) {
+				this.#store.updateGame(code, progressOf(next));
+				// A live game's scores move at the reveal: one transaction for the whole class. (An
+				// assignment's were stored with each answer.)
+				if (savePlayers && next.kind === 'live') {
 					for (const player of next.players)
 						this.#store.upsertPlayer({ gameCode: code, ...player });
 				}
@@ -483,13 +483,15 @@ export class ClassroomEngine {
 	#armDeadline(state: GameState, atLeastMs = 0): void {
 		this.#deadlines.get(state.code)?.();
 		this.#deadlines.delete(state.code);
-		if (state.phase !== 'question' || state.deadline === null) return;
-		const { code, questionIndex } = state;
-		const cancel = this.#schedule(
+		const due = game.dueAt(state);
+		if (due === null) return;
+		const { code } = state;
+		const step = game.stepOf(state);
+		const cancel = this.#after(
 			() => {
 				this.#deadlines.delete(code);
 				const current = this.#games.get(code);
-				if (current?.phase !== 'question' || current.questionIndex !== questionIndex) return;
+				if (!current || game.stepOf(current) !== step) return;
 				if (!game.isDeadlinePassed(current, this.#now())) {
 					this.#armDeadline(current); // the wall clock moved back: wait again
 					return;
@@ -498,7 +500,7 @@ export class ClassroomEngine {
 				const after = this.#games.get(code);
 				if (after === current) this.#armDeadline(current, RETRY_MS);
 			},
-			Math.max(atLeastMs, state.deadline - this.#now() + 1)
+			Math.max(atLeastMs, due - this.#now() + 1)
 		);
 		this.#deadlines.set(code, cancel);
 	}
@@ -510,21 +512,19 @@ export class ClassroomEngine {
 	): T {
 		const before = this.#games.get(code);
 		this.#games.set(code, result.state);
-		if (
-			before?.phase !== result.state.phase ||
-			before.questionIndex !== result.state.questionIndex
-		) {
+		if (!before || game.stepOf(before) !== game.stepOf(result.state)) {
 			this.#armDeadline(result.state);
 		}
-		const game = this.#subscribers.get(code);
-		if (!game) return result;
+		const subscribers = this.#subscribers.get(code);
+		if (!subscribers) return result;
+		const { all, hosts, byPlayer } = subscribers;
 		// An answer or a join reaches the host and one phone, without walking the whole class.
 		const listeners =
 			audience === 'everyone'
-				? [...game.all]
+				? [...all]
 				: audience === 'hosts'
-					? [...game.hosts]
-					: [...game.hosts, ...(game.byPlayer.get(audience.playerId) ?? [])];
+					? [...hosts]
+					: [...hosts, ...(byPlayer.get(audience.playerId) ?? [])];
 		for (const listener of listeners) {
 			// The change is stored: one broken stream must not undo it for the caller or the rest.
 			try {

@@ -126,11 +126,6 @@ export class RateLimiter {
 		return 0;
 	}
 
-	/** Counts a request; whether it is allowed. */
-	allow(key: string, now = Date.now()): boolean {
-		return this.hit(key, now) === 0;
-	}
-
 	/** How many keys are kept (for tests of the bound). */
 	get size(): number {
 		return this.#windows.size;

@@ -19,7 +19,7 @@ import { getArticle } from '$lib/server/content';
 import { cookieOptions } from '$lib/server/cookies';
 import { getCard, getDeck } from '$lib/server/deck';
 import { openSqliteStore, StorageError } from './db';
-import { ClassroomEngine, hostHash } from './engine';
+import { ClassroomEngine, hostHash, type GamePlan } from './engine';
 import { RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 let engine: ClassroomEngine | undefined;
@@ -168,14 +168,16 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 		};
 	}
 	const cards = pickGameCards(pool, questions, mulberry32(Date.now() >>> 0));
-	const closesAt =
-		input.openForHours === undefined ? undefined : Date.now() + input.openForHours * 3_600_000;
+	// How long it stays open makes it a self-paced assignment.
+	const plan: GamePlan =
+		input.openForHours === undefined
+			? { kind: 'live', settings: { questions, secondsPerQuestion, speedBonus, classic } }
+			: { kind: 'assignment', questions, closesAt: Date.now() + input.openForHours * 3_600_000 };
 	const created = engine.create(
 		article,
 		cards.map((card) => card.id),
-		{ questions, secondsPerQuestion, speedBonus, classic },
-		hash,
-		closesAt
+		plan,
+		hash
 	);
 	if (!created.ok) {
 		return {

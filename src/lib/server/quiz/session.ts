@@ -4,12 +4,14 @@
  * (`answers.ts`). What a visitor can do with it:
  *
  * - be graded only on the question their token is at (no oracle for other cards' answers);
+ * - see a question only as its card's front, named by an id that says nothing of the card;
  * - have their score counted here, from their answers (never read from the browser);
  * - answer each question once: a reload, the back button or a replayed request shows the result
  *   already given and grades nothing new.
  *
  * Server-only (it holds the key and the record of answers); the route only passes requests in.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
@@ -24,9 +26,9 @@ import {
 
 export const MAX_ANSWER_LENGTH = 500;
 
-/** The answer form: which question the page showed, and the answer. */
+/** The answer form: which question the page showed (its `questionId`), and the answer. */
 export const AnswerFormSchema = z.object({
-	card: z.string().min(1).max(300),
+	question: z.string().min(1).max(300),
 	given: z.string().max(MAX_ANSWER_LENGTH)
 });
 export type AnswerForm = z.infer<typeof AnswerFormSchema>;
@@ -55,7 +57,16 @@ export interface Visit {
 export type DrawQuiz = (seed: number) => Card[];
 
 export type QuizView =
-	| { kind: 'question'; index: number; total: number; score: number; card: Card }
+	| {
+			kind: 'question';
+			index: number;
+			total: number;
+			score: number;
+			/** The card asked: the page is sent its front only (`cardFront`). */
+			card: Card;
+			/** The question's id on the page: the answer form sends it back. */
+			questionId: string;
+	  }
 	| {
 			kind: 'answered';
 			index: number;
@@ -63,6 +74,7 @@ export type QuizView =
 			/** The score with this answer counted. */
 			score: number;
 			card: Card;
+			questionId: string;
 			result: AnswerResult;
 			/** The token of the next question (or of the final score). */
 			next: string;
@@ -72,7 +84,7 @@ export type QuizView =
 
 export type AnswerOutcome =
 	| { ok: true; result: AnswerResult; next: string; replayed: boolean }
-	| { ok: false; problem: QuizProblem | 'other-card' | 'finished' };
+	| { ok: false; problem: QuizProblem | 'other-question' | 'finished' };
 
 export class PracticeQuiz {
 	/**
@@ -97,6 +109,7 @@ export class PracticeQuiz {
 		const total = cards.length;
 		if (state.index === total) return { kind: 'done', total, score: state.score };
 		const card = cards[state.index];
+		const questionId = this.questionId(state, card);
 		const answered = this.log.get(state.epoch, state.seq);
 		if (answered) {
 			const result = gradeCard(card, answered.given);
@@ -107,6 +120,7 @@ export class PracticeQuiz {
 				total,
 				score,
 				card,
+				questionId,
 				result,
 				next: answered.next
 			};
@@ -114,12 +128,12 @@ export class PracticeQuiz {
 		if (!this.log.vouchesFor(state.epoch, state.seq)) {
 			return { kind: 'refused', problem: 'expired' };
 		}
-		return { kind: 'question', index: state.index, total, score: state.score, card };
+		return { kind: 'question', index: state.index, total, score: state.score, card, questionId };
 	}
 
 	/**
-	 * Takes the answer to the question the token is at. `form.card` must name that question (a
-	 * page left open while the questions changed is told so, not graded against another card).
+	 * Takes the answer to the question the token is at. `form.question` must name that question
+	 * (a page left open while the questions changed is told so, not graded against another card).
 	 * A token already answered gets its first result again, whatever is sent this time.
 	 */
 	answer(token: unknown, visit: Visit, draw: DrawQuiz, form: AnswerForm): AnswerOutcome {
@@ -128,7 +142,9 @@ export class PracticeQuiz {
 		const { state, cards } = checked;
 		if (state.index === cards.length) return { ok: false, problem: 'finished' };
 		const card = cards[state.index];
-		if (form.card !== card.id) return { ok: false, problem: 'other-card' };
+		if (form.question !== this.questionId(state, card)) {
+			return { ok: false, problem: 'other-question' };
+		}
 
 		const answered = this.log.get(state.epoch, state.seq);
 		if (answered) {
@@ -151,6 +167,18 @@ export class PracticeQuiz {
 		// cannot both be graded (Node runs one at a time between awaits).
 		this.log.record(state.seq, { given: form.given, next });
 		return { ok: true, result, next, replayed: false };
+	}
+
+	/**
+	 * The id of the question on the page: a keyed hash of the quiz, the place and the card, so it
+	 * names no card (some card ids spell the answer) and cannot be worked out from the deck.
+	 */
+	private questionId(state: QuizState, card: Card): string {
+		return createHmac('sha256', this.key)
+			.update(`ripasso:quiz-question:v1\0${state.seed}\0${state.index}\0${card.id}`)
+			.digest()
+			.subarray(0, 12)
+			.toString('base64url');
 	}
 
 	private sign(visit: Visit, state: Pick<QuizState, 'seed' | 'index' | 'score'>): string {

@@ -1,12 +1,12 @@
 /**
- * A live game as one screen sees it: the latest view from the server's event stream, the
+ * A game as one screen sees it: the latest view from the server's event stream, the
  * server's clock (for countdowns every phone agrees on) and whether the stream is connected.
  * EventSource reconnects by itself; the first message after a reconnection brings the screen
  * up to date, so a dropped Wi-Fi costs nothing.
  */
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
-export class LiveGame<View> {
+export class GameFeed<View> {
 	view = $state.raw<View>() as View;
 	connection = $state<Connection>('connecting');
 	/** Server time minus this device's time, from the last message. */

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
+import { cardFront } from '$lib/cards/projection';
 import type { Card } from '$lib/cards/types';
 import { m } from '$lib/paraglide/messages';
-import { drawQuiz, QUIZ_SIZE, toQuestion } from '$lib/quiz/draw';
+import { drawQuiz, QUIZ_SIZE, type QuizQuestion } from '$lib/quiz/draw';
 import { getArticle } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
 import { getPracticeQuiz } from '$lib/server/quiz';
@@ -21,23 +22,23 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 // JavaScript; the server grades only the question the token is at, counts the score itself and
 // remembers every answer, so nothing in the URL or the form can change a result.
 
-const STATUS: Record<QuizProblem | 'other-card' | 'finished', number> = {
+const STATUS: Record<QuizProblem | 'other-question' | 'finished', number> = {
 	malformed: 400,
 	tampered: 403,
 	foreign: 403,
 	'other-article': 403,
 	expired: 410,
-	'other-card': 409,
+	'other-question': 409,
 	finished: 409
 };
 
-const MESSAGE: Record<QuizProblem | 'other-card' | 'finished', () => string> = {
+const MESSAGE: Record<QuizProblem | 'other-question' | 'finished', () => string> = {
 	malformed: m.quiz_refused_malformed,
 	tampered: m.quiz_refused_tampered,
 	foreign: m.quiz_refused_foreign,
 	'other-article': m.quiz_refused_other_article,
 	expired: m.quiz_refused_expired,
-	'other-card': m.quiz_error_unknown_card,
+	'other-question': m.quiz_error_unknown_card,
 	finished: m.quiz_error_finished
 };
 
@@ -71,9 +72,9 @@ export const load: PageServerLoad = (event) => {
 	const view = quiz.view(token, visit, draw);
 	if (view.kind === 'refused') error(STATUS[view.problem], MESSAGE[view.problem]());
 	if (view.kind === 'done') return { ...base, view };
-	// The card itself stays here: the page gets the question without its answer.
+	// The card itself stays here: the page gets its front, named by the quiz's own id.
 	const { index, total, score } = view;
-	const question = toQuestion(view.card);
+	const question: QuizQuestion = { id: view.questionId, ...cardFront(view.card) };
 	if (view.kind === 'question') {
 		return { ...base, view: { kind: view.kind, index, total, score, question } };
 	}
@@ -86,7 +87,7 @@ export const actions: Actions = {
 		const { visit, draw } = quizOf(event);
 		const form = await event.request.formData().catch(() => null);
 		const parsed = AnswerFormSchema.safeParse({
-			card: form?.get('card'),
+			question: form?.get('question'),
 			given: form?.get('given')
 		});
 		if (!parsed.success) {

@@ -13,7 +13,6 @@ export const load: PageServerLoad = (event) => {
 		article,
 		view: hostView(state, cards),
 		serverNow: Date.now(),
-		closesAt: state.settings.mode === 'assignment' ? state.deadline : null,
 		link,
 		qr: qrDataUrl(link.direct)
 	};

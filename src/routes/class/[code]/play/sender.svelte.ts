@@ -2,11 +2,15 @@
  * Sending a phone's answers: one at a time, what was sent kept until the next question, and a
  * refusal told in our own words from the server's error code (never from its English message).
  */
-import type { ApiError } from '$lib/classroom/contracts';
+import type { AnswerInput, ApiError } from '$lib/classroom/contracts';
 import { m } from '$lib/paraglide/messages';
 
-/** What a phone sends: the place of an option, or a typed number. */
-export type Sent = { choice: number } | { given: string };
+/**
+ * What a phone sends besides the question: the place of an option, or a typed number (the
+ * answer contract's own two shapes).
+ */
+export type Sent = WithoutQuestion<AnswerInput>;
+type WithoutQuestion<T> = T extends unknown ? Omit<T, 'questionIndex'> : never;
 
 /** By the server's error code: the words on the phone are ours, whatever the server says. */
 const REFUSALS: Partial<Record<ApiError['code'], () => string>> = {

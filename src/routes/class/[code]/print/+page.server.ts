@@ -1,8 +1,9 @@
+import { cardFront } from '$lib/cards/projection';
 import { gameQuestions } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
-/** The quiz on paper: questions and options only; the key is a separate page. Host only. */
+/** The quiz on paper: the questions' fronts only; the key is a separate page. Host only. */
 export const load: PageServerLoad = (event) => {
 	const { params } = event;
 	const { state, cards, article } = requireHost(event, params.code);
@@ -12,10 +13,7 @@ export const load: PageServerLoad = (event) => {
 		// In the game's own option order: the letters on paper are the letters on the projector.
 		questions: gameQuestions(state, cards).map(({ id, card, options }) => ({
 			id,
-			type: card.type,
-			prompt: card.prompt,
-			prompt_en: card.prompt_en,
-			options
+			...cardFront(card, options)
 		}))
 	};
 };

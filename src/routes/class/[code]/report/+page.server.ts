@@ -1,8 +1,12 @@
-import { report } from '$lib/classroom/report';
+import { report, reportKey } from '$lib/classroom/report';
+import { hostView } from '$lib/classroom/views';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
-/** The teacher's report: per student and per question, hardest first. Host only. */
+/**
+ * The teacher's report: per student and per question, hardest first. Host only. While the game
+ * runs, the page keeps it up to date from `report.json`, never by loading this again.
+ */
 export const load: PageServerLoad = (event) => {
 	const { params } = event;
 	const { state, cards, article } = requireHost(event, params.code);
@@ -11,6 +15,8 @@ export const load: PageServerLoad = (event) => {
 		phase: state.phase,
 		article,
 		questionCount: state.cardIds.length,
-		report: report(state, cards)
+		report: report(state, cards),
+		// What the stream's views are compared with: a view with the same key changes nothing here.
+		key: reportKey(hostView(state, cards))
 	};
 };

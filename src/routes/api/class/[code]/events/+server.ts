@@ -1,4 +1,4 @@
-import type { GameState } from '$lib/classroom/game';
+import { stepOf, type GameState } from '$lib/classroom/game';
 import { hostView, playerView } from '$lib/classroom/views';
 import { findGame, gameCards, getEngine, isHostOf, playerIdOf } from '$lib/server/classroom';
 import { apiRoute, refusal, refusalResponse } from '$lib/server/classroom/http';
@@ -51,7 +51,7 @@ export const GET: RequestHandler = apiRoute(({ params, cookies, request, getClie
 				clearTimeout(trailing);
 				trailing = undefined;
 				pending = null;
-				lastStep = `${s.phase}:${s.questionIndex}`;
+				lastStep = stepOf(s);
 				lastSentAt = Date.now();
 				enqueue(`data: ${JSON.stringify({ ...view(s), serverNow: lastSentAt })}\n\n`);
 			};
@@ -60,7 +60,7 @@ export const GET: RequestHandler = apiRoute(({ params, cookies, request, getClie
 			// HOST_INTERVAL_MS, always ending on the latest. A new step is sent at once.
 			const send = (s: GameState) => {
 				const since = Date.now() - lastSentAt;
-				if (!isHost || `${s.phase}:${s.questionIndex}` !== lastStep || since >= HOST_INTERVAL_MS) {
+				if (!isHost || stepOf(s) !== lastStep || since >= HOST_INTERVAL_MS) {
 					write(s);
 					return;
 				}

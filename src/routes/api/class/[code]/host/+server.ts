@@ -31,5 +31,9 @@ export const POST: RequestHandler = apiRoute(async (event) => {
 		if (result.error === 'storage') return refusalResponse(STORAGE_REFUSAL);
 		return refusalResponse(refusal(409, result.error as never, `Not now: ${result.error}.`));
 	}
-	return json({ phase: result.state.phase, questionIndex: result.state.questionIndex });
+	const { state } = result;
+	return json({
+		phase: state.phase,
+		questionIndex: state.kind === 'live' ? state.questionIndex : -1
+	});
 });

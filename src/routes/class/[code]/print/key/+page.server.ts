@@ -1,3 +1,4 @@
+import { cardBack, cardFront } from '$lib/cards/projection';
 import { gameQuestions } from '$lib/classroom/presentation';
 import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
@@ -9,12 +10,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		code: params.code,
 		article,
-		answers: gameQuestions(state, cards).map(({ id, card, options }) => ({
-			id,
-			prompt: card.prompt,
-			answer: card.answer,
-			letter: options.indexOf(card.answer),
-			sentence: card.source.text
-		}))
+		answers: gameQuestions(state, cards).map(({ id, card, options }) => {
+			const { answer, source } = cardBack(card);
+			const { prompt } = cardFront(card, options);
+			return { id, prompt, answer, letter: options.indexOf(answer), source };
+		})
 	};
 };

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createAssignment } from '$lib/classroom/assignment';
+import { answer, createGame, join, start, type GameState } from '$lib/classroom/game';
+import type { PlayerAnswerRow, GameRow, PlayerRow } from '$lib/server/classroom/db';
+import { gameOf, gameRow } from '$lib/server/classroom/rows';
+import { must, T0, testCard } from '../helpers/classroom';
+
+const card = testCard('a', { answer: 'Torino', options: ['Roma', 'Torino'] });
+const meta = { hostSecretHash: 'hash', article: 'unita', expiresAt: T0 + 86_400_000 };
+
+/** What the store gives back for a game stored as `row`: its rows of players and answers too. */
+function reread(state: GameState, row = gameRow(state, meta)) {
+	const players: PlayerRow[] = state.players.map((p) => ({ gameCode: state.code, ...p }));
+	const answers: PlayerAnswerRow[] = state.answers.map((a) => ({ gameCode: state.code, ...a }));
+	return gameOf(row, players, answers);
+}
+
+describe('a game in the store', () => {
+	it('comes back as it was stored, live or self-paced', () => {
+		let live = must(
+			createGame(
+				'123456',
+				['a'],
+				{ questions: 1, secondsPerQuestion: 20, speedBonus: true, classic: true, seed: 7 },
+				T0
+			)
+		);
+		live = must(join(live, { playerId: 'p1', nickname: 'Anna' }, T0));
+		live = must(start(live, T0));
+		live = must(answer(live, { playerId: 'p1', questionIndex: 0, given: 'Torino' }, card, T0));
+		expect(reread(live)).toEqual(live);
+
+		const assignment = must(
+			createAssignment('654321', ['a'], { questions: 1, closesAt: T0 + 3_600_000, seed: 7 }, T0)
+		);
+		expect(reread(assignment)).toEqual(assignment);
+		// The table's own `mode` column says the kind too, for whoever reads the database.
+		expect([gameRow(live, meta).mode, gameRow(assignment, meta).mode]).toEqual([
+			'live',
+			'assignment'
+		]);
+	});
+
+	it('reads the games stored before there were kinds', () => {
+		const row = (settings: object, deadline: number | null): GameRow => ({
+			code: '123456',
+			...meta,
+			settings: JSON.stringify(settings),
+			cardIds: '["a"]',
+			phase: 'question',
+			questionIndex: -1,
+			questionStartedAt: T0,
+			deadline,
+			createdAt: T0
+		});
+		const live = gameOf(
+			row(
+				{ questions: 1, secondsPerQuestion: 20, speedBonus: true, classic: false, seed: 3 },
+				null
+			),
+			[],
+			[]
+		);
+		expect(live).toMatchObject({ kind: 'live', settings: { secondsPerQuestion: 20, seed: 3 } });
+		const assignment = gameOf(
+			row(
+				{
+					questions: 1,
+					secondsPerQuestion: 0,
+					speedBonus: false,
+					mode: 'assignment',
+					classic: false,
+					seed: 3
+				},
+				T0 + 3_600_000
+			),
+			[],
+			[]
+		);
+		expect(assignment).toEqual({
+			kind: 'assignment',
+			code: '123456',
+			createdAt: T0,
+			settings: { questions: 1, seed: 3 },
+			cardIds: ['a'],
+			phase: 'question',
+			closesAt: T0 + 3_600_000,
+			players: [],
+			answers: []
+		});
+	});
+});
