@@ -1,9 +1,10 @@
 import { summarize } from '$lib/content/summary';
 import { getArticles } from '$lib/server/content';
-import { browserTexts, StorageError, type ListedText } from '$lib/server/texts';
+import { browserTexts, deletedTitle, StorageError, type ListedText } from '$lib/server/texts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ cookies, url }) => {
+export const load: PageServerLoad = (event) => {
+	const { cookies } = event;
 	// The curated articles are the page; a database that cannot be read only hides the texts.
 	let texts: { own: ListedText[]; opened: ListedText[] } = { own: [], opened: [] };
 	try {
@@ -12,7 +13,5 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 		if (!(failure instanceof StorageError)) throw failure;
 		console.error('Home page: the added texts could not be read', failure.message);
 	}
-	// After a deletion: its title, to say what went (shown as text, never as markup).
-	const deleted = url.searchParams.get('deleted')?.slice(0, 200) || null;
-	return { articles: getArticles().map(summarize), ...texts, deleted };
+	return { articles: getArticles().map(summarize), ...texts, deleted: deletedTitle(event) };
 };

@@ -9,6 +9,7 @@ import { getReaderArticle } from '$lib/server/reader';
 import {
 	addText,
 	browserTexts,
+	deletedTitle,
 	deleteText,
 	isOwner,
 	newTextId,
@@ -42,7 +43,8 @@ function browser(address = '192.0.2.1') {
 	const cookies = {
 		get: (name: string) => jar.get(name)?.value,
 		set: (name: string, value: string, options: Record<string, unknown>) =>
-			void jar.set(name, { value, options })
+			void jar.set(name, { value, options }),
+		delete: (name: string) => void jar.delete(name)
 	} as unknown as Cookies;
 	const url = new URL('http://127.0.0.1:3000/texts/new');
 	return { jar, cookies, url, getClientAddress: () => address };
@@ -125,18 +127,22 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		const slug = added(teacher);
 		const id = slug.slice(2);
 		const card = getDeck(slug).cards[0];
-		expect(deleteText(student.cookies, id)).toBe('not-owner');
+		const article = getArticle(slug)!;
+		expect(deleteText(student, id)).toBe('not-owner');
 		expect(getArticle(slug)).toBeDefined();
 		expect(isOwner(student.cookies, getTextStore().get(id)!)).toBe(false);
 		expect(isOwner(teacher.cookies, getTextStore().get(id)!)).toBe(true);
 
-		expect(deleteText(teacher.cookies, id)).toBe('deleted');
+		expect(deleteText(teacher, id)).toBe('deleted');
+		// The home page says once which text went.
+		expect(deletedTitle(teacher)).toBe(article.meta.title);
+		expect(deletedTitle(teacher)).toBeNull();
 		expect(getEntry(slug)).toBeUndefined();
 		expect(getReaderArticle(slug)).toBeUndefined();
 		expect(getDeck(slug).cards).toEqual([]);
 		expect(getCard(card.id)).toBeUndefined();
-		expect(deleteText(teacher.cookies, id)).toBe('unknown');
-		expect(deleteText(teacher.cookies, 'not an id')).toBe('unknown');
+		expect(deleteText(teacher, id)).toBe('unknown');
+		expect(deleteText(teacher, 'not an id')).toBe('unknown');
 	});
 
 	it('lists what a browser added and what it opened through a share link', () => {
@@ -157,7 +163,7 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		rememberOpened(student, a.slice(2));
 		expect(browserTexts(student.cookies).opened.map((t) => t.slug)).toEqual([a, b]);
 
-		deleteText(teacher.cookies, a.slice(2));
+		deleteText(teacher, a.slice(2));
 		expect(browserTexts(student.cookies).opened.map((t) => t.slug)).toEqual([b]);
 		// A cookie someone wrote by hand lists nothing it should not.
 		student.jar.set(OPENED_COOKIE, { value: "x.' OR 1=1 --.", options: {} });

@@ -20,6 +20,8 @@ export { getTextStore, isTextId, textIdOf, textSlug } from './store';
 
 /** The owner's secret: one per browser, for every text it adds. */
 export const OWNER_COOKIE = 'ripasso_owner';
+/** The title of the text this browser just deleted, for the home page to say so once. */
+export const DELETED_COOKIE = 'ripasso_deleted';
 /** Ids of texts this browser opened through a share link, newest first. */
 export const OPENED_COOKIE = 'ripasso_opened';
 /** As long as browsers keep a cookie (400 days): a teacher's texts outlive a school year. */
@@ -126,17 +128,33 @@ export function addText(event: TextEvent, text: NewText, now = Date.now()): AddO
 }
 
 /**
- * Deletes the text when this browser added it, with everything derived from it.
+ * Deletes the text when this browser added it, with everything derived from it; the home page
+ * then says which text went (`deletedTitle`).
  *
  * @throws StorageError when the database refuses
  */
-export function deleteText(cookies: Cookies, id: string): 'deleted' | 'not-owner' | 'unknown' {
+export function deleteText(
+	event: Pick<RequestEvent, 'cookies' | 'url'>,
+	id: string
+): 'deleted' | 'not-owner' | 'unknown' {
 	const text = isTextId(id) ? getTextStore().get(id) : undefined;
 	if (!text) return 'unknown';
-	if (!isOwner(cookies, text)) return 'not-owner';
+	if (!isOwner(event.cookies, text)) return 'not-owner';
 	if (!getTextStore().delete(id, text.ownerHash)) return 'unknown';
 	forgetText(textSlug(id));
+	event.cookies.set(DELETED_COOKIE, text.title, cookieOptions(event.url, { maxAge: 60 }));
 	return 'deleted';
+}
+
+/**
+ * The title of the text this browser deleted just before, once: the cookie goes as it is read.
+ * (A cookie, not the URL: a link cannot make the page say that something was deleted.)
+ */
+export function deletedTitle(event: Pick<RequestEvent, 'cookies' | 'url'>): string | null {
+	const title = event.cookies.get(DELETED_COOKIE);
+	if (title === undefined) return null;
+	event.cookies.delete(DELETED_COOKIE, cookieOptions(event.url));
+	return title.slice(0, 200);
 }
 
 /** Ids in the opened-texts cookie (anything malformed in it is ignored). */

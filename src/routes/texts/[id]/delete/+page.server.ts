@@ -11,11 +11,12 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: ({ params, cookies }) => {
-		const { title } = requireText(params.id);
+	default: (event) => {
+		const { params } = event;
+		requireText(params.id);
 		let outcome: ReturnType<typeof deleteText>;
 		try {
-			outcome = deleteText(cookies, params.id);
+			outcome = deleteText(event, params.id);
 		} catch (failure) {
 			if (failure instanceof StorageError)
 				return fail(503, { message: m.texts_error_storage_delete() });
@@ -23,6 +24,6 @@ export const actions: Actions = {
 		}
 		if (outcome === 'not-owner') error(403, m.texts_error_not_owner());
 		if (outcome === 'unknown') error(404, m.texts_error_not_found());
-		redirect(303, `/?deleted=${encodeURIComponent(title)}`);
+		redirect(303, '/');
 	}
 };
