@@ -17,6 +17,8 @@ export default defineConfig({
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// A test that checks nothing fails instead of passing silently.
+		expect: { requireAssertions: true }
 	}
 });

@@ -49,6 +49,29 @@ function gerund(verb: string): string {
 	return verb.slice(0, -3) + 'endo';
 }
 
+/**
+ * Past participles the data lacks or gets wrong: it gives only the rare regular one for these
+ * (veduto, discututo) or none of the common one (visto, concesso).
+ */
+const OTHER_PARTICIPLES: Record<string, string> = {
+	vedere: 'visto',
+	prevedere: 'previsto',
+	rivedere: 'rivisto',
+	intravedere: 'intravisto',
+	provvedere: 'provvisto',
+	discutere: 'discusso',
+	concedere: 'concesso',
+	riflettere: 'riflesso',
+	evolvere: 'evoluto',
+	devolvere: 'devoluto',
+	nuocere: 'nociuto'
+};
+/** The four forms of a participle (perso → persa, persi, perse), by its masculine singular. */
+function participleForms(masculine: string): Record<string, string> {
+	const stem = masculine.slice(0, -1);
+	return { S: masculine, SF: `${stem}a`, P: `${stem}i`, PF: `${stem}e` };
+}
+
 const PERSON: Record<string, string> = {
 	S1: '1:s',
 	S2: '2:s',
@@ -62,10 +85,20 @@ const PARTICIPLE: Record<string, string> = { S: 'm:s', SF: 'f:s', P: 'm:p', PF: 
 function addParadigm(verb: string, paradigm: Paradigm): void {
 	add(verb, verb, 'VERB', 'inf');
 	add(gerund(verb), verb, 'VERB', 'ger');
+	const past = paradigm.part?.past;
+	// A few paradigms give the masculine singular in all four slots (perso, successo).
+	const invariable =
+		typeof past === 'object' && past.S === past.SF && past.S === past.P && past.S.endsWith('o');
+	const other = OTHER_PARTICIPLES[verb];
+	for (const [cell, form] of Object.entries(other ? participleForms(other) : {})) {
+		add(form, verb, 'VERB', `part:past:${PARTICIPLE[cell]}`);
+	}
 	for (const [mood, tenses] of Object.entries(paradigm)) {
 		if (mood === 'inf' || mood === 'ger') continue;
-		for (const [tense, cells] of Object.entries(tenses)) {
-			if (typeof cells === 'string') continue;
+		for (const [tense, given] of Object.entries(tenses)) {
+			if (typeof given === 'string') continue;
+			const cells =
+				mood === 'part' && tense === 'past' && invariable ? participleForms(given.S) : given;
 			for (const [cell, form] of Object.entries(cells)) {
 				const slot = mood === 'part' ? PARTICIPLE[cell] : PERSON[cell];
 				if (slot) add(form, verb, 'VERB', `${mood}:${tense}:${slot}`);
@@ -75,7 +108,10 @@ function addParadigm(verb: string, paradigm: Paradigm): void {
 }
 
 const verbs = readJson<Record<string, Paradigm>>('italian-verbs-dict/dist/verbs.json');
-for (const [verb, paradigm] of Object.entries(verbs)) addParadigm(verb, paradigm);
+// Not the two entries that are no infinitive (dimmi, rimontar).
+for (const [verb, paradigm] of Object.entries(verbs)) {
+	if (/(?:are|ere|ire|rre|rsi)$/u.test(verb)) addParadigm(verb, paradigm);
+}
 for (const verb of ['avere', 'essere']) addParadigm(verb, getVerbInfo({}, verb) as Paradigm);
 
 // Nouns: form → lemma; gender and plural from italian-words-dict where known.
@@ -83,33 +119,79 @@ const nouns = readJson<Record<string, string>>('morph-it-helper/resources_pub/no
 const words = readJson<Record<string, { G?: string; P?: string }>>(
 	'italian-words-dict/dist/words.json'
 );
-for (const [form, lemma] of Object.entries(nouns)) {
+const genderOf = (lemma: string) => {
 	const info = words[lemma];
-	const gender = info?.G === 'F' ? 'f' : info?.G === 'M' ? 'm' : '?';
-	const number = form === lemma ? (info?.P === lemma ? 's|p' : 's') : 'p';
-	add(form, lemma, 'NOUN', `${gender}:${number}`);
+	return info?.G === 'F' ? 'f' : info?.G === 'M' ? 'm' : '?';
+};
+for (const [form, lemma] of Object.entries(nouns)) {
+	const number = form === lemma ? (words[lemma]?.P === lemma ? 's|p' : 's') : 'p';
+	// Nouns of both genders in -a (artista, collega): the -e plural is the feminine one.
+	const feminine = lemma.endsWith('a') && form.endsWith('e') && form !== words[lemma]?.P;
+	add(form, lemma, 'NOUN', `${feminine ? 'f' : genderOf(lemma)}:${number}`);
+}
+// nouns.json maps a form to one lemma, so a plural that is also another noun's singular is lost
+// there (sale: the plural of sala and the singular of sale; parti: of parte and of parto):
+// italian-words-dict gives each noun's plural.
+for (const [lemma, { P: plural }] of Object.entries(words)) {
+	if (!plural || plural === lemma || nouns[plural] === lemma) continue;
+	add(plural, lemma, 'NOUN', `${genderOf(lemma)}:p`);
 }
 
 // Adjectives: every form of italian-adjectives-dict, then morph-it-helper's form → lemma map.
 const adjectives = readJson<Record<string, { MP?: string; FS?: string; FP?: string }>>(
 	'italian-adjectives-dict/dist/adjectives.json'
 );
-for (const [lemma, forms] of Object.entries(adjectives)) {
-	add(lemma, lemma, 'ADJ', 'm:s');
+const adjectiveForms = readJson<Record<string, [string, boolean]>>(
+	'morph-it-helper/resources_pub/adjectives.json'
+);
+const adjectiveLemmas = new Set([
+	...Object.keys(adjectives),
+	...Object.values(adjectiveForms).map(([lemma]) => lemma)
+]);
+/**
+ * Gender and number of an adjective form from its ending, for the forms the map gives without
+ * them: what agreement with an article needs (grandi: plural, of either gender).
+ */
+function adjectiveSlot(form: string, lemma: string): string {
+	if (lemma.endsWith('e')) return form.endsWith('i') ? 'm|f:p' : form === lemma ? 'm|f:s' : '?';
+	const slot: Record<string, string> = { o: 'm:s', a: 'f:s', i: 'm:p', e: 'f:p' };
+	return slot[form.at(-1) ?? ''] ?? '?';
+}
+/**
+ * Lemmas of truncated adjectives (gran, bel, buon, san): the full adjective they stand for. Not
+ * -e adjectives (social is English, not sociale).
+ */
+function untruncated(lemma: string): string {
+	if (!/[lnr]$/u.test(lemma)) return lemma;
+	const full = ['o', 'de', 'lo', 'to']
+		.map((end) => lemma + end)
+		.find((l) => adjectiveLemmas.has(l));
+	return full ?? lemma;
+}
+/** Comparatives the adjective data leaves out or gets wrong (migliore as its own plural). */
+const COMPARATIVES = ['maggiore', 'minore', 'migliore', 'peggiore', 'superiore', 'inferiore'];
+for (const [key, forms] of Object.entries(adjectives)) {
+	if (COMPARATIVES.includes(key)) continue;
+	const lemma = untruncated(key);
+	add(key, lemma, 'ADJ', 'm:s');
 	add(forms.MP, lemma, 'ADJ', 'm:p');
 	add(forms.FS, lemma, 'ADJ', 'f:s');
 	add(forms.FP, lemma, 'ADJ', 'f:p');
 }
-const adjectiveForms = readJson<Record<string, [string, boolean]>>(
-	'morph-it-helper/resources_pub/adjectives.json'
-);
 // Only forms the first pass missed: this map also sends past participles to their verb.
-for (const [form, [lemma]] of Object.entries(adjectiveForms)) {
-	if (form.endsWith('.') || lemma in verbs) continue;
+for (const [form, [mapped]] of Object.entries(adjectiveForms)) {
+	if (form.endsWith('.') || mapped in verbs || mapped === 'essere' || mapped === 'avere') continue;
+	const lemma = untruncated(mapped);
+	if (COMPARATIVES.includes(lemma)) continue;
 	const known = table.get(form.toLowerCase());
 	if (![...(known ?? [])].some((analysis) => analysis.startsWith(`${lemma} ADJ `))) {
-		add(form, lemma, 'ADJ', '?');
+		add(form, lemma, 'ADJ', lemma === mapped ? adjectiveSlot(form, lemma) : '?');
 	}
+}
+
+for (const lemma of COMPARATIVES) {
+	add(lemma, lemma, 'ADJ', 'm|f:s');
+	add(`${lemma.slice(0, -1)}i`, lemma, 'ADJ', 'm|f:p');
 }
 
 const header = [

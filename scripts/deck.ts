@@ -13,6 +13,7 @@ import { buildDeck, type TrackChoice } from '$lib/deck/deck';
 import { deckToCsv, deckToJson } from '$lib/deck/export';
 import { textToLibraryEntry, MAX_INPUT_BYTES } from '$lib/deck/input';
 import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
+import { loadLemmaTable } from '$lib/server/lemmas';
 import { loadLexicon } from '$lib/vocab/lexicon';
 
 class UsageError extends Error {}
@@ -93,7 +94,9 @@ function main(): void {
 	if (args.input && args.track === 'vocab') {
 		process.stderr.write('deck: note: vocabulary needs a curated lexicon; --input gives none.\n');
 	}
-	const deck = buildDeck(entries, { track: args.track, seed: args.seed, lexicon });
+	// Any text gets the lemma table as its fact generator's guide (the curated article needs none).
+	const lemmas = args.input && args.track !== 'vocab' ? loadLemmaTable(root) : undefined;
+	const deck = buildDeck(entries, { track: args.track, seed: args.seed, lexicon, lemmas });
 	const sentences = new Map(
 		entries.flatMap(({ article }) => article.sentences.map((s) => [s.id, s.text] as const))
 	);

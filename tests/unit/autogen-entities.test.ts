@@ -1,121 +1,106 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntities, findEntities, gazetteer, type EntitySpan } from '$lib/autogen/entities';
-import { findCandidates } from '$lib/autogen/candidates';
+import { findEntities, type Entity } from '$lib/autogen/entities';
+import { tagTokens } from '$lib/autogen/pos';
+import { findPlace } from '$lib/autogen/places';
+import { bodyText } from '$lib/autogen/text';
 import { buildArticle } from '$lib/content/article';
-import { loadRealArticle } from '../helpers/content';
 
-const article = loadRealArticle();
-const candidates = findCandidates(article);
-const kindOf = (text: string) =>
-	new Set(candidates.filter((c) => c.text === text).map((c) => c.kind));
+const meta = { title: '', author: '', language: 'it' as const, description: '' };
 
-/** Entities of one made-up sentence, classified against the words of that sentence alone. */
-function entities(text: string, lowerCase: string[] = []): EntitySpan[] {
-	const [sentence] = buildArticle(
-		'inline',
-		'inline',
-		{ title: 'x', author: 'y', language: 'it', description: 'z' },
-		text
-	).sentences;
-	return classifyEntities(findEntities(sentence), new Set(lowerCase)).filter(
-		(span): span is EntitySpan => span !== null
-	);
+/** The entities of a text of one or more paragraphs, flattened. */
+function entities(text: string): Entity[] {
+	const article = buildArticle('inline', 'prova', meta, text);
+	const body = bodyText(article);
+	const tags = body.sentences.map((s) => tagTokens(s.tokens));
+	return findEntities(body.sentences, tags).flat();
 }
+const kinds = (text: string) => entities(text).map((e) => `${e.kind}:${e.text}`);
 
-describe('the gazetteer', () => {
-	it('knows countries in Italian from Intl, and the cities of the news', () => {
-		const places = gazetteer();
-		expect(places.get('Corea del Nord')?.kind).toBe('country');
-		expect(places.get('Stati Uniti')?.kind).toBe('country');
-		expect(places.get('Ucraina')?.kind).toBe('country');
-		expect(places.get('Mosca')?.kind).toBe('city');
-		expect(places.get('Europa')?.kind).toBe('region');
-		// Codes that name organisations or nothing real are not places.
-		expect(places.has('Nazioni Unite')).toBe(false);
-		expect(places.has('Regione sconosciuta')).toBe(false);
-	});
-});
-
-describe('findEntities on the real article', () => {
-	it('finds Corea del Nord as one place, never its parts', () => {
-		expect(kindOf('Corea del Nord')).toEqual(new Set(['place']));
-		expect(candidates.some((c) => c.text === 'Corea' || c.text === 'Nord')).toBe(false);
-	});
-
-	it('splits the apposition "Corea del Nord Kim Jong Un" into a place and a person', () => {
-		const first = article.sentences.find((s) => s.text.includes('Kim Jong Un'))!;
-		const spans = candidates.filter((c) => c.sentenceId === first.id && c.kind !== 'word');
-		expect(spans.map((c) => [c.kind, c.text])).toEqual([
-			['name', 'Esteri'],
-			['person', 'Sergey Lavrov'],
-			['place', 'Pyongyang'],
-			['place', 'Corea del Nord'],
-			['person', 'Kim Jong Un']
+describe('entity spans', () => {
+	it('keeps multi-word names whole: regions, universities, agencies, courts', () => {
+		expect(
+			kinds('I lavori sono stati pagati dalla Regione Friuli Venezia Giulia e dai comuni.')
+		).toEqual(['org:Regione Friuli Venezia Giulia']);
+		expect(kinds('I fondi arrivano dal Friuli Venezia Giulia e dal Veneto.')).toEqual([
+			'place:Friuli Venezia Giulia',
+			'place:Veneto'
 		]);
-	});
-
-	it('tells people, places and organisations apart', () => {
-		expect(kindOf('Kim Jong Un')).toEqual(new Set(['person']));
-		expect(kindOf('Sergey Lavrov')).toEqual(new Set(['person']));
-		expect(kindOf('Donald Trump')).toEqual(new Set(['person']));
-		expect(kindOf('Hudson Institute')).toEqual(new Set(['organisation']));
-		expect(kindOf('Stati Uniti')).toEqual(new Set(['place']));
-		// Single mentions of a person named in full elsewhere are that person.
-		expect(kindOf('Kim')).toEqual(new Set(['person']));
-		expect(kindOf('Lavrov')).toEqual(new Set(['person']));
-		// "guerra" occurs in lower case, so "Guerra Fredda" is a name, not a person.
-		expect(kindOf('Guerra Fredda')).toEqual(new Set(['name']));
-	});
-
-	it('drops function words and words capitalised only because they open a sentence', () => {
-		const texts = candidates.filter((c) => c.kind !== 'word').map((c) => c.text);
-		for (const wrong of [
-			'La Corea del Nord',
-			'Eppure Kim',
-			'Gli Stati Uniti',
-			'Guardando',
-			'Finora'
-		]) {
-			expect(texts).not.toContain(wrong);
-		}
-		expect(texts).toContain('Pyongyang'); // "Pyongyang deve sempre…" opens a sentence
-		expect(texts).toContain('Luke Coffey'); // so does "Luke Coffey è un membro…"
-	});
-});
-
-describe('findEntities on other sentences', () => {
-	it('splits a country from the person after it', () => {
-		expect(entities('Il presidente degli Stati Uniti Donald Trump ha parlato ieri.')).toMatchObject(
-			[
-				{ kind: 'place', text: 'Stati Uniti' },
-				{ kind: 'person', text: 'Donald Trump' }
-			]
+		expect(kinds('È uno studio dell’Università di Padova pubblicato ieri.')).toEqual([
+			'org:Università di Padova'
+		]);
+		expect(
+			kinds(
+				'Il comitato chiede un controllo dell’Agenzia regionale per la protezione dell’ambiente.'
+			)
+		).toEqual(['org:Agenzia regionale per la protezione dell’ambiente']);
+		expect(kinds('Il consigliere ha chiesto che la Corte dei conti verifichi le spese.')).toContain(
+			'org:Corte dei conti'
 		);
 	});
 
-	it('keeps names joined by di/del and by an elided d’', () => {
+	it('types acronyms as organisations and names in «» after a naming noun as works', () => {
 		expect(
-			entities('Il ministro ha visitato la Costa d’Avorio e la Città del Vaticano.')
-		).toMatchObject([
-			{ kind: 'place', text: 'Costa d’Avorio' },
-			{ kind: 'place', text: 'Città del Vaticano' }
+			kinds('Lo studio è stato svolto con il CNR e con l’ISPRA, e la FIOM-CGIL protesta.')
+		).toEqual(['org:CNR', 'org:ISPRA', 'org:FIOM-CGIL']);
+		expect(kinds('Lo studio è uscito sulla rivista «Nature Ecology» a marzo.')).toEqual([
+			'work:Nature Ecology'
 		]);
+		// A quotation is not a name.
+		expect(
+			kinds('La sindaca ha detto: «Per noi è come una seconda inaugurazione del paese».')
+		).toEqual([]);
 	});
 
-	it('classifies organisations by keyword and acronyms', () => {
-		expect(
-			entities('Secondo la NATO e il Fondo Monetario Internazionale la crisi continua.')
-		).toMatchObject([
-			{ kind: 'organisation', text: 'NATO' },
-			{ kind: 'organisation', text: 'Fondo Monetario Internazionale' }
-		]);
+	it('finds Italian comuni from the place data, and never a sentence-initial common word', () => {
+		expect(findPlace('Povoletto')).toMatchObject({
+			kind: 'city',
+			italian: true,
+			province: 'Udine'
+		});
+		expect(kinds('Intanto i commercianti di Povoletto festeggiano.')).toEqual(['place:Povoletto']);
+		expect(findPlace('Marche')).toMatchObject({ gender: 'f', plural: true });
 	});
 
-	it('ends a name at punctuation', () => {
-		expect(entities('Hanno parlato Mosca, Kiev e Varsavia.').map((e) => e.text)).toEqual([
-			'Mosca',
-			'Kiev',
-			'Varsavia'
+	it('recognises people with their title and gender, and the same person by surname', () => {
+		const found = entities(
+			'La sindaca di Povoletto, Chiara Bortolin, ha tagliato il nastro.\n\nIl progetto è del prof. Paolo Venier.\n\nIl capitano di Scandicci, Elena Pietrini, protesta. Secondo Bortolin il ponte è sicuro.'
+		);
+		const people = found.filter((e) => e.kind === 'person').map((e) => [e.text, e.gender]);
+		expect(people).toEqual([
+			['Chiara Bortolin', 'f'],
+			['Paolo Venier', 'm'],
+			['Elena Pietrini', 'f'], // the first name wins over "il capitano"
+			['Bortolin', 'f']
 		]);
+		expect(found.find((e) => e.text === 'Chiara Bortolin')?.title).toBe('La sindaca di Povoletto');
+		expect(found.find((e) => e.text === 'Bortolin')?.full).toBe('Chiara Bortolin');
+	});
+
+	it('splits a place from the person after it, and keeps a team named after its town whole', () => {
+		expect(kinds('Il leader della Corea del Nord Kim Jong Un ha parlato.')).toEqual([
+			'place:Corea del Nord',
+			'person:Kim Jong Un'
+		]);
+		expect(kinds('In semifinale Conegliano aveva eliminato il Vero Volley Milano.')).toEqual([
+			'place:Conegliano',
+			'org:Vero Volley Milano'
+		]);
+	});
+});
+
+describe('the body of a text', () => {
+	it('leaves out the headline and a "Di Nome Cognome" byline, and names the author', () => {
+		const article = buildArticle(
+			'inline',
+			'prova',
+			{ ...meta, title: 'Riapre il ponte' },
+			'Riapre il ponte\n\nDi Giulia Marchetti\n\nIl ponte di Salt è stato riaperto sabato dopo due anni di lavori.'
+		);
+		const body = bodyText(article);
+		expect(body.sentences.map((s) => s.text)).toEqual([
+			'Il ponte di Salt è stato riaperto sabato dopo due anni di lavori.'
+		]);
+		expect(body.authors).toContain('Giulia Marchetti');
+		expect(body.words).toBe(13);
 	});
 });

@@ -1,181 +1,233 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findCandidates } from '$lib/autogen/candidates';
-import { gazetteer } from '$lib/autogen/entities';
-import { generateAutoCards } from '$lib/autogen/generate';
-import { monthNames } from '$lib/autogen/lexicon';
+import { bodyText } from '$lib/autogen/text';
+import { findEntities } from '$lib/autogen/entities';
+import { generateAutoCards, WORDS_PER_CARD } from '$lib/autogen/generate';
+import { tagTokens } from '$lib/autogen/pos';
+import { faultInContext } from '$lib/cards/agreement';
 import { GAP, type Card } from '$lib/cards/types';
-import { buildArticle, isFactual } from '$lib/content/article';
+import { buildArticle } from '$lib/content/article';
 import type { Article } from '$lib/content/types';
+import { textToLibraryEntry } from '$lib/deck/input';
+import { loadLemmaTable } from '$lib/server/lemmas';
 import { loadRealArticle } from '../helpers/content';
 
-const article = loadRealArticle();
-const cards = generateAutoCards(article, { seed: 42 });
-/** A deck with room for every kept candidate, to check all card types. */
-const all = generateAutoCards(article, { seed: 42, limit: 1000 });
-const occurrences = (text: string, part: string) => text.split(part).length - 1;
+const lemmas = loadLemmaTable();
+const DEV = 'tests/fixtures/autogen-dev';
+const NAMES = [
+	'ponte-udine',
+	'api-padova',
+	'mostra-artemisia',
+	'acciaieria-piemonte',
+	'pallavolo-conegliano'
+];
+const texts = NAMES.map(
+	(name) => textToLibraryEntry(`${name}.md`, readFileSync(`${DEV}/${name}.md`, 'utf8')).article
+);
+const decks = new Map<Article, Card[]>(
+	texts.map((a) => [a, generateAutoCards(a, { seed: 7, lemmas })])
+);
+const all = [...decks.values()].flat();
+const meta = { title: '', author: '', language: 'it' as const, description: '' };
+const deckOf = (text: string, seed = 1) =>
+	generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed, lemmas });
 
-const meta = {
-	title: 'Treni al Sud',
-	author: 'Redazione',
-	language: 'it' as const,
-	description: 'Prova'
-};
-const SHORT = [
-	'Il governo ha approvato ieri un piano da circa 3,5 miliardi di euro per le ferrovie del Mezzogiorno.',
-	'Secondo il ministro Matteo Salvini, i lavori partiranno a marzo del 2026 e dureranno fino a 4 anni.',
-	'La nuova linea ad alta velocità collegherà Napoli e Bari in meno di due ore.',
-	'Una parte dei fondi arriverà dalla Commissione europea, che ha già finanziato opere simili in Spagna.'
-].join('\n\n');
-
-describe('generateAutoCards on the real article', () => {
-	it('makes a deck of at least 20 automatic fact cards by default', () => {
-		expect(cards.length).toBeGreaterThanOrEqual(20);
-		expect(cards.length).toBeLessThanOrEqual(
-			Math.ceil(article.sentences.filter(isFactual).length / 2)
-		);
-		for (const card of cards) {
-			expect(card).toMatchObject({ track: 'facts', origin: 'auto' });
-			expect(card.source.article).toBe(article.slug);
-		}
-		expect(new Set(all.map((c) => c.type))).toEqual(
-			new Set(['cloze', 'multiple-choice', 'numeric'])
-		);
-	});
-
-	it('gives prompts with one gap that the answer fills back into the exact sentence', () => {
-		for (const card of all) {
-			expect(occurrences(card.prompt, GAP)).toBe(1);
-			expect(card.prompt.replace(GAP, card.answer)).toBe(card.source.text);
-			expect(occurrences(card.source.text, card.answer)).toBe(1);
-			expect(card.prompt_en).toContain(card.prompt);
-			const sentence = article.sentences.find((s) => s.id === card.source.sentence)!;
-			expect(sentence.text).toBe(card.source.text);
+describe('deck size and coverage', () => {
+	it('makes at least one card per 20 body words and covers every paragraph', () => {
+		for (const [article, cards] of decks) {
+			const body = bodyText(article);
+			expect(cards.length, article.slug).toBeGreaterThanOrEqual(
+				Math.ceil(body.words / WORDS_PER_CARD)
+			);
+			const asked = new Set(
+				cards.map((c) => article.sentences.find((s) => s.id === c.source.sentence)!.paragraph)
+			);
+			for (const s of body.sentences)
+				expect(asked.has(s.paragraph), `${article.slug} ¶${s.paragraph}`).toBe(true);
 		}
 	});
 
-	it('never uses the headline, the byline or a sentence that needs the one before', () => {
-		const notFacts = new Set(article.sentences.filter((s) => !isFactual(s)).map((s) => s.id));
-		expect(notFacts.size).toBe(2);
-		for (const card of all) {
-			expect(notFacts.has(card.source.sentence)).toBe(false);
-			expect(card.source.text).not.toMatch(/^(Questo|Queste|Quella)\b/);
+	it('uses at least four card types on every text and asks a fact once', () => {
+		for (const cards of decks.values()) {
+			expect(new Set(cards.map((c) => c.type)).size).toBeGreaterThanOrEqual(4);
+			const facts = cards.map((c) => c.sibling);
+			expect(new Set(facts).size).toBe(facts.length);
+			expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
 		}
 	});
 
-	it('asks about the numbers of the article, with accepted spellings', () => {
-		const answers = cards.map((c) => c.answer);
-		for (const number of ['10.000', '4.000', '30.000']) expect(answers).toContain(number);
-		const tenThousand = all.find((c) => c.answer === '10.000' && c.type === 'numeric')!;
-		expect(tenThousand.number).toEqual({ value: 10000, qualifier: 'more-than' });
-		expect(tenThousand.accept).toEqual(expect.arrayContaining(['10000', 'diecimila']));
+	it('is the same for a seed, and its ids do not depend on the seed', () => {
+		const [article] = texts;
+		expect(generateAutoCards(article, { seed: 7, lemmas })).toEqual(decks.get(article));
+		const other = generateAutoCards(article, { seed: 99, lemmas }).map((c) => c.id);
+		expect(other).toEqual(decks.get(article)!.map((c) => c.id));
 	});
 
-	it('gives multiple-choice cards 4 distinct options of the answer’s type, the answer once', () => {
-		const candidates = findCandidates(article);
-		const kinds = new Map(candidates.map((c) => [c.text, c.kind]));
-		const personWords = new Set(
-			candidates.filter((c) => c.kind === 'person').flatMap((c) => [c.text, ...c.text.split(' ')])
+	it('still makes a deck without the lemma table, with the built-in guide', () => {
+		const cards = generateAutoCards(texts[0], { seed: 1 });
+		expect(cards.length).toBeGreaterThanOrEqual(
+			Math.ceil(bodyText(texts[0]).words / WORDS_PER_CARD)
 		);
-		const choices = all.filter((c) => c.type === 'multiple-choice');
-		expect(choices.length).toBeGreaterThanOrEqual(10);
-		for (const card of choices) {
-			expect(card.options).toHaveLength(4);
-			expect(new Set(card.options.map((o) => o.toLowerCase())).size).toBe(4);
-			expect(card.options.filter((o) => o === card.answer)).toHaveLength(1);
-			const kind = kinds.get(card.answer);
-			for (const option of card.options) {
-				if (kind === 'number') expect(option).toMatch(/^(\d{1,3}(\.\d{3})*|[a-z]+)$/);
-				if (kind === 'year') expect(option).toMatch(/^\d{4}$/);
-				if (kind === 'month') expect(monthNames()).toContain(option);
-				if (kind === 'place')
-					expect(gazetteer().get(option.replace(/’/g, "'"))?.kind).toBe(
-						gazetteer().get(card.answer)?.kind
-					);
-				if (kind === 'person') expect(personWords.has(option)).toBe(true);
+	});
+});
+
+describe('byline and headline', () => {
+	it('never takes a fact from them, and never offers the author', () => {
+		for (const [article, cards] of decks) {
+			const body = new Set(bodyText(article).sentences.map((s) => s.id));
+			const author = article.body
+				.split('\n')
+				.find((l) => l.startsWith('Di '))!
+				.slice(3)
+				.trim();
+			for (const card of cards) {
+				expect(body.has(card.source.sentence)).toBe(true);
+				for (const text of [card.answer, ...card.options, card.prompt]) {
+					expect(text).not.toContain(author.split(' ')[1]);
+				}
 			}
 		}
-		// The number options keep the answer's format: 10.000 is never offered beside "10000".
-		const numbers = choices.filter((c) => c.answer === '10.000')[0];
-		for (const option of numbers.options) expect(option).toMatch(/^\d{1,3}\.\d{3}$/);
+	});
+});
+
+describe('questions in Italian', () => {
+	const prompts = all.map((c) => c.prompt);
+	it('asks who, how many, in what year, where, by whom, according to whom, whose words', () => {
+		expect(prompts).toContain('Chi ha tagliato il nastro davanti a circa 300 persone?');
+		expect(prompts).toContain('Quanti operai ha impiegato la Edilfriuli di Pordenone?');
+		expect(prompts).toContain('In che anno è nata la fabbrica?');
+		expect(prompts).toContain('Da chi è stata guidata la ricerca?');
+		expect(prompts).toContain('Da quale fondazione è stata organizzata la mostra?');
+		expect(prompts).toContain(
+			'Davanti a quanti spettatori si è giocata domenica la partita al Pala Unipol di Bologna?'
+		);
+		expect(prompts.some((p) => p.startsWith('Secondo chi '))).toBe(true);
+		expect(prompts.some((p) => p.startsWith('Di chi sono queste parole: «'))).toBe(true);
 	});
 
-	it('gives a place distractors that fit the article before the gap', () => {
-		const russia = all.filter((c) => c.type === 'multiple-choice' && c.answer === 'Russia');
-		expect(russia.length).toBeGreaterThan(0);
-		// "la Russia": every option must take "la" — feminine, singular, starting with a consonant.
-		for (const option of russia.flatMap((c) => c.options)) expect(option).toMatch(/^[^AEIOU].*a\b/);
+	it('gives a numeric question its answer with the noun and qualifier, and a typed value', () => {
+		const card = all.find(
+			(c) => c.prompt === 'Chi ha tagliato il nastro davanti a circa 300 persone?'
+		)!;
+		expect(card).toMatchObject({ type: 'multiple-choice', answer: 'Chiara Bortolin' });
+		const howMany = all.find((c) => c.prompt.startsWith('Secondo il comitato, quanti alberi'));
+		expect(howMany).toMatchObject({
+			type: 'numeric',
+			answer: 'oltre 2.000 alberi',
+			number: { value: 2000, qualifier: 'more-than' }
+		});
 	});
 
-	it('is deterministic for a seed, and its ids do not depend on the seed', () => {
-		expect(generateAutoCards(article, { seed: 42 })).toEqual(cards);
-		const other = generateAutoCards(article, { seed: 7, limit: 1000 });
-		expect(other.map((c) => c.id)).toEqual(all.map((c) => c.id));
-		const options = (deck: Card[]) => deck.map((c) => c.options.join('|')).join('\n');
-		expect(options(other)).not.toBe(options(all));
-	});
-
-	it('gives every card a unique id of the documented shape, siblings sharing a key', () => {
-		expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+	it('never gives the answer away in the prompt, and never gaps a function word', () => {
 		for (const card of all) {
-			expect(card.id).toBe(`${card.sibling}:${card.type}`);
-			expect(card.sibling.startsWith(`${article.slug}:auto:${card.source.sentence}:`)).toBe(true);
+			if (card.type === 'true-false') continue;
+			expect(card.prompt.toLowerCase(), card.id).not.toContain(card.answer.toLowerCase());
+			if (card.prompt.includes(GAP))
+				expect(/^(?:il|la|di|che|e|a|in|per|non)$/iu.test(card.answer)).toBe(false);
 		}
-		const perSentence = new Map<string, number>();
+	});
+
+	it('asks nothing of a sentence that needs the one before ("Lì conobbe…", "Resterà aperta…")', () => {
 		for (const card of all)
-			perSentence.set(card.source.sentence, (perSentence.get(card.source.sentence) ?? 0) + 1);
-		expect(Math.max(...perSentence.values())).toBeLessThanOrEqual(3);
-	});
-
-	it('keeps an id when the sentence around it is unchanged but others change', () => {
-		const edited: Article = buildArticle(
-			article.file,
-			article.slug,
-			article.meta,
-			article.body.replace(
-				'Quella clausola è già stata testata.',
-				'Quella clausola è stata testata davvero.'
-			)
-		);
-		const ids = new Set(generateAutoCards(edited, { seed: 42, limit: 1000 }).map((c) => c.id));
-		const tenThousand = all.find((c) => c.answer === '10.000')!;
-		expect(ids.has(tenThousand.id)).toBe(true);
+			expect(card.source.text).not.toMatch(/^(?:Lì|Resterà|Ha vinto|Figlia)\b/u);
 	});
 });
 
-describe('generateAutoCards on other texts', () => {
-	it('makes sensible cards from a short text of its own', () => {
-		const short = buildArticle('inline', 'treni', meta, SHORT);
-		const deck = generateAutoCards(short, { seed: 1, limit: 12 });
-		expect(deck.length).toBeGreaterThanOrEqual(6);
-		const answers = deck.map((c) => c.answer);
-		expect(answers).toEqual(expect.arrayContaining(['3,5', '2026']));
-		for (const card of deck) {
-			expect(card.prompt.replace(GAP, card.answer)).toBe(card.source.text);
-			expect(card.id.startsWith('treni:auto:')).toBe(true);
+describe('distractors', () => {
+	it('gives a person distractors of the same gender', () => {
+		for (const article of texts) {
+			const body = bodyText(article);
+			const tags = body.sentences.map((s) => tagTokens(s.tokens, lemmas));
+			const gender = new Map(
+				findEntities(body.sentences, tags)
+					.flat()
+					.filter((e) => e.kind === 'person' && e.gender)
+					.map((e) => [e.text, e.gender])
+			);
+			for (const card of decks.get(article)!) {
+				const g = gender.get(card.answer);
+				if (!g || card.type !== 'multiple-choice') continue;
+				for (const option of card.options)
+					if (gender.has(option)) expect(gender.get(option), `${card.prompt} ${option}`).toBe(g);
+			}
 		}
-		expect(generateAutoCards(short, { seed: 1 }).length).toBe(2); // default: one per two sentences
 	});
 
-	it('returns [] for an empty or very short text', () => {
-		expect(generateAutoCards(buildArticle('inline', 'vuoto', meta, ''), { seed: 1 })).toEqual([]);
-		expect(
-			generateAutoCards(buildArticle('inline', 'breve', meta, 'Ciao a tutti.'), { seed: 1 })
-		).toEqual([]);
-		expect(generateAutoCards(article, { seed: 1, limit: 0 })).toEqual([]);
+	it('fits every option to the article or preposition before the gap', () => {
+		for (const card of all.filter((c) => c.type === 'multiple-choice' && c.prompt.includes(GAP))) {
+			const at = card.prompt.indexOf(GAP);
+			for (const option of card.options)
+				expect(faultInContext(card.prompt, at, option), `${card.prompt} ← ${option}`).toBeNull();
+		}
+	});
+
+	it('offers other regions for a region, in the same gender', () => {
+		const cards = deckOf(
+			'I dati raccolti in Veneto sono stati confrontati con quelli della Toscana e della Sicilia dal gruppo di ricerca.\n\nLo studio del Lazio è stato pubblicato ieri su una rivista scientifica molto nota.'
+		);
+		const veneto = cards.find((c) => c.answer === 'Veneto' && c.type === 'multiple-choice');
+		expect(veneto?.options.sort()).toEqual(expect.arrayContaining(['Veneto']));
+		for (const o of veneto!.options)
+			expect([
+				'Veneto',
+				'Piemonte',
+				'Lazio',
+				'Abruzzo',
+				'Molise',
+				'Friuli Venezia Giulia',
+				'Trentino-Alto Adige'
+			]).toContain(o);
 	});
 });
 
-// How fast, and that it grows linearly, is measured by `npm run bench` (deck section), where a
-// busy machine cannot fail a test: timing assertions here were flaky under load.
-describe('large texts', () => {
-	it('makes cards from a 50,000-word text', () => {
-		const big = buildArticle(
-			'inline',
-			'big',
-			article.meta,
-			Array(45).fill(article.body).join('\n\n')
+describe('attribution', () => {
+	it('asks a claim and its counter-claim, each with its source', () => {
+		const cards = decks.get(texts[3])!; // acciaieria: the company vs the union
+		const company = cards.find((c) => c.prompt.startsWith('Secondo chi il calo degli ordini'));
+		const union = cards.find(
+			(c) =>
+				c.prompt.startsWith('Chi sostiene che l’azienda abbia investito') ||
+				c.prompt.startsWith("Chi sostiene che l'azienda abbia investito")
 		);
-		expect(big.sentences.reduce((sum, s) => sum + s.tokens.length, 0)).toBeGreaterThan(50_000);
-		expect(generateAutoCards(big, { seed: 1 }).length).toBeGreaterThan(1000);
+		expect(company?.answer).toBe("l'azienda");
+		expect(union?.answer).toBe('FIOM-CGIL');
+	});
+
+	it('keeps the source in questions about a reported claim ("sarebbero stati rimossi")', () => {
+		const cards = deckOf(
+			'Il comitato dei residenti sostiene che il cantiere abbia danneggiato il fiume in modo grave.\n\nSecondo il comitato, durante i lavori sarebbero stati rimossi oltre 2.000 alberi lungo le rive.\n\nIl Comune risponde che gli alberi tagliati sono stati soltanto 350 in tutto il cantiere.'
+		);
+		const numeric = cards.filter(
+			(c) => c.source.text.startsWith('Secondo il comitato') && c.type !== 'true-false'
+		);
+		expect(numeric.length).toBeGreaterThan(0);
+		for (const card of numeric) expect(card.prompt).toMatch(/^Secondo /u);
+	});
+
+	it('makes a true/false claim false by swapping its speaker for another speaker of the text', () => {
+		const statements = all.filter((c) => c.type === 'true-false');
+		expect(statements.some((c) => c.answer === 'falso')).toBe(true);
+		expect(statements.some((c) => c.answer === 'vero')).toBe(true);
+		// A true statement says what its sentence says: its claim is the sentence's.
+		for (const card of statements.filter(
+			(c) => c.answer === 'vero' && / che |Secondo /u.test(c.prompt)
+		)) {
+			const claim = card.prompt
+				.split(/ che |, /u)
+				.at(-1)!
+				.replace(/[.»]+$/u, '');
+			expect(card.source.text).toContain(claim);
+		}
+	});
+});
+
+describe('other texts', () => {
+	it('returns [] for an empty text, and a deck for the curated article', () => {
+		expect(deckOf('')).toEqual([]);
+		const real = generateAutoCards(loadRealArticle(), { seed: 1, lemmas });
+		expect(real.length).toBeGreaterThan(20);
+		expect(real.every((c) => !/Luke Coffey|Coffey/u.test([c.answer, ...c.options].join(' ')))).toBe(
+			true
+		);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '$lib/cards/types';
-import type { Answer } from '$lib/srs/scheduler';
+import type { Rating } from '$lib/srs/scheduler';
 import { State } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { computeStats, STATS_DAYS, type StatsInput } from '$lib/srs/stats';
@@ -38,7 +38,7 @@ function state(
 
 function review(
 	reviewedAt: string,
-	rating: Answer,
+	rating: Rating,
 	previousState = State.Review,
 	track: Track = 'facts'
 ): ReviewRecord {

@@ -17,12 +17,11 @@ let dbCount = 0;
 const freshName = () => `test-${++dbCount}-${Math.random()}`;
 
 function rated(id: string, now = NOW) {
-	const { state, log, undo } = scheduler.rate(scheduler.newState(id, now), 'good', now);
+	const { state, log } = scheduler.rate(scheduler.newState(id, now), 'good', now);
 	const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
 	return {
 		state: { ...state, ...where } as StateRecord,
-		review: { ...log, ...where } as ReviewRecord,
-		undo: { ...undo, ...where } as StateRecord
+		review: { ...log, ...where } as ReviewRecord
 	};
 }
 

@@ -1,104 +1,268 @@
 /**
- * Step 3 of the question generator: turn one kept candidate into cards — a cloze always, a
- * multiple choice when three fitting distractors exist, a numeric card for numbers.
+ * Cards second: for each fact, the card types that suit it, best first — a question in Italian
+ * ("Quanti…", "In che anno…", "Chi…", "Dove…", "Secondo chi…") where the clause allows it, a
+ * numeric or multiple-choice gap otherwise, and a true/false statement made false by swapping
+ * the answer for one of the same type.
  */
+import { faultInContext } from '$lib/cards/agreement';
 import { GAP, type Card, type CardType } from '$lib/cards/types';
-import type { Sentence } from '$lib/content/types';
-import { slugify } from '$lib/text/ids';
-import type { Candidate, CandidateKind } from './candidates';
-import { findDistractors, type Pools } from './distractors';
-import { numberVariants } from './numbers';
 import { rngFor, shuffled } from '$lib/random/prng';
+import { slugify } from '$lib/text/ids';
+import { distractorsFor, type Pools } from './distractors';
+import type { Entity } from './entities';
+import { factSpan, type Fact, type SentenceFacts } from './facts';
+import { numberVariants } from './numbers';
+import type { Quantity } from './quantities';
+import { howMany, keptPreposition, questionFor, type Asked } from './questions';
+import { attributionCards, speakerAnswer } from './speakers';
 
-/** What a multiple-choice prompt asks for, by kind of answer. */
-const CHOOSE: Partial<Record<CandidateKind, string>> = {
-	number: 'number',
-	year: 'year',
-	month: 'month',
-	place: 'place',
-	person: 'person',
-	organisation: 'organisation'
-};
-
-/** `<slug>:auto:<sentence>:<answer>`: the same for every card made from one gap. */
-export function siblingKey(slug: string, sentenceId: string, answer: string): string {
-	return `${slug}:auto:${sentenceId}:${slugify(answer)}`;
+export interface Context {
+	slug: string;
+	seed: number;
+	pools: Pools;
 }
 
-/** The sentence with the candidate's span replaced by `GAP`. */
-export function clozeOf(sentence: Sentence, candidate: Candidate): string {
-	const from = candidate.start - sentence.start;
-	const to = candidate.end - sentence.start;
-	return sentence.text.slice(0, from) + GAP + sentence.text.slice(to);
-}
+/** Longest statement or claim a card repeats: longer ones are hard to read as a question. */
+const MAX_WORDS = 32;
 
-/** Typed answers that are also right: other spellings of a number, a person's surname. */
-function acceptedFor(candidate: Candidate): string[] {
-	if (candidate.value !== undefined && candidate.kind !== 'month') {
-		return numberVariants(candidate.text, candidate.value);
-	}
-	const words = candidate.text.split(' ');
-	if (candidate.kind === 'person' && words.length === 2) return [words[1]];
-	return [];
-}
-
-/**
- * The cards of one candidate, the most specific type first — numeric for numbers, multiple choice
- * for names with three fitting distractors, then the cloze every candidate has — because a deck
- * with room for one card per sentence should get the best question of each. Ids depend only on
- * the article, the sentence, the answer and the type; the seed only shuffles options and picks
- * gazetteer distractors, through a generator of each card's own.
- */
-export function cardsFor(
-	slug: string,
-	sentence: Sentence,
-	candidate: Candidate,
-	pools: Pools,
-	seed: number
-): Card[] {
-	const sibling = siblingKey(slug, sentence.id, candidate.text);
-	const prompt = clozeOf(sentence, candidate);
-	const base = {
-		track: 'facts' as const,
-		origin: 'auto' as const,
+/** The cards a fact can make, best first; empty when none would be correct Italian. */
+export function cardsForFact(fact: Fact, ctx: Context): Card[] {
+	const at = fact.at;
+	if (at.needsContext || wordCount(at.sentence.text) > 45) return [];
+	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
+	const answer = fact.value;
+	if (fact.kind === 'quantity' && !worthAsking(fact.value, at)) return [];
+	const sibling = `${ctx.slug}:auto:${at.sentence.id}:${slugify(answer.text)}`;
+	const make = (type: CardType, prompt: string, extra: Partial<Card> = {}): Card => ({
+		id: `${sibling}:${type}`,
+		track: 'facts',
+		type,
+		origin: 'auto',
 		sibling,
 		prompt,
-		answer: candidate.text,
-		accept: acceptedFor(candidate),
-		options: [] as string[],
-		source: { article: slug, sentence: sentence.id, text: sentence.text }
-	};
-	const card = (type: CardType, extra: Partial<Card>): Card => ({
-		id: `${sibling}:${type}`,
-		type,
 		prompt_en: '',
-		...base,
+		answer: answer.text,
+		accept: [],
+		options: [],
+		source: { article: ctx.slug, sentence: at.sentence.id, text: at.sentence.text },
 		...extra
 	});
 	const cards: Card[] = [];
-	if (candidate.value !== undefined && candidate.kind !== 'month') {
-		cards.push(
-			card('numeric', {
-				prompt_en: `Fill in the gap with a number: ${prompt}`,
-				number: { value: candidate.value, qualifier: candidate.qualifier ?? 'exact' }
-			})
+	const prefix = reportedPrefix(fact, at);
+	const asked = fact.kind === 'quantity' ? askQuantity(fact.value, at) : askEntity(fact.value, at);
+	const question =
+		asked && at.clause ? questionFor(at.sentence, at.clause, asked.asked, prefix) : null;
+	const numberOf = (q: Quantity) =>
+		q.value !== undefined && ['count', 'percent', 'money', 'year'].includes(q.kind);
+	const gapAt = answer.start - at.sentence.start;
+	const cloze =
+		at.sentence.text.slice(0, gapAt) + GAP + at.sentence.text.slice(answer.end - at.sentence.start);
+	const given = (prompt: string) => prompt.toLowerCase().includes(answer.text.toLowerCase());
+	const options = (prompt: string, gap: boolean) => {
+		const wrong = distractorsFor(answer, prompt, ctx.pools, sibling, ctx.seed, 6).filter(
+			(o) => !gap || faultInContext(cloze, gapAt, o) === null
 		);
-	}
-	const noun = CHOOSE[candidate.kind];
-	if (noun) {
-		const id = `${sibling}:multiple-choice`;
-		const random = rngFor(id, seed);
-		const distractors = findDistractors(candidate, sentence.text, pools, random);
-		if (distractors) {
+		return wrong.length >= 3
+			? shuffled([answer.text, ...wrong.slice(0, 3)], rngFor(`${sibling}:options`, ctx.seed))
+			: null;
+	};
+	if (question && !given(question)) {
+		const shown = asked!.shown;
+		if (fact.kind === 'quantity' && numberOf(fact.value)) {
+			const q = fact.value;
 			cards.push(
-				card('multiple-choice', {
-					prompt_en: `Choose the ${noun} that fills the gap: ${prompt}`,
-					accept: [],
-					options: shuffled([candidate.text, ...distractors], random)
+				make('numeric', question, {
+					answer: shown,
+					accept: numberVariants(q.text, q.value!),
+					number: { value: q.value!, qualifier: q.qualifier }
+				})
+			);
+		} else {
+			const choice = options(question, false);
+			if (choice)
+				cards.push(make('multiple-choice', question, { answer: answer.text, options: choice }));
+			else if (fact.kind === 'entity' && fact.value.kind === 'person')
+				cards.push(make('open', question, { accept: surnameOf(fact.value) }));
+		}
+	}
+	if (!given(cloze)) {
+		if (fact.kind === 'quantity' && numberOf(fact.value)) {
+			const q = fact.value;
+			cards.push(
+				make('numeric', cloze, {
+					accept: numberVariants(q.text, q.value!),
+					number: { value: q.value!, qualifier: 'exact' }
 				})
 			);
 		}
+		const choice = options(cloze, true);
+		if (choice) cards.push(make('multiple-choice', cloze, { options: choice }));
+		else if (fact.kind === 'entity' && fact.value.kind !== 'name')
+			cards.push(
+				make('cloze', cloze, { accept: fact.value.kind === 'person' ? surnameOf(fact.value) : [] })
+			);
 	}
-	cards.push(card('cloze', { prompt_en: `Fill in the gap: ${prompt}` }));
+	const statement = trueFalse(at, answer, ctx, sibling);
+	if (statement)
+		cards.push(
+			make('true-false', statement.prompt, { answer: statement.answer, options: ['vero', 'falso'] })
+		);
 	return cards;
+}
+
+const wordCount = (text: string) => text.split(/\s+/u).length;
+const surnameOf = (person: Entity) =>
+	person.text.split(' ').length === 2 ? [person.text.split(' ')[1]] : [];
+
+/** Inside a claim or in the conditional of reported speech, a question keeps the source. */
+function reportedPrefix(fact: Fact, at: SentenceFacts): string {
+	const a = at.attribution;
+	const span = factSpan(fact);
+	if (a && span.start >= a.claim.start && span.end <= a.claim.end)
+		return `Secondo ${speakerAnswer(a, at).phrase}`;
+	return at.reported ? 'Secondo l’articolo' : '';
+}
+
+function trueFalse(
+	at: SentenceFacts,
+	answer: Entity | Quantity,
+	ctx: Context,
+	sibling: string
+): { prompt: string; answer: string } | null {
+	const text = at.sentence.text;
+	if (
+		wordCount(text) > MAX_WORDS ||
+		/[«»]/u.test(text.slice(answer.start - at.sentence.start, answer.end - at.sentence.start))
+	)
+		return null;
+	const gapAt = answer.start - at.sentence.start;
+	// A statement exists only where a false one can be made, whatever the seed picks.
+	const swap = distractorsFor(answer, text, ctx.pools, `${sibling}:tf`, ctx.seed, 4).find(
+		(o) => faultInContext(text, gapAt, o) === null
+	);
+	if (!swap) return null;
+	if (rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5) return { prompt: text, answer: 'vero' };
+	return {
+		prompt: text.slice(0, gapAt) + swap + text.slice(answer.end - at.sentence.start),
+		answer: 'falso'
+	};
+}
+
+/** What a quantity question asks, and the answer shown ("circa 300 persone"). */
+function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: string } | null {
+	const text = at.sentence.text;
+	let from = q.start - at.sentence.start;
+	let to = q.end - at.sentence.start;
+	if (q.qualifierText) from = text.lastIndexOf(q.qualifierText, from);
+	const prep = keptPreposition(q.before);
+	let prepAt = prep ? text.lastIndexOf(' ', from - 2) + 1 : from;
+	// "davanti a", "fino a": the adverb goes with its preposition.
+	const compound = prep
+		? /(?:^|\s)(davanti|fino|accanto|vicino|insieme|rispetto|intorno|oltre)\s+\p{L}+\s*$/u.exec(
+				text.slice(0, from)
+			)
+		: null;
+	if (compound) prepAt = compound.index + (compound[0].startsWith(' ') ? 1 : 0);
+	const lead = compound ? `${cap(compound[1])} ${prep}` : prep ? cap(prep) : '';
+	const definite =
+		/(?:^|\s)(?:il|lo|la|i|gli|le|l’|l'|nei|negli|nelle|nel|nella|dei|degli|delle|ai|agli|alle|sui|sugli|sulle|questi|queste|ultimi|ultime|prime|primi)$/iu.test(
+			text.slice(0, from).trimEnd()
+		);
+	let shown = [q.qualifierText, q.text, q.unit && q.kind !== 'percent' ? q.unit : '']
+		.filter(Boolean)
+		.join(' ');
+	const asked = (wh: string, start: number, end: number) => ({
+		asked: { wh, start: at.sentence.start + start, end: at.sentence.start + end },
+		shown
+	});
+	if (q.kind === 'count' && q.unit && /^\p{Ll}+[ie]$/u.test(q.unit) && !definite) {
+		to = text.indexOf(q.unit, to) + q.unit.length;
+		const unitTag = at.tags.find((t) => t.token.start === at.sentence.start + to - q.unit!.length);
+		const feminine = unitTag?.best?.features.startsWith('f') ?? undefined;
+		// "estati", "api": a plural in -i may be feminine; without the lemma table, do not guess.
+		if (feminine === undefined && /i$/u.test(q.unit)) return null;
+		let wh = howMany(q.unit, feminine);
+		// "tonnellate di acciaio": what is counted goes with the question word.
+		const of = /^ di \p{Ll}{3,}/u.exec(text.slice(to));
+		if (of) {
+			wh += of[0];
+			to += of[0].length;
+		}
+		shown = [q.qualifierText, text.slice(q.start - at.sentence.start, to)]
+			.filter(Boolean)
+			.join(' ');
+		const lastBefore = at.tags
+			.filter((t) => t.token.end <= q.start - (q.qualifierText ? q.qualifierText.length + 1 : 0))
+			.at(-1);
+		if (prep) return asked(`${lead} ${wh.toLowerCase()}`, prepAt, to);
+		return lastBefore?.best?.pos === 'VERB' || !lastBefore ? asked(wh, from, to) : null;
+	}
+	if (q.kind === 'percent') {
+		to = text.indexOf('cento', to) + 5;
+		if (prep === 'di') return asked('Di quanto', prepAt, to);
+		return null;
+	}
+	const verbBefore = at.tags.filter((t) => t.token.end <= from).at(-1)?.best?.pos === 'VERB';
+	if (q.kind === 'money' && !prep && verbBefore)
+		return asked(
+			'Quanto',
+			from,
+			text.indexOf('euro', to) >= 0 && text.indexOf('euro', to) - to < 5
+				? text.indexOf('euro', to) + 4
+				: to
+		);
+	if (q.kind === 'year') {
+		const wh: Record<string, string> = { nel: 'In che anno', dal: 'Da che anno' };
+		const last = q.before.split(' ').at(-1)!.toLowerCase();
+		if (wh[last]) return asked(wh[last], text.lastIndexOf(' ', from - 2) + 1, to);
+	}
+	return null;
+}
+
+function askEntity(e: Entity, at: SentenceFacts): { asked: Asked; shown: string } | null {
+	const text = at.sentence.text;
+	const from = e.start - at.sentence.start;
+	const before =
+		text.slice(0, from).trimEnd().split(/\s+/u).at(-1)?.toLowerCase().replace(/'/gu, '’') ?? '';
+	const asked = (wh: string, start: number, subject = false) => ({
+		asked: { wh, start: at.sentence.start + start, end: e.end, subject },
+		shown: e.text
+	});
+	const clause = at.clause;
+	if (!clause) return null;
+	const subjectTokens = at.sentence.tokens.slice(...clause.subject);
+	const isWholeSubject = subjectTokens.length > 0 && subjectTokens.at(-1)!.end === e.end;
+	if (e.kind === 'person' && isWholeSubject) return asked('Chi', 0, true);
+	const agent =
+		/^(?:da|dal|dalla|dall’|dai|dagli|dalle)$/u.exec(before) ||
+		(e.title && /^(?:dal|dalla|dall’)/iu.test(e.title));
+	if (agent && (e.kind === 'person' || e.kind === 'org')) {
+		const start = e.title ? text.lastIndexOf(e.title, from) : text.lastIndexOf(' ', from - 2) + 1;
+		const wh =
+			e.kind === 'org' && e.head && /^\p{Lu}\p{Ll}+$/u.test(e.head)
+				? `Da quale ${e.head.toLowerCase()}`
+				: 'Da chi';
+		return asked(wh, start);
+	}
+	// "Dove" only right after the verb: "si è giocata a Bologna", not "un incontro a Torino".
+	const restStart =
+		clause.rest[0] < at.sentence.tokens.length
+			? at.sentence.tokens[clause.rest[0]].start - at.sentence.start
+			: text.length;
+	const nearVerb = text.slice(restStart, from).trim().split(/\s+/u).length <= 2;
+	if (e.kind === 'place' && /^(?:a|in)$/u.test(before) && nearVerb)
+		return asked('Dove', text.lastIndexOf(' ', from - 2) + 1);
+	return null;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "le tre regioni", "negli ultimi dieci anni", "due terzi": a number that asks nothing. */
+function worthAsking(q: Quantity, at: SentenceFacts): boolean {
+	if (q.kind !== 'count') return true;
+	if (q.unit && /^(?:terzi|quarti|quinti|volte|anni fa)$/u.test(q.unit)) return false;
+	const before = at.sentence.text.slice(0, q.start - at.sentence.start).trimEnd();
+	return !/(?:^|\s)(?:il|lo|la|i|gli|le|l’|l'|nei|negli|nelle|nel|dei|degli|delle|ai|agli|alle|sui|sugli|sulle|ultimi|ultime|prime|primi|questi|queste)$/iu.test(
+		before
+	);
 }

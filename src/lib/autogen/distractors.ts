@@ -1,220 +1,230 @@
 /**
- * Wrong answers for multiple-choice cards. A distractor must be wrong, of the same type as the
- * answer and fit the sentence grammatically (Zhang et al. 2020): a place after "la" must be a
- * feminine singular country, a place after "a" a city, a number must look like the answer.
- * Pools are built once per type, so finding distractors does not grow with the text.
+ * Wrong answers of the same type and gender as the answer: from the text first (what a learner
+ * may confuse), then from the data (places, names, numbers). Never the author, never a word of
+ * the prompt, never the answer; the card checks agreement with the words before the gap.
  */
-import type { Token } from '$lib/text/tokens';
-import type { Candidate } from './candidates';
-import { gazetteer, placeKey, type Place, type PlaceKind } from './entities';
-import { numberDistractors, type NumberPoolEntry } from './numbers';
-import type { Random } from '$lib/random/prng';
+import { rngFor, shuffled, type Random } from '$lib/random/prng';
+import type { Entity } from './entities';
+import { firstNameGender } from './names';
+import { numberDistractors, formatItalianNumber } from './numbers';
+import { findPlace, italianComuni, italianRegions, type Place } from './places';
+import type { Quantity } from './quantities';
 
-/**
- * Which places fit a gap, from the article or preposition before it: `city` (no article: "a
- * Mosca"), `vowel` ("l’Ucraina"), `feminine` ("la Russia"), `masculine` ("il Giappone"),
- * `plural-m` ("gli Stati Uniti"), `plural-f` ("le Filippine"), `bare` (a country without article:
- * "in Russia").
- */
-export type PlaceSlot =
-	'city' | 'vowel' | 'feminine' | 'masculine' | 'plural-m' | 'plural-f' | 'bare';
-
-const forms = (text: string) => new Set(text.split(' '));
-const BEFORE_VOWEL = forms("l' dell' all' nell' dall' sull'");
-const FEMININE = forms('la della alla nella dalla sulla');
-const MASCULINE = forms('il lo del dello al allo nel nello dal dallo sul sullo');
-const PLURAL_M = forms('i gli dei degli ai agli nei negli dai dagli sui sugli');
-const PLURAL_F = forms('le delle alle nelle dalle sulle');
-const PLURAL_HEADS = forms(
-	'Stati Paesi Emirati Isole Territori Filippine Maldive Comore Seychelles Bahamas Americhe Caraibi'
-);
-const CONNECTOR = /^(?:del|della|dei|di)$/u;
-
-const isPlural = (name: string) => PLURAL_HEADS.has(name.split(' ')[0]);
-const startsWithVowel = (name: string) => /^[AEIOUÀÈÉÌÒÙ]/u.test(name);
-
-/** The slot a place fills, from the token before it. */
-export function placeSlot(place: Place, previous: Token | undefined): PlaceSlot {
-	if (place.kind === 'city') return 'city';
-	const before = previous?.text.toLowerCase().replace(/’/gu, "'") ?? '';
-	if (BEFORE_VOWEL.has(before)) return 'vowel';
-	if (FEMININE.has(before)) return 'feminine';
-	if (MASCULINE.has(before)) return 'masculine';
-	if (PLURAL_M.has(before)) return 'plural-m';
-	if (PLURAL_F.has(before)) return 'plural-f';
-	return 'bare';
-}
-
-/**
- * True when a place can fill a slot without changing the words around it. Gender is guessed from
- * the ending of the head word, which must agree with the rest of the name: `Nuova Zelanda` and
- * `Corea del Sud` are feminine, `Sahara Occidentale` and `Burkina Faso` are left out.
- */
-export function fitsSlot(place: Place, slot: PlaceSlot): boolean {
-	if (slot === 'city') return place.kind === 'city';
-	if (place.kind === 'city' || / e /u.test(place.name)) return false;
-	const plural = isPlural(place.name);
-	const [head, second = '', ...rest] = place.name.split(' ');
-	const last = rest.at(-1) ?? second;
-	if (slot === 'plural-m') return plural && head.endsWith('i');
-	if (slot === 'plural-f') return plural && head.endsWith('e');
-	if (plural) return false;
-	if (slot === 'vowel') return startsWithVowel(place.name);
-	if (slot === 'bare') return true;
-	if (startsWithVowel(place.name)) return false;
-	const agrees = !second || CONNECTOR.test(second) || last.endsWith(head.at(-1)!);
-	return agrees && (slot === 'feminine' ? head.endsWith('a') : !head.endsWith('a'));
-}
-
-const SLOTS: PlaceSlot[] = [
-	'city',
-	'vowel',
-	'feminine',
-	'masculine',
-	'plural-m',
-	'plural-f',
-	'bare'
-];
-
-/** A pool holds places of one kind fitting one slot: never a country for a region. */
-type PoolKey = `${PlaceKind}:${PlaceSlot}`;
-let gazetteerPools: Map<PoolKey, string[]> | undefined;
-
-function addToPools(pools: Map<PoolKey, string[]>, place: Place, name = place.name): void {
-	for (const slot of SLOTS) {
-		if (!fitsSlot(place, slot)) continue;
-		const key: PoolKey = `${place.kind}:${slot}`;
-		const pool = pools.get(key);
-		if (pool) pool.push(name);
-		else pools.set(key, [name]);
-	}
-}
-
-/** Gazetteer names per kind and slot, sorted, built once. */
-function gazetteerPool(key: PoolKey): string[] {
-	if (!gazetteerPools) {
-		gazetteerPools = new Map();
-		for (const place of gazetteer().values()) if (!place.minor) addToPools(gazetteerPools, place);
-		for (const names of gazetteerPools.values()) names.sort();
-	}
-	return gazetteerPools.get(key) ?? [];
-}
-
-/** Same-type answers found in the text, each once, in order of first appearance. */
+/** Everything of the text that distractors are drawn from. */
 export interface Pools {
-	numbers: NumberPoolEntry[];
-	places: Map<PoolKey, string[]>;
-	/** Names of two or more words ("Sergey Lavrov"). */
-	fullNames: string[];
-	/** One-word mentions ("Lavrov") and the surnames of two-word names. */
-	surnames: string[];
-	organisations: string[];
+	entities: Entity[];
+	quantities: Quantity[];
+	speakers: string[];
+	authors: string[];
 }
 
-/** Collects the pools from every candidate of a text, in one pass. */
-export function buildPools(candidates: readonly Candidate[]): Pools {
-	const places = gazetteer();
-	const seen = new Set<string>();
-	const pools: Pools = {
-		numbers: [],
-		places: new Map(),
-		fullNames: [],
-		surnames: [],
-		organisations: []
-	};
-	const once = (pool: string, text: string) =>
-		!seen.has(`${pool}:${text}`) && !!seen.add(`${pool}:${text}`);
-	for (const c of candidates) {
-		if (c.kind === 'number' && c.value !== undefined && c.format && once('n', c.text)) {
-			pools.numbers.push({ text: c.text, value: c.value, format: c.format });
-		} else if (c.kind === 'place' && once('p', c.text)) {
-			const place = places.get(placeKey(c.text));
-			if (place) addToPools(pools.places, place, c.text);
-		} else if (c.kind === 'person') {
-			const words = c.text.split(' ');
-			if (words.length > 1 && once('f', c.text)) pools.fullNames.push(c.text);
-			// A three-word name ends with a given name ("Kim Jong Un"): only two-word names give surnames.
-			const surname = words.length === 1 ? c.text : words.length === 2 ? words[1] : '';
-			if (surname && once('s', surname)) pools.surnames.push(surname);
-		} else if (c.kind === 'organisation' && once('o', c.text)) {
-			pools.organisations.push(c.text);
-		}
-	}
-	return pools;
-}
+const FIRST = {
+	f: ['Giulia', 'Chiara', 'Laura', 'Paola', 'Anna', 'Marta', 'Elisa', 'Silvia'],
+	m: ['Marco', 'Luca', 'Paolo', 'Giorgio', 'Stefano', 'Andrea', 'Franco', 'Davide']
+};
+const SURNAMES = [
+	'Rossi',
+	'Bianchi',
+	'Ferrari',
+	'Romano',
+	'Gallo',
+	'Costa',
+	'Fontana',
+	'Conti',
+	'Ricci',
+	'Marino',
+	'Greco',
+	'Lombardi'
+];
+const ACRONYMS = ['ISTAT', 'INPS', 'ENEA', 'INGV', 'CNR', 'ISPRA', 'ANAS', 'INAIL'];
+const ROMAN = ['XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
-/**
- * Three distractors for a candidate, or `null` when the text and the gazetteer cannot supply
- * three of the right type. Never the answer, never a word already in the sentence (it would be
- * a second right-looking answer), all distinct.
- */
-export function findDistractors(
-	candidate: Candidate,
-	sentenceText: string,
+/** Up to `count` distractors, or fewer when the text and the data have no more that fit. */
+export function distractorsFor(
+	answer: Entity | Quantity,
+	prompt: string,
 	pools: Pools,
-	random: Random
-): string[] | null {
-	const answer = candidate.text.toLowerCase();
-	const sentence = sentenceText.toLowerCase();
-	const isNumber = candidate.value !== undefined;
-	// Numbers are compared word by word: "2" is not in "2024".
-	const words = new Set(sentence.split(/[\s;:!?«»"“”()]+|[.,](?!\d)/u));
+	key: string,
+	seed: number,
+	count = 3
+): string[] {
+	// Which distractors exist never depends on the seed (so neither do the cards); it only orders them.
+	const random = rngFor(`${key}:distractors`, 0);
 	const out: string[] = [];
-	const add = (option: string, max = 3) => {
+	const lowerPrompt = prompt.toLowerCase();
+	const text = answer.text;
+	const add = (option: string) => {
 		const lower = option.toLowerCase();
-		if (out.length >= max || lower === answer || out.some((o) => o.toLowerCase() === lower)) return;
 		if (
-			isNumber
-				? words.has(lower)
-				: sentence.includes(lower) || lower.includes(answer) || answer.includes(lower)
+			out.length >= count ||
+			lower === text.toLowerCase() ||
+			out.some((o) => o.toLowerCase() === lower)
 		)
 			return;
+		if (pools.authors.some((a) => lower.includes(a.toLowerCase()))) return;
+		if (
+			'kind' in answer &&
+			isEntity(answer) &&
+			(lower.includes(text.toLowerCase()) || text.toLowerCase().includes(lower))
+		)
+			return;
+		if (lowerPrompt.includes(lower)) return;
 		out.push(option);
 	};
-	switch (candidate.kind) {
-		case 'number':
-		case 'year':
-		case 'month': {
-			const { kind, text, value, format } = candidate;
-			if (value === undefined || !format) return null;
-			for (const option of numberDistractors(
-				{ kind, text, value, format },
-				random,
-				pools.numbers,
-				6 // spares, for those that already occur in the sentence
-			)) {
-				add(option);
-			}
-			break;
-		}
-		case 'place': {
-			const place = gazetteer().get(placeKey(candidate.text));
-			if (!place) return null;
-			const key: PoolKey = `${place.kind}:${candidate.slot ?? 'bare'}`;
-			const pool = gazetteerPool(key);
-			// A neighbour by name ("Corea del Sud" for "Corea del Nord") is the most plausible wrong place.
-			const head = candidate.text.split(' ')[0];
-			for (const name of pool) if (name.startsWith(`${head} `)) add(name, 1);
-			for (const name of pools.places.get(key) ?? []) add(name, 2);
-			// Random picks, not a shuffle of the whole gazetteer: constant work per card. Names as
-			// long as the answer first, so "Europa" gets "Africa" rather than "America del Sud".
-			const words = candidate.text.split(' ').length;
-			for (let tries = 0; out.length < 3 && tries < 60 && pool.length; tries++) {
-				const name = pool[Math.floor(random() * pool.length)];
-				if (tries >= 30 || name.split(' ').length === words) add(name);
-			}
-			break;
-		}
+	if (isEntity(answer)) entityOptions(answer, pools, random).forEach(add);
+	else quantityOptions(answer, pools, random).forEach(add);
+	return shuffled(out, rngFor(`${key}:order`, seed));
+}
+
+const isEntity = (x: Entity | Quantity): x is Entity =>
+	['person', 'place', 'org', 'work', 'name'].includes(x.kind);
+
+function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
+	const same = pools.entities.filter((e) => e.kind === answer.kind && e.text !== answer.text);
+	switch (answer.kind) {
 		case 'person': {
-			const full = candidate.text.includes(' ');
-			for (const name of full ? pools.fullNames : pools.surnames) add(name);
-			break;
+			const full = answer.text.includes(' ');
+			if (!full && firstNameGender(answer.text)) return []; // "Galileo": no surname to vary
+			const fits = same.filter(
+				(e) =>
+					e.text.includes(' ') === full &&
+					(!answer.gender || !e.gender || e.gender === answer.gender)
+			);
+			const made = shuffled(FIRST[answer.gender ?? 'm'], random).map((first, i) => {
+				const surname = shuffled(SURNAMES, random)[i % SURNAMES.length];
+				return full ? `${first} ${surname}` : surname;
+			});
+			return [...fits.map((e) => e.text), ...(answer.gender || !full ? made : [])];
 		}
-		case 'organisation':
-			for (const name of pools.organisations) add(name);
-			break;
+		case 'place':
+			return placeOptions(answer.place ?? findPlace(answer.text), same, random);
+		case 'org': {
+			const head = answer.head;
+			const sameHead = same.filter((e) => e.head === head).map((e) => e.text);
+			if (head === 'sigla') return [...sameHead, ...shuffled(ACRONYMS, random)];
+			const of = new RegExp(`^${head} (?:di |dell’|dell')`, 'u');
+			if (head && of.test(answer.text)) {
+				const places = ['Regione', 'Provincia'].includes(head)
+					? italianRegions().map((p) => p.name)
+					: italianComuni(150_000)
+							.map((p) => p.name)
+							.filter((n) => !n.includes(' '));
+				return [...sameHead, ...shuffled(places, random).map((p) => `${head} di ${p}`)];
+			}
+			if (head === 'Regione')
+				return [...sameHead, ...shuffled(italianRegions(), random).map((p) => `Regione ${p.name}`)];
+			return [
+				...sameHead,
+				...same.filter((e) => e.gender === answer.gender && e.head !== 'sigla').map((e) => e.text)
+			];
+		}
 		default:
-			return null;
+			return same.map((e) => e.text);
 	}
-	return out.length === 3 ? out : null;
+}
+
+function placeOptions(place: Place | undefined, same: Entity[], random: Random): string[] {
+	if (!place) return [];
+	const fit = (p: Place | undefined) =>
+		!!p &&
+		p.kind === place.kind &&
+		p.gender === place.gender &&
+		!!p.plural === !!place.plural &&
+		!p.minor &&
+		startsAlike(p.name, place.name);
+	const fromText = same.filter((e) => fit(e.place)).map((e) => e.text);
+	let data: Place[] = [];
+	if (place.italian && place.kind === 'district') data = italianRegions();
+	else if (place.italian && place.kind === 'city') {
+		const pop = place.population ?? 10_000;
+		const near = italianComuni().filter((p) => p.province === place.province);
+		const big = italianComuni(Math.min(pop, 150_000)).slice(0, 40);
+		data = [
+			...shuffled(
+				near.filter((p) => (p.population ?? 0) >= pop / 5),
+				random
+			).slice(0, 4),
+			...shuffled(big, random)
+		];
+	}
+	return [...fromText, ...data.filter(fit).map((p) => p.name)];
+}
+
+/** Before an elided article (l’, dell’) a vowel must start the distractor too. */
+const startsAlike = (a: string, b: string) => /^[AEIOU]/u.test(a) === /^[AEIOU]/u.test(b);
+
+function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
+	switch (q.kind) {
+		case 'century': {
+			const i = ROMAN.indexOf(q.text);
+			return shuffled(
+				[ROMAN[i - 1], ROMAN[i + 1], ROMAN[i - 2], ROMAN[i + 2]].filter(Boolean),
+				random
+			);
+		}
+		case 'date': {
+			const [day, month, year] = q.text.split(' ');
+			const d = Number(day);
+			const days = shuffled(
+				[d - 7, d + 7, d - 1, d + 1, d + 14, d - 14].filter((x) => x >= 1 && x <= 28),
+				random
+			);
+			return days.map((x) => [x, month, year].filter(Boolean).join(' '));
+		}
+		case 'score': {
+			const [a, b] = q.text.split('-').map(Number);
+			return shuffled(
+				[
+					[a, b - 1],
+					[a, b + 1],
+					[b, a],
+					[a + 1, b]
+				]
+					.filter(([x, y]) => x >= 0 && y >= 0 && x !== y)
+					.map(([x, y]) => `${x}-${y}`),
+				random
+			);
+		}
+		case 'range': {
+			const nums = [...q.text.matchAll(/\d+/gu)].map((m) => Number(m[0]));
+			const width = nums[1] - nums[0];
+			return shuffled([-2, -1, 1, 2], random)
+				.map((k) => [nums[0] + k * width, nums[1] + k * width])
+				.filter(([a]) => a > 0)
+				.map(([a, b]) => {
+					let n = 0;
+					return q.text
+						.replace(/\d+/gu, () => String(n++ === 0 ? a : b))
+						.replace(/\bil (?=(?:8|11)\b)/gu, 'l’')
+						.replace(/l’(?=(?!8|11\b)\d)/gu, 'il ');
+				});
+		}
+		default: {
+			if (q.value === undefined || !q.format) return [];
+			const scale = /\s(mila|milioni|milione|miliardi|miliardo)$/u.exec(q.text)?.[1];
+			const shown = scale ? q.text.replace(/\s\p{L}+$/u, '') : q.text;
+			const base = scale
+				? q.value / (scale.startsWith('mila') ? 1e3 : scale.startsWith('milion') ? 1e6 : 1e9)
+				: q.value;
+			// A count written "400" gets "1.200", not "1200": only years go ungrouped.
+			const format = /,/u.test(shown)
+				? 'decimal'
+				: q.format === 'plain' && q.kind !== 'year'
+					? 'counted'
+					: q.format;
+			const pool = pools.quantities
+				.filter((o) => o.kind === q.kind && o.value !== undefined && o.format)
+				.map((o) => ({ text: o.text, value: o.value!, format: o.format! }));
+			const kind = q.kind === 'year' ? 'year' : 'number';
+			const numbers = numberDistractors(
+				{ kind, text: shown, value: base, format },
+				random,
+				scale ? [] : pool,
+				5
+			);
+			return numbers
+				.map((n) => (scale ? `${n} ${base === 1 && scale === 'milioni' ? 'milioni' : scale}` : n))
+				.filter((n) => n !== formatItalianNumber(base, format));
+		}
+	}
 }

@@ -1,143 +1,158 @@
 /**
- * Named entities in Italian prose: capitalised spans, cleaned up and classified as places,
- * people or organisations. A gazetteer from `Intl.DisplayNames` names every country in Italian;
- * a short list adds the cities and regions that news is about.
+ * Named entities of a text, whole and typed: people (with the title that gives their gender),
+ * places (from `places.ts`), organisations (acronyms; "Università di Padova"; "Agenzia regionale
+ * per la protezione dell’ambiente"), names in «» (a journal, a work) and other names.
  */
 import type { Sentence } from '$lib/content/types';
 import type { Token } from '$lib/text/tokens';
-import { isStopword } from './lexicon';
+import { isStopword, monthNames } from './lexicon';
+import { NOT_PERSON_WORDS, ORGANISATION_HEADS, TITLES, WORK_NOUNS, firstNameGender } from './names';
+import { findPlace, type Place } from './places';
+import type { Tagged } from './pos';
 
-/** `region`: a continent or world area; `district`: a region inside a country. */
-export type PlaceKind = 'city' | 'country' | 'region' | 'district';
+export type EntityKind = 'person' | 'place' | 'org' | 'work' | 'name';
 
-/** A place the gazetteer knows, as written in Italian. */
-export interface Place {
-	name: string;
-	/** Cities never take an article ("a Mosca"); the others do ("la Russia", "l’Asia"). */
-	kind: PlaceKind;
-	/** A dependent territory ("Isola Bouvet"): recognised, but never offered as a distractor. */
-	minor?: boolean;
-}
-
-export type EntityKind = 'place' | 'person' | 'organisation' | 'name';
-
-/** A capitalised span in a sentence; `start`/`end` are offsets into the article body. */
-export interface EntitySpan {
+/** A name in a sentence; `start`/`end` are offsets into the article body. */
+export interface Entity {
 	kind: EntityKind;
 	start: number;
 	end: number;
 	text: string;
+	gender?: 'm' | 'f';
+	plural?: boolean;
+	place?: Place;
+	/** People: the title before the name, as written ("la sindaca di Povoletto"). */
+	title?: string;
+	/** People named by one word ("Ferraro"): the full name found elsewhere in the text. */
+	full?: string;
+	/** Organisations: the head word ("Università"), for distractors of the same kind. */
+	head?: string;
 }
 
-const list = (text: string) => text.split(',').map((name) => name.trim());
+const CONNECTORS = new Set([
+	'di',
+	'del',
+	'della',
+	'dei',
+	'degli',
+	'delle',
+	'd’',
+	'dell’',
+	"d'",
+	"dell'"
+]);
+const WEEKDAYS = new Set([
+	'lunedì',
+	'martedì',
+	'mercoledì',
+	'giovedì',
+	'venerdì',
+	'sabato',
+	'domenica'
+]);
+const ADJECTIVE_END =
+	/(?:ale|ali|ico|ica|ici|iche|ario|aria|ese|esi|ano|ana|ani|ane|ino|ina|ale)$/u;
 
-/** Cities frequent in news that `Intl.DisplayNames` (countries only) does not name. */
-const CITIES = list(`Mosca, Pyongyang, Kursk, Washington, Seul, Kiev, Kyiv, Pechino, Tokyo, Roma,
-	Milano, Napoli, Torino, Firenze, Venezia, Bologna, Genova, Palermo, Bari, Catania, Trieste,
-	Parigi, Londra, Berlino, Bruxelles, Madrid, Varsavia, Minsk, Teheran, Gerusalemme, Ankara,
-	Istanbul, New York, Kharkiv, Odessa, Donetsk, Luhansk, Mariupol, San Pietroburgo, Vladivostok,
-	Taipei, Tel Aviv, Gaza, Damasco, Baghdad, Kabul, Nuova Delhi, Ginevra, Vienna, Praga, Budapest,
-	Belgrado, Atene, Lisbona, Stoccolma, Helsinki, Oslo, Copenaghen, Amsterdam, Dublino, Bucarest,
-	Riga, Vilnius, Tallinn, Hanoi, Manila, Giacarta, Ottawa, Canberra`);
-/** Continents and world areas, as M.49 names them or news does. */
-const REGIONS = list(
-	`Europa, Asia, Africa, America, Medio Oriente, Caucaso, Artico, Indo-Pacifico`
-);
-/** Regions inside a country: Italy's (for Italian news) and those in the news. */
-const DISTRICTS = list(`Lombardia, Piemonte, Veneto, Liguria, Toscana, Lazio, Campania, Puglia,
-	Calabria, Sicilia, Sardegna, Basilicata, Abruzzo, Molise, Marche, Umbria, Friuli, Trentino,
-	Crimea, Donbass, Siberia, Cecenia, Transnistria, Catalogna, Baviera, Scozia, Texas, California`);
+const isCapital = (t: Token) => t.kind === 'word' && !t.elided && /^\p{Lu}/u.test(t.text);
+const isConnector = (t: Token) => CONNECTORS.has(t.text.toLowerCase());
+const between = (s: Sentence, a: Token, b: Token) =>
+	s.text.slice(a.end - s.start, b.start - s.start);
+const joined = (s: Sentence, a: Token, b: Token) => /^[ \u00a0-]?$/u.test(between(s, a, b));
+const textOf = (s: Sentence, from: Token, to: Token) =>
+	s.text.slice(from.start - s.start, to.end - s.start);
 
-/** Region codes whose names are not places (organisations, pseudo-locales, "unknown"). */
-const NOT_PLACES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', '001']);
-/** ISO 3166 codes of dependent territories: an implausible wrong answer for a country. */
-const TERRITORY_CODES = `AC AI AQ AS AW AX BL BM BQ BV CC CK CP CQ CW CX DG EA EH FK FO GF GG GI
-	GL GP GS GU HK HM IC IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TA TC TF TK UM
-	VG VI WF YT`;
-const TERRITORIES = new Set(TERRITORY_CODES.split(/\s+/u));
-
-let gazetteerCache: Map<string, Place> | undefined;
-
-/**
- * Every place known, keyed by its name with apostrophes and spaces normalised (see `placeKey`).
- * Countries come from `Intl.DisplayNames('it', { type: 'region' })` over all ISO 3166 alpha-2
- * codes and the UN M.49 area codes, so nothing is typed by hand; built once, on first use.
- */
-export function gazetteer(): ReadonlyMap<string, Place> {
-	if (gazetteerCache) return gazetteerCache;
-	const places = new Map<string, Place>();
-	const names = new Intl.DisplayNames('it', { type: 'region', fallback: 'none' });
-	const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-	const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
-	for (let n = 1; n < 1000; n++) codes.push(String(n).padStart(3, '0'));
-	for (const code of codes) {
-		if (NOT_PLACES.has(code)) continue;
-		let name: string | undefined;
-		try {
-			name = names.of(code);
-		} catch {
-			continue; // a code this ICU build does not accept
+/** Spans of one sentence before the whole text is seen: runs of capitalised words, «» names. */
+function rawSpans(sentence: Sentence, tags: readonly Tagged[]): Entity[] {
+	const { tokens } = sentence;
+	const out: Entity[] = [];
+	const quoted = quotedSpans(sentence);
+	const inQuote = (t: Token) => quoted.some((q) => t.start >= q.start && t.end <= q.end);
+	for (const q of quoted) if (q.name) out.push(q.name);
+	let i = 0;
+	while (i < tokens.length) {
+		const lowerHead = tokens[i].text === 'ministero' && CONNECTORS.has(tokens[i + 1]?.text ?? '');
+		if ((!isCapital(tokens[i]) && !lowerHead) || inQuote(tokens[i])) {
+			i++;
+			continue;
 		}
-		// "RAS di Hong Kong", "Congo - Kinshasa", "Myanmar (Birmania)" never occur like that in prose.
-		if (!name || /[()]|\s-\s|^RAS\s/u.test(name)) continue;
-		// UN M.49 codes are digits and name areas ("Asia orientale"), not countries.
-		const kind = /^\d/u.test(code) ? 'region' : 'country';
-		places.set(placeKey(name), { name, kind, minor: TERRITORIES.has(code) });
+		let j = i + 1;
+		while (j < tokens.length && joined(sentence, tokens[j - 1], tokens[j])) {
+			if (isCapital(tokens[j])) j++;
+			else if (
+				isConnector(tokens[j]) &&
+				tokens[j + 1] &&
+				isCapital(tokens[j + 1]) &&
+				joined(sentence, tokens[j], tokens[j + 1])
+			)
+				j += 2;
+			else break;
+		}
+		let from = i;
+		// Capitalised by position: a function word or a common word opening the sentence or a clause.
+		while (from < j && opensClause(sentence, from) && isCommonWord(tokens[from], tags[from]))
+			from++;
+		while (from < j && isConnector(tokens[from])) from++;
+		if (from < j) {
+			const head = tokens[from].text;
+			let end = j;
+			if (ORGANISATION_HEADS.has(head) || lowerHead) end = orgContinuation(sentence, tags, j);
+			const entity: Entity = {
+				kind: 'name',
+				start: tokens[from].start,
+				end: tokens[end - 1].end,
+				text: textOf(sentence, tokens[from], tokens[end - 1])
+			};
+			out.push(
+				...classifyRun(sentence, tokens.slice(from, end), entity, lowerHead ? 'Ministero' : head)
+			);
+			j = end;
+		}
+		i = j;
 	}
-	for (const name of REGIONS) places.set(placeKey(name), { name, kind: 'region' });
-	for (const name of DISTRICTS) places.set(placeKey(name), { name, kind: 'district' });
-	for (const name of CITIES) places.set(placeKey(name), { name, kind: 'city' });
-	gazetteerCache = places;
-	return places;
+	return out.sort((a, b) => a.start - b.start);
 }
 
-/** Lookup key for a place name: one kind of apostrophe, single spaces. */
-export function placeKey(name: string): string {
-	return name.replace(/’/gu, "'").replace(/\s+/gu, ' ');
-}
-
-/** Organisations known by name, and words that make any name an organisation. */
-const ORGANISATIONS = new Set(
-	list(`
-	Nazioni Unite, Unione Europea, Unione europea, Cremlino,
-	Casa Bianca, Pentagono, Consiglio di Sicurezza, Croce Rossa, Banca Mondiale`)
-);
-const ORGANISATION_WORDS = new Set(
-	list(`
-	Institute, Istituto, Università, University, Ministero,
-	Banca, Bank, Fondo, Fund, Consiglio, Council, Commissione, Parlamento, Corte, Agenzia, Agency,
-	Partito, Party, Fondazione, Foundation, Center, Centre, Centro, Organizzazione, Associazione,
-	Federazione, Forum, Gruppo, Group, Corporation, Company, Compagnia, Società, Unione, Nazioni,
-	Alleanza, Lega, Comitato, Committee, Tribunale, Senato, Congresso, Assemblea`)
-);
-/** Capitalised common words that make a two-word name an event or title, not a person. */
-const NOT_PERSON_WORDS = new Set(
-	list(`
-	Guerra, Fredda, Mondiale, Repubblica, Regno, Impero, Chiesa,
-	Stato, Governo, Presidente, Ministro, Piano, Trattato, Accordo, Forze, Armata, Golfo, Mare, Oceano,
-	Monte, Fiume, Lago, Via, Piazza, Premio, Coppa, Giochi, Nord, Sud, Est, Ovest, San, Santa, Santo`)
-);
-/** Frequent first names in Italian news: a capitalised word after one is a person's name. */
-const FIRST_NAMES = new Set(
-	list(`
-	Donald, Joe, Kamala, Barack, Vladimir, Volodymyr, Sergey, Sergei,
-	Xi, Kim, Emmanuel, Olaf, Angela, Boris, Ursula, Giorgia, Mario, Sergio, Matteo, Giuseppe, Silvio,
-	Luke, Antonio, Marco, Luca, Giovanni, Francesco, Elly, Keir, Rishi, Benjamin, Recep, Narendra,
-	Fumio, Yoon, Shinzo, Alexei, Dmitry, Dmitri, Mikhail, Nikolai, Jens, Mark, Pedro, Friedrich`)
-);
-
-/** Lower-case words that join parts of one name: "Corea del Nord", "Costa d’Avorio". */
-const CONNECTORS = new Set("del della dello dei degli delle di da d' d’".split(' '));
-
-const isCapitalised = (token: Token) =>
-	token.kind === 'word' && !token.elided && /^\p{Lu}/u.test(token.text);
-const isConnector = (token: Token) => CONNECTORS.has(token.text.toLowerCase());
-
-/** True when only spaces separate two tokens: punctuation ends a name. */
-function adjacent(sentence: Sentence, a: Token, b: Token): boolean {
-	return /^[ \u00a0]*$/u.test(
-		sentence.text.slice(a.end - sentence.start, b.start - sentence.start)
-	);
+/** "Agenzia regionale per la protezione dell’ambiente", "Corte dei conti": lower-case parts of a name. */
+function orgContinuation(sentence: Sentence, tags: readonly Tagged[], j: number): number {
+	const { tokens } = sentence;
+	let end = j;
+	let k = j;
+	while (k < tokens.length && k - j < 7 && joined(sentence, tokens[k - 1], tokens[k])) {
+		const t = tokens[k];
+		const lower = t.text.toLowerCase();
+		const pos = tags[k].best?.pos;
+		if (t.kind !== 'word' || pos === 'VERB' || lower === 'che' || lower === 'e') break;
+		const afterLower =
+			k === j
+				? j - 1 === 0 ||
+					ORGANISATION_HEADS.has(tokens[k - 1].text) ||
+					tokens[k - 1].text === 'ministero'
+				: /^\p{Ll}/u.test(tokens[k - 1].text);
+		if (
+			afterLower &&
+			(pos === 'ADJ' || ADJECTIVE_END.test(lower) || /ea$/u.test(lower)) &&
+			!isStopword(lower)
+		)
+			end = ++k;
+		else if (
+			['per', ...CONNECTORS].includes(lower) ||
+			lower === 'la' ||
+			lower === 'l’' ||
+			lower === 'il'
+		)
+			k++;
+		else if (
+			pos === 'NOUN' ||
+			(!pos &&
+				/^\p{Ll}/u.test(t.text) &&
+				tokens[k - 1] &&
+				(isConnector(tokens[k - 1]) || /^(?:la|il|lo|l’|l')$/u.test(tokens[k - 1].text))) ||
+			isCapital(t)
+		)
+			end = ++k;
+		else break;
+	}
+	return end;
 }
 
 function opensClause(sentence: Sentence, index: number): boolean {
@@ -146,125 +161,181 @@ function opensClause(sentence: Sentence, index: number): boolean {
 	return /[:«"“(]\s*$/u.test(before);
 }
 
-/**
- * Capitalised spans of one sentence, cleaned: leading function words dropped (`La`, `Eppure`),
- * appositions split at gazetteer names (`Corea del Nord Kim Jong Un` → place + name), and a
- * lone unknown capitalised first word dropped (`Guardando`: capitalised only by position).
- * People are told apart from other names by `classifyEntities`, which sees the whole text.
- */
-export function findEntities(sentence: Sentence): EntitySpan[] {
-	const { tokens } = sentence;
-	const found: EntitySpan[] = [];
-	let i = 0;
-	while (i < tokens.length) {
-		if (!isCapitalised(tokens[i])) {
-			i++;
-			continue;
-		}
-		const run = [i];
-		let j = i + 1;
-		while (j < tokens.length && adjacent(sentence, tokens[j - 1], tokens[j])) {
-			if (isCapitalised(tokens[j])) {
-				run.push(j++);
-			} else if (
-				isConnector(tokens[j]) &&
-				j + 1 < tokens.length &&
-				isCapitalised(tokens[j + 1]) &&
-				adjacent(sentence, tokens[j], tokens[j + 1])
-			) {
-				run.push(j, j + 1);
-				j += 2;
-			} else break;
-		}
-		splitRun(sentence, run, found);
-		i = j;
-	}
-	return found;
+function isCommonWord(token: Token, tag: Tagged | undefined): boolean {
+	const lower = token.text.toLowerCase();
+	if (isStopword(lower) || WEEKDAYS.has(lower) || monthNames().includes(lower)) return true;
+	return !!tag?.best && tag.best.pos !== 'NUM' && !findPlace(token.text);
 }
 
-function splitRun(sentence: Sentence, run: number[], into: EntitySpan[]): void {
-	const { tokens } = sentence;
-	// Only where any word is capitalised (sentence start, after a colon or a quote) is a capitalised
-	// function word not part of a name: "La Corea del Nord", but "gli Stati Uniti" keeps "Stati".
-	while (run.length && opensClause(sentence, run[0]) && isStopword(tokens[run[0]].text)) {
-		run.shift();
+/** Splits and types one run: a place then a person is an apposition ("Corea del Nord Kim Jong Un"). */
+function classifyRun(sentence: Sentence, run: Token[], whole: Entity, head: string): Entity[] {
+	const words = run.filter((t) => !isConnector(t)).map((t) => t.text);
+	if (ORGANISATION_HEADS.has(head)) {
+		return [{ ...whole, kind: 'org', head, gender: ORGANISATION_HEADS.get(head) }];
 	}
-	if (!run.length) return;
-	const slice = (from: number, to: number) => {
-		const start = tokens[run[from]].start;
-		const end = tokens[run[to - 1]].end;
-		return { start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start) };
-	};
-	const whole = slice(0, run.length);
-	if (
-		run.some((index) => ORGANISATION_WORDS.has(tokens[index].text)) ||
-		ORGANISATIONS.has(whole.text)
-	) {
-		into.push({ kind: 'organisation', ...whole });
-		return;
+	if (/^[IVXLC]+$/u.test(whole.text)) return []; // a century ("XVII secolo"): a number
+	if (/^\p{Lu}{2,}(?:-\p{Lu}{2,})*$/u.test(whole.text))
+		return [{ ...whole, kind: 'org', head: 'sigla' }];
+	const place = findPlace(whole.text);
+	if (place)
+		return [{ ...whole, kind: 'place', place, gender: place.gender, plural: place.plural }];
+	const last = run.at(-1)!;
+	const endsInPlace = [1, 2, 3].some(
+		(k) => run.length > k + 1 && findPlace(textOf(sentence, run[run.length - k], last))
+	);
+	if (run.length >= 3 && endsInPlace && !firstNameGender(words[0])) {
+		// "Vero Volley Milano", "Savino Del Bene Scandicci": a team or a company of a place.
+		const company = run.some(isConnector) && !/\p{Lu}/u.test(run.find(isConnector)!.text);
+		return [{ ...whole, kind: 'org', head: company ? 'azienda' : 'squadra' }];
 	}
-	const places = gazetteer();
-	let pending: number[] = [];
-	const flush = () => {
-		while (pending.length && isConnector(tokens[run[pending[0]]])) pending.shift();
-		while (pending.length && isConnector(tokens[run[pending.at(-1)!]])) pending.pop();
-		if (pending.length) {
-			const part = slice(pending[0], pending.at(-1)! + 1);
-			const initial = opensClause(sentence, run[pending[0]]);
-			// A lone capitalised first word is capitalised by position, unless it is a known name.
-			if (!(initial && pending.length === 1 && !FIRST_NAMES.has(part.text))) {
-				into.push({ kind: 'name', ...part });
+	for (let k = Math.min(5, run.length - 1); k >= 1; k--) {
+		const first = textOf(sentence, run[0], run[k - 1]);
+		const p = findPlace(first);
+		if (p && firstNameGender(run[k].text)) {
+			const rest = textOf(sentence, run[k], last);
+			return [
+				{
+					kind: 'place',
+					start: run[0].start,
+					end: run[k - 1].end,
+					text: first,
+					place: p,
+					gender: p.gender
+				},
+				{ kind: 'name', start: run[k].start, end: last.end, text: rest }
+			];
+		}
+	}
+	return [whole];
+}
+
+/** «…» spans; a short one after a naming noun ("la rivista «Nature Ecology»") is a name. */
+function quotedSpans(sentence: Sentence): { start: number; end: number; name?: Entity }[] {
+	const out: { start: number; end: number; name?: Entity }[] = [];
+	for (const m of sentence.text.matchAll(/«([^«»]+)»/gu)) {
+		const start = sentence.start + m.index + 1;
+		const inner = m[1];
+		const before = sentence.text
+			.slice(0, m.index)
+			.trim()
+			.split(/\s+/u)
+			.slice(-2)
+			.map((w) => w.toLowerCase());
+		const named = before.some((w) => WORK_NOUNS.has(w)) || before.at(-1) === 'è';
+		const span = { start, end: start + inner.length };
+		const short =
+			inner.split(/\s+/u).length <= 6 && !/[,.;:!?]/u.test(inner) && /^\p{Lu}/u.test(inner);
+		if (named && short) {
+			const org = before.some((w) => w === 'comitato' || w === 'associazione' || w === 'movimento');
+			out.push({
+				...span,
+				name: { kind: org ? 'org' : 'work', ...span, text: inner, head: before.at(-1) }
+			});
+		} else out.push(span);
+	}
+	return out;
+}
+
+/**
+ * The entities of the body sentences, typed with what the whole text shows: two or more
+ * capitalised words with a known first name, a title before them, or words never written in
+ * lower case make a person; a lone word that is part of a person's name is that person.
+ */
+export function findEntities(
+	sentences: readonly Sentence[],
+	tags: readonly (readonly Tagged[])[]
+): Entity[][] {
+	const lowerCase = new Set<string>();
+	const midCapital = new Set<string>();
+	for (const s of sentences) {
+		s.tokens.forEach((t, i) => {
+			if (/^\p{Ll}/u.test(t.text)) lowerCase.add(t.text.toLowerCase());
+			else if (i > 0 && !opensClause(s, i)) midCapital.add(t.text);
+		});
+	}
+	const raw = sentences.map((s, i) => rawSpans(s, tags[i]));
+	const personWords = new Map<string, 'm' | 'f' | undefined>();
+	const fullNames = new Map<string, string>();
+	raw.forEach((spans, i) => {
+		for (const e of spans) {
+			if (e.kind !== 'name') continue;
+			const parts = e.text.split(/\s+/u).filter((w) => !CONNECTORS.has(w.toLowerCase()));
+			const title = titleBefore(sentences[i], e.start);
+			const gender = firstNameGender(parts[0]) ?? title?.gender;
+			const never = parts.every((w) => !lowerCase.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w));
+			if (parts.length >= 2 && parts.length <= 4 && (gender || never)) {
+				Object.assign(e, { kind: 'person', gender, title: title?.text });
+				personWords.set(parts[0], gender).set(parts.at(-1)!, gender);
+				for (const part of [parts[0], parts.at(-1)!])
+					if (!fullNames.has(part)) fullNames.set(part, e.text);
 			}
 		}
-		pending = [];
-	};
-	for (let p = 0; p < run.length;) {
-		let matched = 0;
-		for (let k = Math.min(6, run.length - p); k >= 1 && !matched; k--) {
-			if (isConnector(tokens[run[p + k - 1]])) continue;
-			if (places.has(placeKey(slice(p, p + k).text))) matched = k;
-		}
-		if (matched) {
-			flush();
-			into.push({ kind: 'place', ...slice(p, p + matched) });
-			p += matched;
-		} else pending.push(p++);
-	}
-	flush();
+	});
+	return raw.map((spans, i) =>
+		spans.flatMap((e) => {
+			if (e.kind !== 'name' || e.text.includes(' ')) return [e];
+			if (personWords.has(e.text))
+				return [
+					{
+						...e,
+						kind: 'person' as const,
+						gender: personWords.get(e.text),
+						full: fullNames.get(e.text),
+						title: titleBefore(sentences[i], e.start)?.text
+					}
+				];
+			// A lone word capitalised only where a sentence opens ("Intanto") is not a name.
+			const initial = sentences[i].tokens.findIndex((t) => t.start === e.start);
+			if (
+				initial >= 0 &&
+				opensClause(sentences[i], initial) &&
+				!midCapital.has(e.text) &&
+				!/^\p{Lu}{2,}/u.test(e.text)
+			)
+				return [];
+			return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
+		})
+	);
 }
 
-/**
- * Gives every `name` span of a text its final kind, using what the whole text shows: an acronym
- * is an organisation; two or more capitalised words that never occur in lower case (`Sergey
- * Lavrov`, not `Guerra Fredda`) or a known first name make a person; a single word that is the
- * first or last word of a person named elsewhere is that person (`Kim`, `Lavrov`). Spans whose
- * word also occurs in lower case (`Paesi`) are common words and are returned as `null`.
- *
- * @param spans every span of the text, in order; changed in place
- * @param lowerCaseWords every word of the text that occurs with a lower-case first letter
- */
-export function classifyEntities(
-	spans: EntitySpan[],
-	lowerCaseWords: ReadonlySet<string>
-): (EntitySpan | null)[] {
-	const personWords = new Set<string>();
-	const words = (span: EntitySpan) => span.text.split(/\s+/u).filter((w) => !CONNECTORS.has(w));
-	for (const span of spans) {
-		if (span.kind !== 'name') continue;
-		const parts = words(span);
-		if (/^\p{Lu}{2,6}$/u.test(span.text)) span.kind = 'organisation';
-		else if (
-			(parts.length >= 2 || FIRST_NAMES.has(parts[0])) &&
-			(FIRST_NAMES.has(parts[0]) ||
-				parts.every((w) => !lowerCaseWords.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w)))
-		) {
-			span.kind = 'person';
-			personWords.add(parts[0]).add(parts.at(-1)!);
+/** The title right before a name ("la sindaca di Povoletto, " / "il dott. "), with its gender. */
+export function titleBefore(
+	sentence: Sentence,
+	start: number
+): { text: string; gender: 'm' | 'f' } | undefined {
+	const before = sentence.tokens.filter((t) => t.end <= start).slice(-6);
+	for (let k = before.length - 1; k >= 0; k--) {
+		const word = before[k].text.toLowerCase();
+		const dotted = sentence.text[before[k].end - sentence.start] === '.' ? `${word}.` : '';
+		for (const gender of ['f', 'm'] as const) {
+			const set = TITLES[gender];
+			if (set.has(word) || (dotted && set.has(dotted))) {
+				const article = before[k - 1];
+				const from =
+					article && /^(?:il|lo|la|l’|l'|dal|dalla|del|della|dello|al|alla)$/iu.test(article.text)
+						? article
+						: before[k];
+				const text = sentence.text
+					.slice(from.start - sentence.start, start - sentence.start)
+					.replace(/[\s,]+$/u, '');
+				// "presidente", "giornalista": the article tells the gender.
+				const g = /^(?:la|dalla|della|alla)$/iu.test(from.text)
+					? 'f'
+					: /^(?:il|lo|dal|del|al|dello)$/iu.test(from.text)
+						? 'm'
+						: gender;
+				return { text, gender: g };
+			}
 		}
+		if (
+			/[.;:]/u.test(
+				sentence.text.slice(
+					before[k].end - sentence.start,
+					(before[k + 1]?.start ?? start) - sentence.start
+				)
+			)
+		)
+			break;
 	}
-	return spans.map((span) => {
-		if (span.kind !== 'name' || span.text.includes(' ')) return span;
-		if (personWords.has(span.text)) return { ...span, kind: 'person' };
-		return lowerCaseWords.has(span.text.toLowerCase()) ? null : span;
-	});
+	return undefined;
 }

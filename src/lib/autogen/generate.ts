@@ -1,93 +1,137 @@
 /**
- * The automatic question generator: from an Italian text alone, overgenerate candidate answers
- * (`findCandidates`), filter and rank them (`filterCandidates`, `rankCandidates`), keep the best
- * spread over the text, and return cards (`cardsFor`).
+ * The automatic fact generator: from an Italian text alone, find the facts of every body
+ * sentence (`facts.ts`), make the cards that suit each (`cards.ts`), then choose a deck that
+ * grows with the text and covers every paragraph, asking each fact once.
  */
-import { GAP, type Card } from '$lib/cards/types';
-import { isFactual } from '$lib/content/article';
-import type { Article, Sentence } from '$lib/content/types';
-import { findCandidates } from './candidates';
-import { cardsFor } from './cards';
-import { buildPools } from './distractors';
-import { filterCandidates, rankCandidates, type RankedCandidate } from './filter';
+import type { Card, CardType } from '$lib/cards/types';
+import type { Article } from '$lib/content/types';
+import type { LemmaTable } from '$lib/lemma/types';
+import { cardsForFact, type Context } from './cards';
+import type { Pools } from './distractors';
+import { factSpan, findFacts, type Fact, type TextFacts } from './facts';
+import { speakerAnswer } from './speakers';
 
-export { findCandidates, type Candidate, type CandidateKind } from './candidates';
-export { findEntities, classifyEntities, gazetteer, type EntitySpan } from './entities';
-export { filterCandidates, rankCandidates, rejectReason, scoreCandidate } from './filter';
-export { findNumbers, italianNumberWords, numberDistractors } from './numbers';
+export { findFacts } from './facts';
+export { findEntities, type Entity } from './entities';
+export { findQuantities, type Quantity } from './quantities';
+export { bodyText } from './text';
 
 export interface AutoOptions {
-	/** Shuffles options and picks gazetteer distractors; never changes which cards exist. */
+	/** Shuffles options and picks distractors and true/false; never changes which facts are asked. */
 	seed: number;
-	/** Maximum number of cards; default: one per two factual sentences. */
+	/** Maximum number of cards; default: every fact worth asking, up to one per 12 body words. */
 	limit?: number;
+	/** The lemma table (server side): a better part-of-speech guide than the built-in one. */
+	lemmas?: LemmaTable;
 }
 
-/** At most this many cards come from one sentence, so the deck covers the whole text. */
-export const MAX_CARDS_PER_SENTENCE = 3;
+/** The deck has at least one card per 20 body words when the text has that much to ask… */
+export const WORDS_PER_CARD = 20;
+/** …and at most one per 12, so a dense text gets its facts asked without flooding the deck. */
+export const MIN_WORDS_PER_CARD = 12;
+/** No type may fill more than this share of a deck while another type is on offer. */
+const MAX_TYPE_SHARE = 0.4;
 
-/** One sentence's turn in the selection: its candidates best first, and the cards not yet taken. */
-interface Queue {
-	sentence: Sentence;
-	candidates: RankedCandidate[];
-	next: number;
-	pending: Card[];
+/** How much a kind of fact is worth asking: who said what and key numbers first. */
+function weight(fact: Fact): number {
+	if (fact.kind === 'attribution') return 5;
+	const v = fact.value;
+	if (fact.kind === 'entity')
+		return { person: 4.5, place: 3.6, org: 3.8, work: 4, name: 2.5 }[fact.value.kind];
+	const q = fact.kind === 'quantity' ? fact.value : null;
+	if (!q) return 1;
+	if (q.kind === 'count') return q.unit ? 3.8 + Math.min(1, v.text.length / 10) : 2;
+	return { percent: 4.2, money: 4.2, range: 4, year: 4, date: 4, century: 4, score: 3.9 }[q.kind];
+}
+
+function pools(text: TextFacts): Pools {
+	const entities = text.sentences.flatMap((s) => s.entities);
+	const people = entities.filter((e) => e.kind === 'person');
+	const speakers = text.sentences.flatMap((s) =>
+		s.attribution ? [speakerAnswer(s.attribution, s, people).answer] : []
+	);
+	const named = entities
+		// Places named like organisations ("Pala Unipol", "Palazzo Fava") never speak.
+		.filter((e) => (e.kind === 'person' && e.text.includes(' ')) || e.kind === 'org')
+		.filter((e) => !/^(?:Pala|Palazzo|Teatro|Stadio|Museo|Piazza)\b/u.test(e.text))
+		.map((e) => e.text);
+	return {
+		entities,
+		quantities: text.sentences.flatMap((s) => s.quantities),
+		speakers: [...new Set([...speakers, ...named])],
+		authors: text.authors
+	};
 }
 
 /**
- * Cards generated from an article's factual sentences, in text order.
- *
- * Selection is breadth first, so a small deck covers the whole text: sentences are ordered by
- * their best candidate's score; round 1 takes one card from each (the first card of its best
- * candidate), round 2 a second (a sibling type, or the next candidate), round 3 a third, until
- * `limit`. An answer is used in at most `limit / 20` sentences (rounded up), so no name fills
- * the deck.
+ * Cards generated from an article's body, in text order: at least one per 20 words when the
+ * text has that much to ask. Selection goes round the paragraphs, taking each one's best fact
+ * not yet asked, so every paragraph is covered before any gets a second card; a fact (sentence
+ * and answer) is asked once, by the card type that suits it, types kept in balance.
  * Same article and seed give the same cards; ids do not depend on the seed.
  */
 export function generateAutoCards(article: Article, options: AutoOptions): Card[] {
-	const factual = article.sentences.filter(isFactual).length;
-	const limit = options.limit ?? Math.ceil(factual / 2);
-	if (limit <= 0 || factual === 0) return [];
+	const text = findFacts(article, options.lemmas);
+	const limit = options.limit ?? Math.ceil(text.words / MIN_WORDS_PER_CARD);
+	if (limit <= 0 || text.facts.length === 0) return [];
+	const ctx: Context = { slug: article.slug, seed: options.seed, pools: pools(text) };
+	const byParagraph = new Map<number, { fact: Fact; cards: Card[]; score: number }[]>();
+	text.facts.forEach((fact, order) => {
+		const cards = cardsForFact(fact, ctx);
+		if (!cards.length) return;
+		const asksQuestion = cards[0].type !== 'true-false' && !cards[0].prompt.includes('_____');
+		const score = weight(fact) + (asksQuestion ? 1 : 0) - order * 1e-6;
+		const list = byParagraph.get(fact.at.sentence.paragraph) ?? [];
+		list.push({ fact, cards, score });
+		byParagraph.set(fact.at.sentence.paragraph, list);
+	});
+	for (const list of byParagraph.values()) list.sort((a, b) => b.score - a.score);
 
-	const candidates = findCandidates(article);
-	const ranked = rankCandidates(filterCandidates(article, candidates));
-	const pools = buildPools(candidates);
-	const perAnswer = Math.ceil(limit / 20);
-
-	// Map insertion order is the order of each sentence's best candidate.
-	const queues = new Map<string, Queue>();
-	for (const candidate of ranked) {
-		const queue = queues.get(candidate.sentenceId);
-		if (queue) queue.candidates.push(candidate);
-		else {
-			const sentence = article.sentences[candidate.sentenceIndex];
-			queues.set(candidate.sentenceId, { sentence, candidates: [candidate], next: 0, pending: [] });
-		}
-	}
-	const answerUses = new Map<string, number>();
-	const nextCard = (queue: Queue): Card | undefined => {
-		while (!queue.pending.length && queue.next < queue.candidates.length) {
-			const candidate = queue.candidates[queue.next++];
-			const answer = candidate.text.toLowerCase();
-			if ((answerUses.get(answer) ?? 0) >= perAnswer) continue;
-			answerUses.set(answer, (answerUses.get(answer) ?? 0) + 1);
-			queue.pending = cardsFor(article.slug, queue.sentence, candidate, pools, options.seed);
-		}
-		return queue.pending.shift();
+	const chosen: Card[] = [];
+	const asked = new Set<string>();
+	const perSentence = new Map<string, number>();
+	const types = new Map<CardType, number>();
+	/** One true/false statement per sentence: two would give each other away. */
+	const judged = new Set<string>();
+	const pick = (cards: Card[]): Card => {
+		const share = (t: CardType) => (types.get(t) ?? 0) / Math.max(1, chosen.length);
+		const fits = cards.filter((c) => c.type !== 'true-false' || !judged.has(c.source.sentence));
+		return fits.find((c) => share(c.type) < MAX_TYPE_SHARE || chosen.length < 4) ?? fits[0];
 	};
-
-	const chosen: { card: Card; sentence: number; order: number }[] = [];
-	for (let round = 1; round <= MAX_CARDS_PER_SENTENCE && chosen.length < limit; round++) {
-		for (const queue of queues.values()) {
+	for (let round = 0; chosen.length < limit; round++) {
+		let added = false;
+		for (const list of byParagraph.values()) {
 			if (chosen.length >= limit) break;
-			const card = nextCard(queue);
-			if (card) chosen.push({ card, sentence: queue.sentence.index, order: chosen.length });
+			const next = list.find(({ fact, cards }) => {
+				const key = `${fact.at.sentence.id}:${cards[0].sibling}`;
+				const spanKey = `${fact.at.sentence.id}:${factSpan(fact).text.toLowerCase()}`;
+				// A sentence's second card only once every sentence of the paragraph has had one.
+				return (
+					!asked.has(key) &&
+					!asked.has(spanKey) &&
+					(perSentence.get(fact.at.sentence.id) ?? 0) <= round
+				);
+			});
+			if (!next) continue;
+			const card = pick(next.cards);
+			if (!card) {
+				asked.add(`${next.fact.at.sentence.id}:${next.cards[0].sibling}`);
+				continue;
+			}
+			if (card.type === 'true-false') judged.add(card.source.sentence);
+			asked
+				.add(`${next.fact.at.sentence.id}:${next.cards[0].sibling}`)
+				.add(`${next.fact.at.sentence.id}:${factSpan(next.fact).text.toLowerCase()}`);
+			perSentence.set(
+				next.fact.at.sentence.id,
+				(perSentence.get(next.fact.at.sentence.id) ?? 0) + 1
+			);
+			types.set(card.type, (types.get(card.type) ?? 0) + 1);
+			chosen.push(card);
+			added = true;
 		}
+		if (!added && round > 8) break;
 	}
-	const gapStart = (card: Card) => card.prompt.indexOf(GAP);
-	return chosen
-		.sort(
-			(a, b) => a.sentence - b.sentence || gapStart(a.card) - gapStart(b.card) || a.order - b.order
-		)
-		.map((c) => c.card);
+	const position = new Map(article.sentences.map((s) => [s.id, s.start]));
+	return chosen.sort((a, b) => position.get(a.source.sentence)! - position.get(b.source.sentence)!);
 }

@@ -8,7 +8,7 @@ import { monthNames } from './lexicon';
 import { shuffled, type Random } from '$lib/random/prng';
 
 /** How a number is written: `10.000` grouped, `2024` plain, `3,5` decimal, `due` in words. */
-export type NumberFormat = 'grouped' | 'plain' | 'decimal' | 'words';
+export type NumberFormat = 'grouped' | 'plain' | 'decimal' | 'words' | 'counted';
 
 /** A number or date found in a sentence; `start`/`end` cover only what is gapped. */
 export interface NumberSpan {
@@ -98,6 +98,8 @@ function group(digits: string): string {
 export function formatItalianNumber(value: number, format: NumberFormat, decimals = 1): string {
 	if (format === 'words') return italianNumberWords(value) ?? String(value);
 	if (format === 'plain') return String(Math.round(value));
+	if (format === 'counted')
+		return Math.round(value) >= 1000 ? group(String(Math.round(value))) : String(Math.round(value));
 	if (format === 'grouped') return group(String(Math.round(value)));
 	const [whole, fraction] = value.toFixed(decimals).split('.');
 	return `${group(whole)},${fraction}`;

@@ -83,9 +83,14 @@ export function englishCloze(english: string, answer: string): string | null {
  */
 export function withEnglishPrompt(card: Card, english: string | undefined): Card {
 	const cloze = english === undefined ? null : englishCloze(english, card.answer);
+	// Generated questions and statements have no gap: say what to do with them instead.
 	const instruction =
-		card.type === 'numeric'
-			? 'Fill in the gap with a number.'
-			: 'Fill in the gap in the Italian sentence.';
+		card.type !== 'cloze' && !card.prompt.includes(GAP)
+			? card.type === 'true-false'
+				? 'True or false, according to the text?'
+				: 'Answer the Italian question about the text.'
+			: card.type === 'numeric'
+				? 'Fill in the gap with a number.'
+				: 'Fill in the gap in the Italian sentence.';
 	return { ...card, prompt_en: cloze ?? instruction };
 }

@@ -6,6 +6,7 @@ import { notesBySentence, withSentenceNote } from '$lib/cards/notes';
 import type { Card, Track } from '$lib/cards/types';
 import { curatedCards } from '$lib/cards/curated';
 import type { LibraryEntry } from '$lib/content/library';
+import type { LemmaTable } from '$lib/lemma/types';
 import { normalizeAnswer } from '$lib/grading/grade';
 import { autoCardsThatFit } from './fit';
 import { vocabCards } from '$lib/vocab/cards';
@@ -27,6 +28,8 @@ export interface DeckOptions {
 	seed?: number;
 	/** Add automatically generated cards (on by default). */
 	auto?: boolean;
+	/** The lemma table: the fact generator's part-of-speech guide (a built-in one without it). */
+	lemmas?: LemmaTable;
 	/** The curated lexicon: without it, there is no vocabulary track. */
 	lexicon?: Lexicon;
 }
@@ -46,7 +49,10 @@ export function buildDeck(entries: readonly LibraryEntry[], options: DeckOptions
 			const curated = curatedCards(article.slug, facts, seed);
 			cards.push(...curated);
 			if (auto) {
-				const generated = withoutDuplicates(autoCardsThatFit(article, seed), curated);
+				const generated = withoutDuplicates(
+					autoCardsThatFit(article, seed, options.lemmas),
+					curated
+				);
 				const notes = notesBySentence(facts);
 				cards.push(
 					...generated.map((card) =>

@@ -8,6 +8,7 @@ import { generateAutoCards } from '$lib/autogen/generate';
 import { misfitOptions } from '$lib/cards/agreement';
 import { GAP, type Card } from '$lib/cards/types';
 import type { Article } from '$lib/content/types';
+import type { LemmaTable } from '$lib/lemma/types';
 import { rngFor, shuffled } from '$lib/random/prng';
 
 /** How many other draws a card gets: each brings up to three candidates. */
@@ -21,13 +22,13 @@ export function fitsItsGap(card: Card): boolean {
 }
 
 /** The article's automatic cards, each with options that fit its gap (see the module comment). */
-export function autoCardsThatFit(article: Article, seed: number): Card[] {
+export function autoCardsThatFit(article: Article, seed: number, lemmas?: LemmaTable): Card[] {
 	const redraws: Map<string, Card>[] = [];
 	const redraw = (k: number) =>
 		(redraws[k] ??= new Map(
-			generateAutoCards(article, { seed: seed + k * 7919 }).map((card) => [card.id, card])
+			generateAutoCards(article, { seed: seed + k * 7919, lemmas }).map((card) => [card.id, card])
 		));
-	return generateAutoCards(article, { seed }).flatMap((card) => {
+	return generateAutoCards(article, { seed, lemmas }).flatMap((card) => {
 		if (fitsItsGap(card)) return [card];
 		const fits = (option: string) => misfitOptions(card.prompt, GAP, [option]).length === 0;
 		const seen = new Set(card.options.filter((option) => option !== card.answer));

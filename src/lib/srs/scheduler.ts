@@ -1,7 +1,7 @@
 /**
  * FSRS scheduling of one card, as pure functions of the card's state, the rating and `now`.
  * Wraps ts-fsrs and keeps its pitfalls inside: states are plain JSON (snake_case fields, ISO dates),
- * fuzz is seeded by the card id, undo restores a snapshot.
+ * fuzz is seeded by the card id. Undo is the caller's: it keeps the state from before the review.
  * @see https://github.com/open-spaced-repetition/ts-fsrs
  */
 import {
@@ -10,7 +10,7 @@ import {
 	fsrs,
 	generatorParameters,
 	GenSeedStrategyWithCardId,
-	Rating,
+	Rating as FsrsRating,
 	State,
 	StrategyMode,
 	type Card as FsrsCard,
@@ -22,13 +22,13 @@ import type { SrsSettings } from '$lib/srs/settings';
 export { State };
 
 /** The four ratings, named as on the buttons. */
-export type Answer = 'again' | 'hard' | 'good' | 'easy';
-export const ANSWERS: readonly Answer[] = ['again', 'hard', 'good', 'easy'];
-const GRADES: Record<Answer, Grade> = {
-	again: Rating.Again,
-	hard: Rating.Hard,
-	good: Rating.Good,
-	easy: Rating.Easy
+export type Rating = 'again' | 'hard' | 'good' | 'easy';
+export const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
+const GRADES: Record<Rating, Grade> = {
+	again: FsrsRating.Again,
+	hard: FsrsRating.Hard,
+	good: FsrsRating.Good,
+	easy: FsrsRating.Easy
 };
 
 /**
@@ -58,7 +58,7 @@ export interface CardState {
 /** One review, JSON-safe; enough to count today's work and, later, to optimise FSRS parameters. */
 export interface ReviewLog {
 	cardId: string;
-	rating: Answer;
+	rating: Rating;
 	/** When the review happened (ISO). */
 	reviewedAt: string;
 	/** State of the card before this review (New here means "introduced today"). */
@@ -83,14 +83,12 @@ export interface PreviewItem {
 export interface RateResult {
 	state: CardState;
 	log: ReviewLog;
-	/** Exact copy of the state before the review: storing it back undoes the review. */
-	undo: CardState;
 }
 
 export interface Scheduler {
 	newState(cardId: string, now: Date): CardState;
-	preview(state: CardState, now: Date): Record<Answer, PreviewItem>;
-	rate(state: CardState, rating: Answer, now: Date): RateResult;
+	preview(state: CardState, now: Date): Record<Rating, PreviewItem>;
+	rate(state: CardState, rating: Rating, now: Date): RateResult;
 }
 
 // The seed strategy reads the id from this field of the card handed to ts-fsrs.
@@ -177,16 +175,15 @@ export function createScheduler(settings: SrsSettings): Scheduler {
 
 		preview(state, now) {
 			const outcomes = f.repeat(toFsrs(state), now);
-			const result = {} as Record<Answer, PreviewItem>;
-			for (const answer of ANSWERS) {
-				const due = outcomes[GRADES[answer]].card.due;
-				result[answer] = { due, interval: formatInterval(due.getTime() - now.getTime()) };
+			const result = {} as Record<Rating, PreviewItem>;
+			for (const rating of RATINGS) {
+				const due = outcomes[GRADES[rating]].card.due;
+				result[rating] = { due, interval: formatInterval(due.getTime() - now.getTime()) };
 			}
 			return result;
 		},
 
 		rate(state, rating, now) {
-			const undo = structuredClone(state);
 			const { card } = f.next(toFsrs(state), now, GRADES[rating]);
 			const next = fromFsrs(state.id, card);
 			const before = state.card;
@@ -204,7 +201,7 @@ export function createScheduler(settings: SrsSettings): Scheduler {
 				stability: card.stability,
 				difficulty: card.difficulty
 			};
-			return { state: next, log, undo };
+			return { state: next, log };
 		}
 	};
 }

@@ -9,7 +9,7 @@
  */
 import { TRACKS, type Track } from '$lib/cards/types';
 import { dayKey, startOfDay, startOfNextDay } from '$lib/srs/day';
-import { State, type Answer } from '$lib/srs/scheduler';
+import { State, type Rating } from '$lib/srs/scheduler';
 import type { SrsSettings } from '$lib/srs/settings';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
 
@@ -35,7 +35,7 @@ export interface StatsInput {
 }
 
 /** Reviews of one learner day, split by rating. */
-export interface ReviewDay extends Record<Answer, number> {
+export interface ReviewDay extends Record<Rating, number> {
 	/** The learner's day, `'YYYY-MM-DD'`. */
 	day: string;
 	total: number;

@@ -3,12 +3,13 @@
  * way in: storage written by an older version, by hand or by another app must never crash a page.
  */
 import { z } from 'zod';
-import { ANSWERS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
+import { TRACKS } from '$lib/cards/types';
+import { RATINGS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
 import { validateSettings, type SrsSettings } from '$lib/srs/settings';
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const count = z.number().int().min(0);
-const track = z.enum(['facts', 'vocab']);
+const track = z.enum(TRACKS);
 const fsrsState = z.enum(State);
 
 export const storedCardSchema = z.object({
@@ -37,7 +38,7 @@ export const reviewRecordSchema = z.object({
 	cardId: z.string().min(1).max(300),
 	track,
 	article: z.string().min(1).max(100),
-	rating: z.enum(ANSWERS),
+	rating: z.enum(RATINGS),
 	reviewedAt: isoDate,
 	previousState: fsrsState,
 	previousDue: isoDate,

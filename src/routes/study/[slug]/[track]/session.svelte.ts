@@ -8,7 +8,7 @@ import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
 import { italianVoice } from '$lib/components/speech';
 import { buildQueue } from '$lib/srs/queue';
-import { createScheduler, type Answer, type PreviewItem } from '$lib/srs/scheduler';
+import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
@@ -16,7 +16,7 @@ import { openProgress, type ProgressStore, type Unreadable } from '$lib/storage/
 import type { ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
 
 /** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
-const SUGGESTED: Record<AnswerResult['verdict'], Answer> = {
+const SUGGESTED: Record<AnswerResult['verdict'], Rating> = {
 	wrong: 'again',
 	close: 'hard',
 	correct: 'good'
@@ -83,12 +83,12 @@ export class StudySession {
 	);
 	card = $derived(this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null);
 	scheduler = $derived(createScheduler(this.#settings));
-	preview = $derived.by((): Record<Answer, PreviewItem> | null => {
+	preview = $derived.by((): Record<Rating, PreviewItem> | null => {
 		if (!this.card) return null;
 		const state = this.#states.get(this.card.id) ?? this.scheduler.newState(this.card.id, this.now);
 		return this.scheduler.preview(state, this.now);
 	});
-	suggested = $derived<Answer>(this.result ? SUGGESTED[this.result.verdict] : 'good');
+	suggested = $derived<Rating>(this.result ? SUGGESTED[this.result.verdict] : 'good');
 	canUndo = $derived(this.#undo.length > 0 && !this.saving);
 	/** When the next card is due after today's queue is empty (learning now, else reviews later). */
 	nextDue = $derived.by((): Date | null => {
@@ -143,7 +143,7 @@ export class StudySession {
 	}
 
 	/** Rates the card on screen; resolves once the rating is stored. */
-	async rate(answer: Answer): Promise<void> {
+	async rate(rating: Rating): Promise<void> {
 		const card = this.card;
 		if (!card || !this.revealed || this.saving || !this.#store) return;
 		this.saving = true;
@@ -151,7 +151,7 @@ export class StudySession {
 		const previous = this.#states.get(card.id) ?? null;
 		const where = { track: card.track, article: card.source.article };
 		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
-		const { state, log } = this.scheduler.rate(current, answer, now);
+		const { state, log } = this.scheduler.rate(current, rating, now);
 		const record: StateRecord = { ...state, ...where };
 		const review: ReviewRecord = { ...log, ...where };
 		try {

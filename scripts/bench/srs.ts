@@ -1,19 +1,19 @@
 /**
  * Speed of the spaced-repetition code on a large collection: 20,000 cards and 200,000 reviews.
- * `benchSrs()` is called by `scripts/bench.ts`; `npx tsx scripts/bench-srs.ts` runs it alone.
+ * `benchSrs()` is called by `scripts/bench.ts`; `npx tsx scripts/bench/srs.ts` runs it alone.
  *
  * Figures are medians after a warm-up and are compared with a bare pass of ts-fsrs over the same
  * cards measured in the same run, so a slow or busy machine does not hide a regression.
  */
 import { performance } from 'node:perf_hooks';
-import { fsrs, Rating, type Card as FsrsCard } from 'ts-fsrs';
+import { fsrs, Rating as FsrsRating, type Card as FsrsCard } from 'ts-fsrs';
 import type { Track } from '$lib/cards/types';
 import { mulberry32 } from '$lib/random/prng';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
 import { reviewsSince } from '$lib/srs/log';
-import { median, ms } from './bench-utils';
+import { median, ms } from './timing';
 import { startOfDay } from '$lib/srs/day';
-import { createScheduler, fsrsParameters, type Answer } from '$lib/srs/scheduler';
+import { createScheduler, fsrsParameters, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { computeStats } from '$lib/srs/stats';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
@@ -34,7 +34,7 @@ interface Fixture {
 }
 
 /** A rating as learners give them: mostly Good, some Again, Hard and Easy. */
-function pick(r: number): Answer {
+function pick(r: number): Rating {
 	if (r < 0.1) return 'again';
 	if (r < 0.2) return 'hard';
 	if (r < 0.9) return 'good';
@@ -96,7 +96,7 @@ export function benchSrs(): void {
 	const bareNext = median(
 		9,
 		() => {
-			for (const card of fsrsCards) f.next(card, NOW, Rating.Good);
+			for (const card of fsrsCards) f.next(card, NOW, FsrsRating.Good);
 		},
 		3
 	);

@@ -9,10 +9,11 @@ import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
 import { lemmaTablePath } from '$lib/server/lemmas';
 import { loadLexicon } from '$lib/vocab/lexicon';
 import { buildVocabulary } from '$lib/vocab/vocabulary';
-import { median, ms } from './bench-utils';
+import { bodyParagraphs, wordCount } from './text';
+import { median, ms } from './timing';
 
 export function benchLemmas(): void {
-	const root = join(import.meta.dirname, '..');
+	const root = join(import.meta.dirname, '..', '..');
 	const path = lemmaTablePath(root);
 	const bytes = readFileSync(path);
 	const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -27,10 +28,7 @@ export function benchLemmas(): void {
 	const [{ article }] = readLibrary(root);
 	const once = median(15, () => article.sentences.map((s) => lemmatize(s.tokens, table)), 2);
 	console.log(`  lemmatize the article (${article.sentences.length} sentences): ${ms(once)}`);
-	const body = article.paragraphs
-		.filter((p) => p.role === 'body')
-		.map((p) => article.body.slice(p.start, p.end))
-		.join('\n\n');
+	const body = bodyParagraphs(article).join('\n\n');
 	const text = Array.from({ length: 50 }, () => body).join('\n\n');
 	const big = buildArticle(
 		'synthetic.md',
@@ -38,7 +36,7 @@ export function benchLemmas(): void {
 		{ title: 'S', author: '', language: 'it', description: '' },
 		text
 	);
-	const words = big.sentences.reduce((n, s) => n + s.tokens.length, 0);
+	const words = wordCount(big);
 	const time = median(3, () => big.sentences.map((s) => lemmatize(s.tokens, table)), 1);
 	console.log(`  lemmatize synthetic ${words.toLocaleString('en')} words: ${ms(time)}`);
 

@@ -6,7 +6,7 @@ import type { Card } from '$lib/cards/types';
 import { answer, createGame, join, next, reveal, start, type GameState } from '$lib/classroom/game';
 import { report, reportCsv } from '$lib/classroom/report';
 import { hostView, playerView } from '$lib/classroom/views';
-import { median, ms } from './bench-utils';
+import { median, ms } from './timing';
 
 const QUESTIONS = 10;
 const T0 = Date.UTC(2026, 10, 23, 9);

@@ -10,7 +10,12 @@ export function median(runs: number, work: () => unknown, warmups = 0): number {
 		work();
 		times.push(performance.now() - start);
 	}
-	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+	return medianOf(times);
+}
+
+/** The middle value of `values` (the upper one of the two middle values when their count is even). */
+export function medianOf(values: readonly number[]): number {
+	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;

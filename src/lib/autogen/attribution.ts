@@ -1,0 +1,138 @@
+/**
+ * Who says what: "Secondo X, …", "X sostiene che …", "«…», ha detto X", "X ha dichiarato: «…»".
+ * A claim is always asked with its speaker, so a claim and its counter-claim are both asked and
+ * neither becomes a plain fact; conditionals of reported speech ("avrebbe ricevuto") too.
+ */
+import type { Sentence } from '$lib/content/types';
+import { TITLES } from './names';
+import { isConditional, type Tagged } from './pos';
+
+/** Verbs of saying and thinking, by lemma. */
+const SPEECH = new Set(
+	`sostenere affermare dichiarare dire spiegare ricordare sottolineare annunciare
+	replicare rispondere ribattere ritenere osservare precisare aggiungere denunciare avvertire
+	commentare confermare assicurare riconoscere ammettere`.split(/\s+/u)
+);
+
+export interface Attribution {
+	/** Who speaks, as written ("il dott. Luca Benetton", "la FIOM-CGIL"). Offsets into the body. */
+	speaker: { start: number; end: number; text: string };
+	/** What is claimed (without «» for quotes). */
+	claim: { start: number; end: number; text: string };
+	/** The verb group of saying as written ("sostiene", "ha dichiarato"), or "secondo". */
+	verb: string;
+	quote: boolean;
+}
+
+const span = (sentence: Sentence, from: number, to: number) => ({
+	start: sentence.start + from,
+	end: sentence.start + to,
+	text: sentence.text.slice(from, to)
+});
+
+/** The attribution of a sentence, or null. */
+export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): Attribution | null {
+	const text = sentence.text;
+	const end = text.replace(/[.!?\s]+$/u, '').length;
+	// "Secondo X, claim." / "Per il professor X, claim." (possibly after "Tuttavia,").
+	const lead =
+		/^(?:(?:Tuttavia|Ma|Invece|Però),\s*)?(?:[Ss]econdo|[Pp]er|[Ss]tando a)\s+([^,«]{2,80}?),\s*/u.exec(
+			text
+		);
+	if (
+		lead &&
+		(/^[Ss]ec|^[Ss]ta/u.test(lead[0].replace(/^\p{L}+,\s*/u, '')) || /\p{Lu}/u.test(lead[1]))
+	) {
+		const from = lead.index + lead[0].indexOf(lead[1]);
+		// "secondo il dott. Luca Benetton, ricercatore del CNR, …": the apposition is the speaker's.
+		const apposition = /^(?:(?:il|lo|la|l’|l')\s?)?(\p{Ll}+)[^,«]{0,60},\s*/u.exec(
+			text.slice(lead[0].length)
+		);
+		const skip =
+			apposition && (TITLES.m.has(apposition[1]) || TITLES.f.has(apposition[1]))
+				? apposition[0].length
+				: 0;
+		const claim = unquote(text, lead[0].length + skip, end);
+		const speakerEnd = skip
+			? lead[0].length + skip - apposition![0].length + apposition![0].replace(/,\s*$/u, '').length
+			: from + lead[1].length;
+		return {
+			speaker: span(sentence, from, speakerEnd),
+			claim: span(sentence, claim[0], claim[1]),
+			verb: 'secondo',
+			quote: claim[2]
+		};
+	}
+	// "claim, secondo X."
+	const tail = /,\s*secondo\s+([^,]{2,80})$/u.exec(text.slice(0, end));
+	if (tail) {
+		const from = tail.index + tail[0].indexOf(tail[1]);
+		return {
+			speaker: span(sentence, from, end),
+			claim: span(sentence, 0, tail.index),
+			verb: 'secondo',
+			quote: false
+		};
+	}
+	// "«quote», ha detto X."
+	const after = /^«([^»]+)»,?\s+((?:ha|hanno)\s+\p{L}+|\p{L}+)\s+(.+)$/u.exec(text.slice(0, end));
+	if (after && isSpeech(after[2], tags, sentence)) {
+		const from = text.indexOf(after[3], after[0].length - after[3].length);
+		return {
+			speaker: span(sentence, from, from + after[3].length),
+			claim: span(sentence, 1, 1 + after[1].length),
+			verb: after[2],
+			quote: true
+		};
+	}
+	// "X (ha) sostiene/dichiarato (che|:) claim."
+	for (let i = 1; i < tags.length; i++) {
+		const lemma = tags[i].best?.lemma ?? '';
+		if (!SPEECH.has(lemma) || tags[i].best?.pos !== 'VERB') continue;
+		const tokens = sentence.tokens;
+		// "ha invece sostenuto": the auxiliary may stand one adverb away.
+		const aux = /^(?:ha|hanno)$/u.test(tokens[i - 1].text)
+			? i - 1
+			: i > 1 && /^(?:ha|hanno)$/u.test(tokens[i - 2].text)
+				? i - 2
+				: i;
+		let verbTo = i + 1;
+		while (verbTo < tokens.length && /^(?:invece|anche|poi)$/u.test(tokens[verbTo].text)) verbTo++;
+		const rest = text.slice(tokens[verbTo - 1].end - sentence.start);
+		const m = /^(?:\s+che|\s*:)\s*/u.exec(rest);
+		if (!m || aux === 0) continue;
+		let speakerEnd = tokens[aux - 1].end - sentence.start;
+		if (text[speakerEnd] === '»') speakerEnd++;
+		const speakerText = text
+			.slice(0, speakerEnd)
+			.replace(/^(?:Anche|Intanto|Ma)\s+/u, '')
+			.replace(/,\s*$/u, '');
+		const speakerFrom = speakerEnd - speakerText.length;
+		const claimFrom = tokens[verbTo - 1].end - sentence.start + m[0].length;
+		const claim = unquote(text, claimFrom, end);
+		const verb = aux === i ? tokens[i].text : `${tokens[aux].text} ${tokens[i].text}`;
+		return {
+			speaker: span(sentence, speakerFrom, speakerEnd),
+			claim: span(sentence, claim[0], claim[1]),
+			verb,
+			quote: claim[2]
+		};
+	}
+	return null;
+}
+
+function isSpeech(verb: string, tags: readonly Tagged[], sentence: Sentence): boolean {
+	const last = verb.split(/\s+/u).at(-1)!;
+	const i = sentence.tokens.findIndex((t) => t.text === last);
+	return i >= 0 && SPEECH.has(tags[i].best?.lemma ?? '');
+}
+
+/** The claim's range, without its «» when it is one quote. */
+function unquote(text: string, from: number, to: number): [number, number, boolean] {
+	const inner = text.slice(from, to);
+	if (/^«[^«»]+»$/u.test(inner)) return [from + 1, to - 1, true];
+	return [from, to, false];
+}
+
+/** A sentence in the conditional of reported speech ("sarebbero stati rimossi"). */
+export const isReported = (tags: readonly Tagged[]) => tags.some(isConditional);

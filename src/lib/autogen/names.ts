@@ -1,0 +1,67 @@
+/**
+ * Word lists for telling names apart: titles that announce a person (and give her gender),
+ * first names (gender), the head words of organisations, the nouns that announce a title in «».
+ */
+
+const words = (text: string) => new Set(text.split(/\s+/u).filter(Boolean));
+
+/** Titles and roles before a person's name, by gender: "la sindaca", "il prof.", "l’assessora". */
+export const TITLES: Record<'m' | 'f', ReadonlySet<string>> = {
+	f: words(`dott.ssa dottoressa prof.ssa professoressa sig.ra signora sindaca assessora ministra
+		presidente direttrice curatrice storica pittrice scrittrice ricercatrice avvocata senatrice
+		deputata segretaria consigliera schiacciatrice palleggiatrice allenatrice capitana giocatrice
+		atleta campionessa regista attrice cantante giornalista ingegnera architetta portavoce
+		entomologa biologa economista imprenditrice amministratrice`),
+	m: words(`dott. dottor dottore prof. professor professore sig. signor signore sindaco assessore
+		ministro presidente direttore curatore storico pittore scrittore ricercatore avvocato senatore
+		deputato segretario consigliere schiacciatore allenatore capitano giocatore atleta campione
+		regista attore cantante giornalista ingegnere architetto portavoce entomologo biologo
+		economista imprenditore amministratore delegato on. onorevole padre papa cardinale vescovo`)
+};
+
+/** First names by gender; a name ending in -a is feminine unless listed here as masculine. */
+const MALE = words(`Andrea Luca Nicola Mattia Elia Enea Tobia Gianluca Battista Davide Daniele
+	Gabriele Michele Emanuele Raffaele Samuele Giuseppe Simone Pasquale Cesare Ettore Achille
+	Giovanni Mario Marco Paolo Franco Carlo Piero Pietro Roberto Stefano Giorgio Matteo Mauro
+	Antonio Francesco Alessandro Lorenzo Leonardo Riccardo Tommaso Federico Filippo Giacomo Sergio
+	Massimo Fabio Claudio Alberto Enrico Vittorio Luigi Angelo Salvatore Vincenzo Domenico Orazio
+	Galileo Bruno Dario Diego Edoardo Fabrizio Gianni Guido Ivan Nino Renato Silvio Ugo Umberto Valerio
+	Donald Joe Barack Vladimir Volodymyr Sergey Sergei Xi Kim Emmanuel Olaf Boris Luke Keir Recep`);
+const FEMALE = words(`Beatrice Alice Irene Adele Isabelle Rachele Agnese Matilde Ester Noemi
+	Nicole Carmen Miriam Ines Giulia Chiara Elena Laura Sara Martina Francesca Paola Silvia Anna
+	Maria Giorgia Valentina Federica Alessandra Roberta Cristina Simona Monica Barbara Elisa Marta
+	Lucia Caterina Artemisia Ursula Kamala Angela Elly Emma Sofia Aurora Ginevra Greta Viola`);
+
+/** The gender a first name gives, or undefined when it is not a known first name. */
+export function firstNameGender(name: string): 'm' | 'f' | undefined {
+	if (MALE.has(name)) return 'm';
+	if (FEMALE.has(name)) return 'f';
+	return undefined;
+}
+
+/** True for a known first name (either gender). */
+export const isFirstName = (name: string) => MALE.has(name) || FEMALE.has(name);
+
+/** Head words of organisations, with their gender: "la Fondazione Carisbo", "il Comune di Udine". */
+export const ORGANISATION_HEADS: ReadonlyMap<string, 'm' | 'f'> = new Map([
+	...[
+		...words(`Università Fondazione Agenzia Regione Provincia Accademia Corte Lega Unione
+		Associazione Federazione Commissione Camera Procura Banca Gallerie Confindustria Croce Chiesa
+		Società Cooperativa Azienda Scuola Polizia Guardia Protezione Asl Asp Fiom Cgil Cisl Uil`)
+	].map((w) => [w, 'f'] as [string, 'm' | 'f']),
+	...[
+		...words(`Comune Ministero Istituto Politecnico Consiglio Senato Parlamento Governo Tribunale
+		Museo Centro Consorzio Gruppo Partito Comitato Dipartimento Ospedale Policlinico Teatro`)
+	].map((w) => [w, 'm'] as [string, 'm' | 'f'])
+]);
+
+/** Capitalised common words that make a two-word name a title or event, not a person. */
+export const NOT_PERSON_WORDS = words(`Guerra Fredda Mondiale Repubblica Regno Impero Chiesa Stato
+	Governo Presidente Ministro Piano Trattato Accordo Forze Armata Golfo Mare Oceano Monte Fiume
+	Lago Via Piazza Premio Coppa Giochi Nord Sud Est Ovest San Santa Santo Palazzo Pala Champions
+	League Italia Serie Doc Volley`);
+
+/** Nouns after which a short text in «» is a name (a journal, a work, a committee). */
+export const WORK_NOUNS = words(`rivista giornale quotidiano settimanale mostra quadro dipinto
+	opera libro romanzo saggio film serie album canzone spettacolo festival comitato associazione
+	movimento progetto programma campagna studio rapporto documento legge decreto piano`);

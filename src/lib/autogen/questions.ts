@@ -1,0 +1,118 @@
+/**
+ * Questions in Italian from a sentence's main clause: the asked phrase is replaced by a question
+ * word and moved first, the verb group follows, then the subject ("Quanti operai ha impiegato
+ * la Edilfriuli?", "In che anno è nata la fabbrica?", "Chi ha tagliato il nastro?"). Only what
+ * the rules can say correctly is asked; anything else stays a gap.
+ */
+import type { Sentence } from '$lib/content/types';
+import { tokenText, type Clause } from './clause';
+
+/** What replaces the asked phrase, and the words before it that go with it. */
+export interface Asked {
+	/** Offsets into the body: the phrase removed from the question (preposition included). */
+	start: number;
+	end: number;
+	/** The question word(s): "Quanti operai", "In che anno", "Da chi", "Dove". */
+	wh: string;
+	/** The phrase is the subject (Chi / Che cosa): no subject after the verb. */
+	subject?: boolean;
+}
+
+const lowerFirst = (text: string, keep: boolean) =>
+	keep ? text : text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * The question, or null when the phrase is not in the main clause or the result would be wrong:
+ * a subject that is a whole clause, a phrase in a subordinate clause.
+ */
+export function questionFor(
+	sentence: Sentence,
+	clause: Clause,
+	asked: Asked,
+	prefix = ''
+): string | null {
+	const tokens = sentence.tokens;
+	const inRange = (range: [number, number]) => {
+		const [a, b] = range;
+		return a < b && asked.start >= tokens[a].start && asked.end <= tokens[b - 1].end;
+	};
+	const verb = tokenText(sentence, ...clause.verb);
+	if (!verb) return null;
+	let subject = tokenText(sentence, ...clause.subject).replace(/^(?:Anche|Intanto|Ma|E)\s+/u, '');
+	if (asked.subject) {
+		if (!inRange(clause.subject) || !clause.singular) return null;
+		subject = '';
+	} else if (!inRange(clause.rest)) return null;
+	if (/,|\bche\b|\bcui\b/u.test(subject) || subject.split(/\s+/u).length > 8) {
+		// "La ditta che ha costruito l'opera, la Edilfriuli di Pordenone": keep the apposition.
+		const apposition = /,\s*((?:il|lo|la|l’|l'|i|gli|le)\s+[^,]+)$/u.exec(subject);
+		if (!apposition) return null;
+		subject = apposition[1];
+	}
+	const restFrom = clause.rest[0] < tokens.length ? tokens[clause.rest[0]].start : sentence.end;
+	const restEnd = tokens.length ? tokens[tokens.length - 1].end : sentence.end;
+	const body = (from: number, to: number) =>
+		sentence.text.slice(from - sentence.start, to - sentence.start);
+	let before = asked.subject ? '' : body(restFrom, asked.start);
+	let after = asked.subject
+		? body(tokens[clause.verb[1] - 1].end, restEnd)
+		: body(asked.end, restEnd);
+	// "ha dichiarato che «…»", "ha detto: «…»": what was said is asked through its speaker.
+	if (asked.subject && /^\s*(?:che\b|:|«)/u.test(after)) return null;
+	// "ha seguito per tre estati, dal 2021 al 2023, oltre 4.000 api": cutting at the comma would
+	// leave the verb without its object; only a relative clause or a new clause may be dropped.
+	if (!asked.subject && /^\s*,\s*(?!che\b|cui\b|dove\b|quando\b|mentre\b|ma\b)/u.test(after)) {
+		if (/\p{L}/u.test(after.replace(/^[^,]*,[^,]*,?/u, ''))) return null;
+	}
+	// What follows a comma or a new clause belongs to the removed phrase or says something else.
+	after = after.replace(/(?:,|\s+(?:e|ed|ma|mentre|quando|dove|che)\s).*$/su, '');
+	before = before.replace(/\s+$/u, '');
+	// A phrase in a second clause ("… e ha richiesto tre anni") is not the main clause's.
+	if (/[,«»]|\s(?:e|ed|ma|che|mentre)\s|^(?:e|ed|ma|che)\s/u.test(` ${before} `)) return null;
+	const frame = tokenText(sentence, ...clause.frame).replace(/,\s*$/u, '');
+	if (/^(?:Tuttavia|Ma|Però|Invece|Non)/u.test(frame)) return null;
+	const properSubject =
+		/^\p{Lu}/u.test(subject) && !/^(?:Il|Lo|La|L[’']|I|Gli|Le|Un|Una|Uno)\b/u.test(subject);
+	const parts = [
+		asked.wh,
+		verb,
+		before,
+		subject ? lowerFirst(subject, properSubject) : '',
+		after.trim()
+	];
+	let question = parts.filter(Boolean).join(' ').replace(/\s+/gu, ' ').trim();
+	if (frame && !/^(?:Secondo|Per)\b/u.test(frame))
+		question = `${frame}, ${lowerFirst(question, false)}`;
+	if (prefix) question = `${prefix}, ${lowerFirst(question, false)}`;
+	return question.charAt(0).toUpperCase() + question.slice(1) + '?';
+}
+
+/** "Quanti operai", "Quante persone": the question word agrees with the noun counted. */
+export function howMany(unit: string, feminine: boolean | undefined): string {
+	const f = feminine ?? /e$/u.test(unit);
+	return `${f ? 'Quante' : 'Quanti'} ${unit}`;
+}
+
+/** The preposition a question word keeps ("a circa 300 persone" → "A quante persone"). */
+export function keptPreposition(before: string): string | null {
+	const last = before.split(/\s+/u).at(-1)?.toLowerCase() ?? '';
+	if (['a', 'da', 'su', 'per', 'con', 'tra', 'in', 'di'].includes(last)) return last;
+	const articulated: Record<string, string> = {
+		al: 'a',
+		ai: 'a',
+		agli: 'a',
+		alla: 'a',
+		dal: 'da',
+		dai: 'da',
+		dalla: 'da',
+		nel: 'in',
+		nella: 'in',
+		nei: 'in',
+		del: 'di',
+		della: 'di',
+		dei: 'di',
+		sul: 'su',
+		sulla: 'su'
+	};
+	return articulated[last] ?? null;
+}

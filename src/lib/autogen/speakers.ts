@@ -1,0 +1,164 @@
+/**
+ * Cards of attributions: "Secondo chi …?", "Chi sostiene che …?", "Di chi sono queste parole:
+ * «…»?", and true/false statements that swap the speaker for another speaker of the text — so
+ * a claim and its counter-claim are both asked, each with its source.
+ */
+import type { Card } from '$lib/cards/types';
+import { rngFor, shuffled } from '$lib/random/prng';
+import { slugify } from '$lib/text/ids';
+import type { Attribution } from './attribution';
+import type { Context } from './cards';
+import type { Entity } from './entities';
+import { ORGANISATION_HEADS } from './names';
+import type { SentenceFacts } from './facts';
+
+export interface Speaker {
+	/** The card's answer: a name ("Elena Zanin", "FIOM-CGIL") or what the text calls it ("il comitato"). */
+	answer: string;
+	/** How a sentence names it after "Secondo": "la FIOM-CGIL", "Elena Zanin", "il comitato". */
+	phrase: string;
+}
+
+const lowerArticle = (text: string) =>
+	text.replace(/^(?:(?:Il|Lo|La|I|Gli|Le)(?=\s)|L[’'])/u, (a) => a.toLowerCase());
+
+/** Who speaks, as an answer and as a phrase. */
+export function speakerAnswer(
+	a: Attribution,
+	at: SentenceFacts,
+	people: readonly Entity[] = []
+): Speaker {
+	const inside = at.entities.filter((e) => e.start >= a.speaker.start && e.end <= a.speaker.end);
+	const person = inside.filter((e) => e.kind === 'person').at(-1);
+	if (person) return { answer: person.full ?? person.text, phrase: person.full ?? person.text };
+	const org = inside.find((e) => e.kind === 'org');
+	const phrase = lowerArticle(a.speaker.text.replace(/^(?:Anche|Ma|Intanto)\s+/u, ''));
+	if (org && phrase.endsWith(org.text) && phrase.length - org.text.length <= 4)
+		return { answer: org.text, phrase };
+	// "La curatrice replica…": the one person the text calls so.
+	const titled = people.filter(
+		(p) => p.title && p.title.toLowerCase().includes(phrase.replace(/^\S+\s/u, ''))
+	);
+	const names = [...new Set(titled.map((p) => p.full ?? p.text))];
+	if (/^(?:il|lo|la|l’|l')\s?\p{Ll}+$/u.test(phrase) && names.length === 1)
+		return { answer: names[0], phrase: names[0] };
+	return { answer: phrase, phrase };
+}
+
+const words = (text: string) => text.split(/\s+/u).length;
+const singular = (verb: string) => !/(?:hanno|ono|ano)(?:\s|$)/u.test(verb);
+
+/** The cards of one attribution, best first. */
+export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
+	const people = ctx.pools.entities.filter((e) => e.kind === 'person');
+	const me = speakerAnswer(a, at, people);
+	const claim = a.claim.text.replace(/[.!?]$/u, '');
+	if (
+		words(claim) > 30 ||
+		words(claim) < 4 ||
+		claim.toLowerCase().includes(me.answer.toLowerCase())
+	)
+		return [];
+	// "la sua squadra": whose? The claim needs its context.
+	if (/(?:^|\s)(?:suo|sua|suoi|sue|loro|lui|lei|questo|questa)(?:\s|$)/iu.test(claim)) return [];
+	const sibling = `${ctx.slug}:auto:${at.sentence.id}:${slugify(me.answer)}`;
+	const make = (type: Card['type'], prompt: string, extra: Partial<Card>): Card => ({
+		id: `${sibling}:${type}`,
+		track: 'facts',
+		type,
+		origin: 'auto',
+		sibling,
+		prompt,
+		prompt_en: '',
+		answer: me.answer,
+		accept: [],
+		options: [],
+		source: { article: ctx.slug, sentence: at.sentence.id, text: at.sentence.text },
+		...extra
+	});
+	const isName = (s: string) => /^\p{Lu}/u.test(s);
+	const gender = new Map(people.map((p) => [p.full ?? p.text, p.gender]));
+	const myGender = gender.get(me.answer);
+	const mine = a.speaker.text.toLowerCase();
+	// Never another name for the same speaker ("la curatrice" for Francesca Moretti); names for a name.
+	const others = ctx.pools.speakers
+		.filter(
+			(s) =>
+				s.toLowerCase() !== me.answer.toLowerCase() &&
+				!claim.toLowerCase().includes(s.toLowerCase())
+		)
+		.filter(
+			(s) =>
+				isName(s) ||
+				(!mine.includes(s.replace(/^\S+\s/u, '').toLowerCase()) &&
+					!people.some((p) =>
+						p.title?.toLowerCase().includes(s.replace(/^\S+\s/u, '').toLowerCase())
+					))
+		)
+		.filter((s) => !myGender || !gender.get(s) || gender.get(s) === myGender)
+		.sort(
+			(x, y) => Number(isName(y) === isName(me.answer)) - Number(isName(x) === isName(me.answer))
+		);
+	const cards: Card[] = [];
+	const claimText = a.quote ? `«${claim}»` : lowerFirst(claim);
+	let question: string | null = null;
+	if (a.quote) question = `Di chi sono queste parole: «${claim}»?`;
+	else if (a.verb === 'secondo') question = `Secondo chi ${claimText}?`;
+	else if (singular(a.verb)) question = `Chi ${a.verb} che ${claimText}?`;
+	const random = rngFor(`${sibling}:options`, ctx.seed);
+	if (question && others.length >= 3) {
+		cards.push(
+			make('multiple-choice', question, {
+				options: shuffled([me.answer, ...shuffled(others, random).slice(0, 3)], random)
+			})
+		);
+	}
+	const statement = (who: string) =>
+		a.verb === 'secondo'
+			? `Secondo ${who}, ${a.quote ? claimText : claimText}.`
+			: `${cap(who)} ${a.verb}${a.quote ? ': ' : ' che '}${claimText}.`;
+	const isTrue = rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5;
+	// A swap must be someone else: "il comitato «Torre pulito»" is "il comitato" again.
+	const bare = (s: string) => s.replace(/^(?:il|lo|la|l’|l')\s?/iu, '').toLowerCase();
+	const swap = others.find(
+		(o) =>
+			!/^(?:i|gli|le|alcuni|alcune)\s/u.test(o) &&
+			!bare(o).includes(bare(me.phrase)) &&
+			!bare(me.phrase).includes(bare(o)) &&
+			(!isName(o) || !!withArticle(o))
+	);
+	if (swap && singular(a.verb)) {
+		const who = isTrue ? me.phrase : withArticle(swap)!;
+		cards.push(
+			make('true-false', statement(who), {
+				answer: isTrue ? 'vero' : 'falso',
+				options: ['vero', 'falso']
+			})
+		);
+	}
+	return cards;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Lower-cases a claim's first letter unless it starts a name. */
+const lowerFirst = (s: string) =>
+	/^\p{Lu}\p{Ll}/u.test(s) &&
+	/^(?:Il|Lo|La|L[’']|I|Gli|Le|Un|Una|Uno|Durante|Nei|Nel|Nella|Ogni|Alcune|Alcuni|Senza|Se)\b/u.test(
+		s
+	)
+		? s.charAt(0).toLowerCase() + s.slice(1)
+		: s;
+
+/**
+ * How a name stands as a subject: people bare ("Elena Zanin"), organisations with the article
+ * their head word takes ("l’Università di Padova", "la Fondazione Cariparo"); undefined where
+ * the article cannot be told (an acronym, a team).
+ */
+function withArticle(name: string): string | undefined {
+	if (!/^\p{Lu}/u.test(name)) return name;
+	const head = name.split(/\s/u)[0];
+	const gender = ORGANISATION_HEADS.get(head);
+	if (!gender) return /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(name) ? name : undefined;
+	if (/^[AEIOU]/u.test(head)) return `l’${name}`;
+	return `${gender === 'f' ? 'la' : /^(?:S[^aeiou]|Z)/u.test(head) ? 'lo' : 'il'} ${name}`;
+}
