@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { buildDeck } from '$lib/deck/deck';
+import { textToLibraryEntry } from '$lib/deck/input';
 import { getArticle, getEntry } from '$lib/server/content';
+import { loadLemmaTable } from '$lib/server/lemmas';
+import { getLexicon } from '$lib/server/lexicon';
 import { getCard, getDeck } from '$lib/server/deck';
 import { getReaderArticle } from '$lib/server/reader';
 import {
@@ -104,6 +108,16 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		const curated = getDeck('mosca-pyongyang').cards;
 		expect(curated.length).toBeGreaterThan(200);
 		expect(curated.every((c) => c.source.article === 'mosca-pyongyang')).toBe(true);
+	});
+
+	it('has the deck that deck --input prints for the same text', () => {
+		const slug = added(browser(), ARTICLE.replace('1.200', '1.300'));
+		const file = textToLibraryEntry('biblioteca.md', ARTICLE.replace('1.200', '1.300'), { slug });
+		const cli = buildDeck([file], { lexicon: getLexicon(), lemmas: loadLemmaTable() });
+		const ids = (cards: readonly { id: string; track: string }[]) =>
+			cards.filter((card) => card.track === 'facts').map((card) => card.id);
+		expect(ids(getDeck(slug).cards)).toEqual(ids(cli.cards));
+		expect(ids(cli.cards).length).toBeGreaterThan(0);
 	});
 
 	it('is recognised when the same browser adds it again, however it is laid out', () => {

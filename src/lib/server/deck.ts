@@ -7,7 +7,8 @@ import type { LibraryEntry } from '$lib/content/library';
 import { buildDeck, type Deck } from '$lib/deck/deck';
 import { withWordForms } from '$lib/deck/word-forms';
 import { getLibrary, isCurated } from './content';
-import { lookupLemmas } from './lemmas';
+import type { LemmaTable } from '$lib/lemma/types';
+import { loadLemmaTable, lookupLemmas } from './lemmas';
 import { getLexicon } from './lexicon';
 import { cachedText } from './texts/cache';
 
@@ -16,8 +17,27 @@ let byId: Map<string, Card> | undefined;
 const curatedDecks = new Map<string, Deck>();
 
 // Vocabulary cards carry the real words around their answer, for grading in the browser too.
-const build = (entries: readonly LibraryEntry[]) =>
-	withWordForms(buildDeck(entries, { lexicon: getLexicon() }), lookupLemmas);
+const build = (entries: readonly LibraryEntry[], lemmas?: LemmaTable) =>
+	withWordForms(buildDeck(entries, { lexicon: getLexicon(), lemmas }), lookupLemmas);
+
+let guide: LemmaTable | null | undefined;
+
+/**
+ * The lemma table, the fact generator's guide for an added text as for `deck --input` (so both
+ * make the same deck); loaded on the first added text. Without a table (never built here) the
+ * generator uses its built-in guide, and the log says so once.
+ */
+function lemmaGuide(): LemmaTable | undefined {
+	if (guide === undefined) {
+		try {
+			guide = loadLemmaTable();
+		} catch (failure) {
+			console.warn(`Added texts: ${(failure as Error).message}; facts use the built-in guide`);
+			guide = null;
+		}
+	}
+	return guide ?? undefined;
+}
 
 const EMPTY: Deck = { articles: [], cards: [], vocab: [] };
 
@@ -45,7 +65,7 @@ export function getDeck(slug?: string): Deck {
 	}
 	const text = cachedText(slug);
 	if (!text) return EMPTY;
-	text.deck ??= build([text.entry]);
+	text.deck ??= build([text.entry], lemmaGuide());
 	return text.deck;
 }
 
