@@ -1,8 +1,12 @@
 /**
- * The articles in `content/` and their curated facts, parsed and checked once per server process.
- * Vite inlines the files at build time, so the production server needs no content folder.
+ * The texts the app serves: the articles in `content/` with their curated facts, parsed and
+ * checked once per server process (Vite inlines the files at build time, so the production server
+ * needs no content folder), and the texts people added (`$lib/server/texts`), loaded from the
+ * database when first asked for. Every page finds either kind by its slug.
  */
+import type { LibraryEntry } from '$lib/content/library';
 import { loadLibrary, type Library } from '$lib/content/library';
+import { cachedText } from './texts/cache';
 
 const files = import.meta.glob<string>(
 	[
@@ -15,18 +19,32 @@ const files = import.meta.glob<string>(
 
 let library: Library | undefined;
 
-/** Every article with its facts. Throws a `ContentError` naming the file when one is wrong. */
+/** Every curated article with its facts. Throws a `ContentError` naming the file when one is wrong. */
 export function getLibrary(): Library {
 	library ??= loadLibrary(files);
 	return library;
 }
 
-/** Every article, sorted by slug. */
+/** Every curated article, sorted by slug. */
 export function getArticles() {
 	return getLibrary().map((entry) => entry.article);
 }
 
-/** The article with this slug, or undefined. */
+/**
+ * The curated article or the added text with this slug, or undefined.
+ *
+ * @throws StorageError when an added text's database cannot be read
+ */
+export function getEntry(slug: string): LibraryEntry | undefined {
+	return getLibrary().find((entry) => entry.article.slug === slug) ?? cachedText(slug)?.entry;
+}
+
+/** The article (curated, or an added text) with this slug, or undefined. */
 export function getArticle(slug: string) {
-	return getLibrary().find((entry) => entry.article.slug === slug)?.article;
+	return getEntry(slug)?.article;
+}
+
+/** True for a slug of the curated library. */
+export function isCurated(slug: string): boolean {
+	return getLibrary().some((entry) => entry.article.slug === slug);
 }

@@ -1,24 +1,85 @@
 /**
- * The deck the app serves, built once per server process from the content library.
+ * The decks the app serves: the curated articles' deck, built once per server process, and each
+ * added text's own, built when first asked for and kept with the text (`$lib/server/texts/cache`).
  */
 import type { Card } from '$lib/cards/types';
+import type { LibraryEntry } from '$lib/content/library';
 import { buildDeck, type Deck } from '$lib/deck/deck';
 import { withWordForms } from '$lib/deck/word-forms';
-import { getLibrary } from './content';
-import { lookupLemmas } from './lemmas';
+import { getLibrary, isCurated } from './content';
+import type { LemmaTable } from '$lib/lemma/types';
+import { loadLemmaTable, lookupLemmas } from './lemmas';
 import { getLexicon } from './lexicon';
+import { cachedText } from './texts/cache';
 
 let deck: Deck | undefined;
 let byId: Map<string, Card> | undefined;
+const curatedDecks = new Map<string, Deck>();
 
-export function getDeck(): Deck {
-	// Vocabulary cards carry the real words around their answer, for grading in the browser too.
-	deck ??= withWordForms(buildDeck(getLibrary(), { lexicon: getLexicon() }), lookupLemmas);
-	return deck;
+// Vocabulary cards carry the real words around their answer, for grading in the browser too.
+const build = (entries: readonly LibraryEntry[], lemmas?: LemmaTable) =>
+	withWordForms(buildDeck(entries, { lexicon: getLexicon(), lemmas }), lookupLemmas);
+
+let guide: LemmaTable | null | undefined;
+
+/**
+ * The lemma table, the fact generator's guide for an added text as for `deck --input` (so both
+ * make the same deck); loaded on the first added text. Without a table (never built here) the
+ * generator uses its built-in guide, and the log says so once.
+ */
+function lemmaGuide(): LemmaTable | undefined {
+	if (guide === undefined) {
+		try {
+			guide = loadLemmaTable();
+		} catch (failure) {
+			console.warn(`Added texts: ${(failure as Error).message}; facts use the built-in guide`);
+			guide = null;
+		}
+	}
+	return guide ?? undefined;
 }
 
-/** A card by id, or undefined. */
+const EMPTY: Deck = { articles: [], cards: [], vocab: [] };
+
+/**
+ * Without a slug, the deck of every curated article. With one, the deck of that one text (a
+ * curated article, or an added text); empty for a slug that names neither.
+ *
+ * @throws StorageError when an added text's database cannot be read
+ */
+export function getDeck(slug?: string): Deck {
+	deck ??= build(getLibrary());
+	if (slug === undefined) return deck;
+	if (isCurated(slug)) {
+		let one = curatedDecks.get(slug);
+		if (!one) {
+			const all = deck;
+			one = {
+				articles: all.articles.filter((article) => article.slug === slug),
+				cards: all.cards.filter((card) => card.source.article === slug),
+				vocab: all.vocab.filter((entry) => entry.article === slug)
+			};
+			curatedDecks.set(slug, one);
+		}
+		return one;
+	}
+	const text = cachedText(slug);
+	if (!text) return EMPTY;
+	text.deck ??= build([text.entry], lemmaGuide());
+	return text.deck;
+}
+
+/**
+ * A card by id, or undefined: a curated card, or one of an added text (its id starts with the
+ * text's slug).
+ */
 export function getCard(id: string): Card | undefined {
 	byId ??= new Map(getDeck().cards.map((card) => [card.id, card]));
-	return byId.get(id);
+	const curated = byId.get(id);
+	if (curated) return curated;
+	const slug = id.slice(0, Math.max(id.indexOf(':'), 0));
+	const text = slug ? cachedText(slug) : undefined;
+	if (!text) return undefined;
+	text.cards ??= new Map(getDeck(slug).cards.map((card) => [card.id, card]));
+	return text.cards.get(id);
 }

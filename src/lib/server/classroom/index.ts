@@ -160,7 +160,7 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 		throw failure;
 	}
 	const { article, tracks, kinds, questions, secondsPerQuestion, speedBonus, classic } = input;
-	const pool = livePool(getDeck().cards, { article, tracks, kinds });
+	const pool = livePool(getDeck(article).cards, { article, tracks, kinds });
 	if (pool.length === 0) {
 		return {
 			ok: false,

@@ -5,7 +5,7 @@ import { choiceKey, LIVE_KINDS, livePool, questionCount, type LiveKind } from '$
 import { m } from '$lib/paraglide/messages';
 import { createSchema, OPEN_FOR_HOURS, type ErrorCode } from '$lib/classroom/contracts';
 import { createGame, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
-import { getLibrary } from '$lib/server/content';
+import { getEntry, getLibrary, isCurated } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,10 +23,13 @@ function subsets<T>(items: readonly T[]): T[][] {
  * `choiceKey`), so the form shows the limit as the teacher ticks boxes.
  */
 export const load: PageServerLoad = ({ url }) => {
-	const cards = getDeck().cards;
+	const chosen = url.searchParams.get('article');
+	// An added text is offered when the link names it (texts are private to their link).
+	const added = chosen && !isCurated(chosen) ? getEntry(chosen) : undefined;
 	return {
-		chosen: url.searchParams.get('article'),
-		articles: getLibrary().map(({ article }) => {
+		chosen,
+		articles: [...getLibrary(), ...(added ? [added] : [])].map(({ article }) => {
+			const cards = getDeck(article.slug).cards;
 			const counts: Record<string, number> = {};
 			for (const tracks of subsets(TRACKS)) {
 				for (const kinds of subsets(LIVE_KINDS)) {
@@ -77,12 +80,12 @@ export const actions: Actions = {
 			openFor
 		};
 
-		if (!getLibrary().some((entry) => entry.article.slug === article)) {
+		if (!getEntry(article)) {
 			return fail(400, { error: m.class_new_error_article(), values });
 		}
 		if (tracks.length === 0) return fail(400, { error: m.class_new_error_tracks(), values });
 		if (kinds.length === 0) return fail(400, { error: m.class_new_error_kinds(), values });
-		const available = questionCount(livePool(getDeck().cards, { article, tracks, kinds }));
+		const available = questionCount(livePool(getDeck(article).cards, { article, tracks, kinds }));
 		if (!(questions >= 1 && questions <= available)) {
 			return fail(400, { error: m.class_new_error_questions({ max: available }), values });
 		}

@@ -46,7 +46,7 @@ const MESSAGE: Record<QuizProblem | 'other-question' | 'finished', () => string>
 function quizOf({ params, url, cookies }: Pick<RequestEvent, 'params' | 'url' | 'cookies'>) {
 	const article = getArticle(params.slug);
 	if (!article) error(404, m.error_article_not_found({ slug: params.slug }));
-	const facts = getDeck().cards.filter(
+	const facts = getDeck(article.slug).cards.filter(
 		(card) => card.source.article === article.slug && card.track === 'facts'
 	);
 	const visit: Visit = { visitor: visitorId(cookies, url), article: article.slug };

@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!article) error(404, m.error_article_not_found({ slug: params.slug }));
 	const track = params.track as Track;
 	if (!TRACKS.includes(track)) error(404, m.study_unknown_track({ track: params.track }));
-	const cards = getDeck().cards.filter(
+	const cards = getDeck(article.slug).cards.filter(
 		(card) => card.source.article === article.slug && card.track === track
 	);
 	return {

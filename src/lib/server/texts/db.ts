@@ -1,0 +1,197 @@
+/**
+ * Added texts in SQLite (better-sqlite3), beside the classroom's database in the data folder
+ * (`RIPASSO_DATA_DIR`). Everything goes through `TextStore`, so another SQL engine can take its
+ * place; every failure of a method is a `StorageError`, as in the classroom's store.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { dataDir, StorageError } from '$lib/server/classroom/db';
+
+export { StorageError };
+
+export interface TextRow {
+	/** Random and unguessable: the text's URLs are its share links. */
+	id: string;
+	/** SHA-256 of the owner's secret (the owner's cookie holds the secret itself). */
+	ownerHash: string;
+	/** Never empty: the text's title line, the one given, or its first words. */
+	title: string;
+	/** Empty when unknown. */
+	author: string;
+	sourceUrl: string | null;
+	/** The prose: paragraphs separated by a blank line, without the title line and the byline. */
+	body: string;
+	/** `contentHash` of the body: the same text again is recognised by it. */
+	hash: string;
+	words: number;
+	createdAt: number;
+}
+
+/** What a list of texts shows: everything but the body. */
+export type TextSummary = Omit<TextRow, 'body' | 'ownerHash' | 'hash'>;
+
+/** What the app needs from a database for added texts; one implementation per SQL engine. */
+export interface TextStore {
+	/** Adds a text; false when this owner already has one with the same hash (nothing added). */
+	add(row: TextRow): boolean;
+	get(id: string): TextRow | undefined;
+	/** This owner's text with this hash, if any. */
+	findByHash(ownerHash: string, hash: string): TextRow | undefined;
+	/** This owner's texts, newest first. */
+	ownedBy(ownerHash: string): TextSummary[];
+	/** The texts of these ids that exist, in the order of the ids. */
+	summaries(ids: readonly string[]): TextSummary[];
+	countOwnedBy(ownerHash: string): number;
+	/**
+	 * Deletes the text when this owner added it; false (nothing deleted) when it is unknown or
+	 * someone else's. The hash is compared by SQL: it is a hash of a random secret, so how long a
+	 * comparison takes tells nothing of the secret.
+	 */
+	delete(id: string, ownerHash: string): boolean;
+	close(): void;
+}
+
+/** Applied in order from the stored `user_version`; never edit a released one, add the next. */
+export const MIGRATIONS: string[] = [
+	`CREATE TABLE texts (
+		id TEXT PRIMARY KEY,
+		owner_hash TEXT NOT NULL,
+		title TEXT NOT NULL,
+		author TEXT NOT NULL,
+		source_url TEXT,
+		body TEXT NOT NULL,
+		hash TEXT NOT NULL,
+		words INTEGER NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE UNIQUE INDEX texts_owner_hash ON texts(owner_hash, hash);
+	CREATE INDEX texts_owner_created ON texts(owner_hash, created_at);`
+];
+
+export interface TextStoreOptions {
+	/**
+	 * Test hook (`RIPASSO_FAULT_FILE`), as in the classroom's store: while this file exists,
+	 * writes fail with SQLite's own read-only error.
+	 */
+	faultFile?: string;
+}
+
+const SUMMARY = 'id, title, author, source_url, words, created_at';
+
+const fromRow = (row: Record<string, unknown>): TextRow => ({
+	id: row.id as string,
+	ownerHash: row.owner_hash as string,
+	title: row.title as string,
+	author: row.author as string,
+	sourceUrl: (row.source_url as string | null) ?? null,
+	body: row.body as string,
+	hash: row.hash as string,
+	words: row.words as number,
+	createdAt: row.created_at as number
+});
+
+const summaryOf = (row: Record<string, unknown>): TextSummary => ({
+	id: row.id as string,
+	title: row.title as string,
+	author: row.author as string,
+	sourceUrl: (row.source_url as string | null) ?? null,
+	words: row.words as number,
+	createdAt: row.created_at as number
+});
+
+/**
+ * Opens (creating the folder and the schema if needed) the SQLite database of added texts. A file
+ * that cannot be opened or migrated throws here, with the reason; once open, every failure of
+ * the store is a `StorageError`.
+ *
+ * @param file a path, or `:memory:` for tests
+ */
+export function openSqliteTextStore(
+	file = join(dataDir(), 'texts.sqlite'),
+	{ faultFile = process.env.RIPASSO_FAULT_FILE }: TextStoreOptions = {}
+): TextStore {
+	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	migrate(db);
+
+	const insert = db.prepare(
+		`INSERT INTO texts (id, owner_hash, title, author, source_url, body, hash, words, created_at)
+		 VALUES (@id, @ownerHash, @title, @author, @sourceUrl, @body, @hash, @words, @createdAt)
+		 ON CONFLICT (owner_hash, hash) DO NOTHING`
+	);
+	const select = db.prepare('SELECT * FROM texts WHERE id = ?');
+	const selectByHash = db.prepare('SELECT * FROM texts WHERE owner_hash = ? AND hash = ?');
+	const selectOwned = db.prepare(
+		`SELECT ${SUMMARY} FROM texts WHERE owner_hash = ? ORDER BY created_at DESC, id`
+	);
+	const countOwned = db.prepare('SELECT COUNT(*) AS n FROM texts WHERE owner_hash = ?');
+	const remove = db.prepare('DELETE FROM texts WHERE id = ? AND owner_hash = ?');
+
+	let faulty = false;
+	const beforeWrite = faultFile
+		? () => {
+				const now = existsSync(faultFile);
+				if (now !== faulty) db.pragma(`query_only = ${now ? 1 : 0}`);
+				faulty = now;
+			}
+		: () => {};
+
+	const store: TextStore = {
+		add: (row) => insert.run(row).changes === 1,
+		get(id) {
+			const row = select.get(id) as Record<string, unknown> | undefined;
+			return row && fromRow(row);
+		},
+		findByHash(ownerHash, hash) {
+			const row = selectByHash.get(ownerHash, hash) as Record<string, unknown> | undefined;
+			return row && fromRow(row);
+		},
+		ownedBy: (ownerHash) =>
+			(selectOwned.all(ownerHash) as Record<string, unknown>[]).map(summaryOf),
+		summaries(ids) {
+			if (ids.length === 0) return [];
+			const rows = db
+				.prepare(`SELECT ${SUMMARY} FROM texts WHERE id IN (${ids.map(() => '?').join(', ')})`)
+				.all(...ids) as Record<string, unknown>[];
+			const byId = new Map(rows.map((row) => [row.id as string, summaryOf(row)]));
+			return ids.flatMap((id) => byId.get(id) ?? []);
+		},
+		countOwnedBy: (ownerHash) => (countOwned.get(ownerHash) as { n: number }).n,
+		delete: (id, ownerHash) => remove.run(id, ownerHash).changes === 1,
+		close: () => db.close()
+	};
+	return guarded(store, beforeWrite);
+}
+
+const WRITES = new Set<keyof TextStore>(['add', 'delete']);
+
+/** The store with every method's failure turned into a `StorageError`. */
+function guarded(store: TextStore, beforeWrite: () => void): TextStore {
+	const wrapped = {} as Record<string, unknown>;
+	for (const [name, method] of Object.entries(store) as [keyof TextStore, unknown][]) {
+		const call = method as (...args: unknown[]) => unknown;
+		wrapped[name] = (...args: unknown[]) => {
+			try {
+				if (WRITES.has(name)) beforeWrite();
+				return call(...args);
+			} catch (error) {
+				throw error instanceof StorageError ? error : new StorageError(`texts.${name}`, error);
+			}
+		};
+	}
+	return wrapped as unknown as TextStore;
+}
+
+function migrate(db: Database.Database): void {
+	const version = db.pragma('user_version', { simple: true }) as number;
+	if (version > MIGRATIONS.length) {
+		throw new Error(`The texts database is from a newer Ripasso (schema ${version}).`);
+	}
+	db.transaction(() => {
+		for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+		db.pragma(`user_version = ${MIGRATIONS.length}`);
+	})();
+}
