@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEngine } from '$lib/server/classroom';
-import { getDeck } from '$lib/server/deck';
+import { getDeck, prepareForAddedTexts } from '$lib/server/deck';
 import { DIRECT_ANSWER, directAnswer } from '$lib/server/classroom/answer';
 import {
 	NON_PAGE_CSP,
@@ -16,12 +16,13 @@ const BASE_HEADERS = Symbol.for('ripasso.securityHeaders');
 /**
  * At start: resume every classroom game from the database, so a question running when the server
  * stopped still ends on time with nobody connected, and build the deck before the first teacher
- * creates a quiz (it takes most of a second). And hand `npm start` the answer handler for its
+ * creates a quiz (it takes most of a second), and load what decks of added texts need. And hand `npm start` the answer handler for its
  * direct path (see `$lib/server/classroom/answer`) and the headers of what it serves directly.
  */
 export const init: ServerInit = () => {
 	if (building) return;
 	getDeck();
+	prepareForAddedTexts();
 	getEngine();
 	(globalThis as Record<symbol, unknown>)[DIRECT_ANSWER] = directAnswer;
 	// Static files and the direct answer path never reach `handle`: the same headers, there too.

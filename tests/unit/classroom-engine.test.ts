@@ -140,6 +140,24 @@ describe('the classroom engine', () => {
 		expect(engine.join('999999', 'p9', 'Nessuno')).toEqual({ ok: false, error: 'unknown-code' });
 	});
 
+	it('ends and forgets the games of a deleted article, even after a restart', () => {
+		const { open } = setup();
+		const engine = open();
+		const playing = twoPlaying(engine);
+		const waiting = newGame(engine);
+		const seen: string[] = [];
+		engine.subscribe(playing.code, (state) => seen.push(state.phase));
+		expect(engine.forgetArticle('another-article')).toBe(0);
+		expect(engine.forgetArticle('mosca-pyongyang')).toBe(2);
+		// The screens still connected saw the game end.
+		expect(seen).toEqual(['finished']);
+		expect(engine.get(playing.code)).toBeUndefined();
+		expect(engine.join(waiting.code, 'p3', 'Anna')).toEqual({ ok: false, error: 'unknown-code' });
+		const restarted = open();
+		expect(restarted.get(playing.code)).toBeUndefined();
+		expect(restarted.get(waiting.code)).toBeUndefined();
+	});
+
 	it('tells subscribers about every change, and students never get the answer early', () => {
 		const { open } = setup();
 		const engine = open();

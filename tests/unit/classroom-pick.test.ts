@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { livePool, pickGameCards, questionCount } from '$lib/classroom/pick';
 import { buildDeck } from '$lib/deck/deck';
+import { textToLibraryEntry } from '$lib/deck/input';
 import { mulberry32 } from '$lib/random/prng';
 import { lexicon, library } from '../helpers/library';
 
@@ -25,6 +26,27 @@ describe('the cards of a classroom quiz', () => {
 		const game = pickGameCards(pool, facts, mulberry32(7));
 		expect(new Set(game.map((c) => c.sibling)).size).toBe(facts);
 		expect(new Set(game.map((c) => c.type)).size).toBe(3);
+	});
+
+	it('plays the generated cards of a text nobody curated (one a user added)', () => {
+		const entry = textToLibraryEntry(
+			'fiera.md',
+			`La fiera del libro
+
+Sabato 12 ottobre a Mantova apre la fiera del libro, che quest'anno ospita 240 editori.
+Secondo la sindaca Laura Bassi, i visitatori saranno più di 30.000 in quattro giorni.
+L'ingresso costa 8 euro; i ragazzi sotto i 14 anni entrano gratis.`
+		);
+		const added = buildDeck([entry], { lexicon }).cards;
+		const pool = livePool(added, {
+			article: entry.article.slug,
+			tracks: ['facts'],
+			kinds: ['multiple-choice', 'true-false', 'numeric']
+		});
+		expect(pool.length).toBeGreaterThan(0);
+		expect(pool.every((c) => c.origin === 'auto')).toBe(true);
+		// The curated article's generated cards stay out: its curated ones are played instead.
+		expect(cards.some((c) => c.source.article === article && c.origin === 'auto')).toBe(true);
 	});
 
 	it('plays vocabulary as recognition (the word, four glosses)', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '$lib/deck/deck';
 import { textToLibraryEntry } from '$lib/deck/input';
 import { getArticle, getEntry } from '$lib/server/content';
+import { loadDictionary } from '$lib/server/dictionary';
 import { loadLemmaTable } from '$lib/server/lemmas';
 import { getLexicon } from '$lib/server/lexicon';
 import { getCard, getDeck } from '$lib/server/deck';
@@ -113,11 +114,21 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 	it('has the deck that deck --input prints for the same text', () => {
 		const slug = added(browser(), ARTICLE.replace('1.200', '1.300'));
 		const file = textToLibraryEntry('biblioteca.md', ARTICLE.replace('1.200', '1.300'), { slug });
-		const cli = buildDeck([file], { lexicon: getLexicon(), lemmas: loadLemmaTable() });
-		const ids = (cards: readonly { id: string; track: string }[]) =>
-			cards.filter((card) => card.track === 'facts').map((card) => card.id);
-		expect(ids(getDeck(slug).cards)).toEqual(ids(cli.cards));
-		expect(ids(cli.cards).length).toBeGreaterThan(0);
+		const lemmas = loadLemmaTable();
+		const cli = buildDeck([file], {
+			lexicon: getLexicon(),
+			lemmas,
+			generate: { lemmas, dictionary: loadDictionary() }
+		});
+		const ids = (cards: readonly { id: string; track: string }[], track: string) =>
+			cards.filter((card) => card.track === track).map((card) => card.id);
+		for (const track of ['facts', 'vocab']) {
+			expect(ids(getDeck(slug).cards, track)).toEqual(ids(cli.cards, track));
+			expect(ids(cli.cards, track).length).toBeGreaterThan(0);
+		}
+		expect(getDeck(slug).vocab.map((entry) => entry.lemma)).toEqual(
+			cli.vocab.map((entry) => entry.lemma)
+		);
 	});
 
 	it('is recognised when the same browser adds it again, however it is laid out', () => {

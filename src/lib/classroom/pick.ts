@@ -23,15 +23,22 @@ export interface PoolOptions {
 }
 
 /**
- * The cards that may be played: the article's curated cards of the chosen tracks and kinds, in
- * deck order. A fact may have several (a choice and a true/false): a game asks one of them.
+ * The cards that may be played, in deck order: the article's cards of the chosen tracks and
+ * kinds; of a track with curated cards (checked by hand), only those; of a text nobody curated
+ * (one a user added), its generated cards. A fact may have several (a choice and a true/false): a
+ * game asks one of them.
  */
 export function livePool(cards: readonly Card[], { article, tracks, kinds }: PoolOptions): Card[] {
+	const curated = new Set(
+		cards
+			.filter((card) => card.source.article === article && card.origin === 'curated')
+			.map((card) => card.track)
+	);
 	return cards.filter((card) => {
 		const kind = KIND_OF[card.type];
 		return (
 			card.source.article === article &&
-			card.origin === 'curated' &&
+			(card.origin === 'curated' || !curated.has(card.track)) &&
 			kind !== undefined &&
 			kinds.includes(kind) &&
 			tracks.includes(card.track)

@@ -8,6 +8,7 @@ import { buildDeck, type Deck } from '$lib/deck/deck';
 import { withWordForms } from '$lib/deck/word-forms';
 import { getLibrary, isCurated } from './content';
 import type { LemmaTable } from '$lib/lemma/types';
+import { loadDictionary } from './dictionary';
 import { loadLemmaTable, lookupLemmas } from './lemmas';
 import { getLexicon } from './lexicon';
 import { cachedText } from './texts/cache';
@@ -18,9 +19,26 @@ const curatedDecks = new Map<string, Deck>();
 
 // Vocabulary cards carry the real words around their answer, for grading in the browser too.
 const build = (entries: readonly LibraryEntry[], lemmas?: LemmaTable) =>
-	withWordForms(buildDeck(entries, { lexicon: getLexicon(), lemmas }), lookupLemmas);
+	withWordForms(
+		buildDeck(entries, {
+			lexicon: getLexicon(),
+			lemmas,
+			// A text the lexicon was not written for gets a vocabulary of its own words, as with
+			// `deck --input`: lemmas from the table, glosses from the lexicon, then the dictionary.
+			generate: lemmas ? { lemmas, dictionary: loadDictionary() } : undefined
+		}),
+		lookupLemmas
+	);
 
 let guide: LemmaTable | null | undefined;
+
+/**
+ * Loads what added texts need (the lemma table, about 2 s and 200 MB; the dictionary) before the
+ * server takes requests, so the first added text does not stall a class running on this server.
+ */
+export function prepareForAddedTexts(): void {
+	if (lemmaGuide()) loadDictionary();
+}
 
 /**
  * The lemma table, the fact generator's guide for an added text as for `deck --input` (so both

@@ -91,6 +91,11 @@ export interface ClassroomStore {
 	 * many games went.
 	 */
 	deleteExpired(now: number): number;
+	/**
+	 * Deletes every game played on this article, with its players and answers (the article was
+	 * deleted by its owner). Returns the codes of the games that went.
+	 */
+	deleteGamesOf(article: string): string[];
 	/** Runs `work` in one transaction (many players updated at a reveal). */
 	transaction(work: () => void): void;
 	answers(code: string): PlayerAnswerRow[];
@@ -264,6 +269,10 @@ export function openSqliteStore(
 		'DELETE FROM players WHERE game_code IN (SELECT code FROM games WHERE expires_at <= ?)'
 	);
 	const deleteExpiredGames = db.prepare('DELETE FROM games WHERE expires_at <= ?');
+	const selectGamesOf = db.prepare('SELECT code FROM games WHERE article = ?').pluck();
+	const deleteGameAnswers = db.prepare('DELETE FROM answers WHERE game_code = ?');
+	const deleteGamePlayers = db.prepare('DELETE FROM players WHERE game_code = ?');
+	const deleteGame = db.prepare('DELETE FROM games WHERE code = ?');
 	const selectAnswers = db.prepare(
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
@@ -322,6 +331,16 @@ export function openSqliteStore(
 				deleteExpiredPlayers.run(now);
 				return deleteExpiredGames.run(now).changes;
 			})(),
+		deleteGamesOf: (article) =>
+			db.transaction(() => {
+				const codes = selectGamesOf.all(article) as string[];
+				for (const code of codes) {
+					deleteGameAnswers.run(code);
+					deleteGamePlayers.run(code);
+					deleteGame.run(code);
+				}
+				return codes;
+			})(),
 		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};
@@ -334,6 +353,7 @@ const WRITES = new Set<keyof ClassroomStore>([
 	'upsertPlayer',
 	'addAnswer',
 	'deleteExpired',
+	'deleteGamesOf',
 	'transaction'
 ]);
 

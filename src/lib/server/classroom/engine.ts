@@ -227,6 +227,31 @@ export class ClassroomEngine {
 	}
 
 	/**
+	 * Ends and forgets every game played on an article its owner deleted: screens still
+	 * connected see the game end, then its code, players and answers are gone. Returns how many
+	 * games went.
+	 *
+	 * @throws StorageError when the database refuses (nothing is forgotten then)
+	 */
+	forgetArticle(article: string): number {
+		const codes = this.#store.deleteGamesOf(article);
+		for (const code of codes) {
+			const state = this.#games.get(code);
+			if (state && state.phase !== 'finished') {
+				const ended = state.kind === 'live' ? game.finish(state) : closeAssignment(state);
+				if (ended.ok) this.#commit(code, ended);
+			}
+			this.#subscribers.delete(code);
+			this.#games.delete(code);
+			this.#meta.delete(code);
+			this.#failing.delete(code);
+			this.#deadlines.get(code)?.();
+			this.#deadlines.delete(code);
+		}
+		return codes.length;
+	}
+
+	/**
 	 * Loads the games that are running (a live question, an open assignment) after a restart, so
 	 * their deadlines still fire; the others load when someone asks for them. Returns how many.
 	 */

@@ -9,6 +9,7 @@ import { env } from '$env/dynamic/private';
 import { m } from '$lib/paraglide/messages';
 import { RateLimiter } from '$lib/server/classroom/http';
 import { lanAddress } from '$lib/server/classroom/join-link';
+import { getEngine } from '$lib/server/classroom';
 import { cookieOptions } from '$lib/server/cookies';
 import { fallbackTitle, type ImportedText } from '$lib/text/import';
 import { forgetText } from './cache';
@@ -140,6 +141,8 @@ export function deleteText(
 	const text = isTextId(id) ? getTextStore().get(id) : undefined;
 	if (!text) return 'unknown';
 	if (!isOwner(event.cookies, text)) return 'not-owner';
+	// Its class games first: if the database refuses, the text stays and can be deleted again.
+	getEngine().forgetArticle(textSlug(id));
 	if (!getTextStore().delete(id, text.ownerHash)) return 'unknown';
 	forgetText(textSlug(id));
 	event.cookies.set(DELETED_COOKIE, text.title, cookieOptions(event.url, { maxAge: 60 }));
