@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/s
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
+	legacyStateRecordSchema,
 	reviewRecordSchema,
 	stateRecordSchema,
 	type Backup,
@@ -35,14 +36,18 @@ type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
 const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
 
 type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise<void>;
 
 /**
  * Schema migrations, one per version, applied in order from the stored version. Never edit a
  * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
  * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
  * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
+ * v5: a state's FSRS memory state is `memory`, not `card` (the app's name for what is reviewed).
+ * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
+ * aborts the whole upgrade, so the database stays at its old version, untouched.
  */
-export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)[] = [
+export const MIGRATIONS: Migration[] = [
 	(db) => {
 		db.createObjectStore('states', { keyPath: 'id' });
 		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
@@ -57,6 +62,15 @@ export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)
 	},
 	(db) => {
 		db.createObjectStore('picks', { keyPath: 'id' });
+	},
+	async (_db, tx) => {
+		// Records that were unreadable before stay as they are: still kept, reported, unused.
+		let cursor = await tx.objectStore('states').openCursor();
+		while (cursor) {
+			const legacy = legacyStateRecordSchema.safeParse(cursor.value);
+			if (legacy.success) await cursor.update(legacy.data as StateRecord);
+			cursor = await cursor.continue();
+		}
 	}
 ];
 
@@ -268,8 +282,14 @@ export async function openProgress(name = DB_NAME): Promise<ProgressStore> {
 	}
 	try {
 		const db = await openDB<ProgressDB>(name, DB_VERSION, {
-			upgrade(db, oldVersion, _newVersion, tx) {
-				for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version](db, tx);
+			async upgrade(db, oldVersion, _newVersion, tx) {
+				try {
+					for (let version = oldVersion; version < DB_VERSION; version++) {
+						await MIGRATIONS[version](db, tx);
+					}
+				} catch {
+					tx.abort();
+				}
 			}
 		});
 		return new ProgressStore(db);

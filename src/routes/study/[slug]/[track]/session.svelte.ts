@@ -95,7 +95,7 @@ export class StudySession {
 		if (this.queue.nextDueAt) return this.queue.nextDueAt;
 		let earliest = Infinity;
 		for (const card of this.#cards) {
-			const due = this.#states.get(card.id)?.card.due;
+			const due = this.#states.get(card.id)?.memory.due;
 			const at = due ? Date.parse(due) : Infinity;
 			if (at < earliest) earliest = at;
 		}
