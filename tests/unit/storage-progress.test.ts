@@ -1,20 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { createScheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { MIGRATIONS, openProgress } from '$lib/storage/progress';
-import {
-	BackupError,
-	parseBackup,
-	type ReviewRecord,
-	type StateRecord
-} from '$lib/storage/records';
-
-const scheduler = createScheduler(DEFAULT_SETTINGS);
-const NOW = new Date('2026-11-23T10:00:00Z');
-let dbCount = 0;
-const freshName = () => `test-${++dbCount}-${Math.random()}`;
+import { BackupError, parseBackup, type StateRecord } from '$lib/storage/records';
+import { freshName, NOW, rated, scheduler } from '../helpers/progress';
 
 /** A state as versions 1 to 4 of the database (and version-1 backups) wrote it. */
 function legacy({ memory, ...where }: StateRecord) {
@@ -28,15 +18,6 @@ function olderDatabase(name: string, version: number) {
 			for (let v = oldVersion; v < version; v++) await MIGRATIONS[v](db as never, tx as never);
 		}
 	});
-}
-
-function rated(id: string, now = NOW) {
-	const { state, log } = scheduler.rate(scheduler.newState(id, now), 'good', now);
-	const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
-	return {
-		state: { ...state, ...where } as StateRecord,
-		review: { ...log, ...where } as ReviewRecord
-	};
 }
 
 describe('progress in IndexedDB', () => {

@@ -270,18 +270,33 @@ export class StorageUnavailableError extends Error {
 	name = 'StorageUnavailableError';
 }
 
+/** What an open connection tells its owner about other tabs. */
+export interface ConnectionEvents {
+	/**
+	 * The connection is closed and must not be used again: another tab wants to upgrade or delete
+	 * the database (this one steps aside so it can), or the browser ended the connection.
+	 */
+	onclose?: () => void;
+	/** The open waits for another tab, still on an older Ripasso, to close the database. */
+	onblocked?: () => void;
+}
+
 /**
- * Opens (creating or migrating) the progress database.
+ * Opens (creating or migrating) the progress database. The connection closes itself when another
+ * tab asks to upgrade it, so a newer Ripasso in one tab never waits for an older one in another.
  *
  * @param name the database name (tests use one per test)
  * @throws StorageUnavailableError when the browser refuses (private mode, blocked, newer version)
  */
-export async function openProgress(name = DB_NAME): Promise<ProgressStore> {
+export async function openProgress(
+	name = DB_NAME,
+	events: ConnectionEvents = {}
+): Promise<ProgressStore> {
 	if (typeof indexedDB === 'undefined') {
 		throw new StorageUnavailableError('This browser does not offer IndexedDB.');
 	}
 	try {
-		const db = await openDB<ProgressDB>(name, DB_VERSION, {
+		const db: IDBPDatabase<ProgressDB> = await openDB<ProgressDB>(name, DB_VERSION, {
 			async upgrade(db, oldVersion, _newVersion, tx) {
 				try {
 					for (let version = oldVersion; version < DB_VERSION; version++) {
@@ -290,7 +305,13 @@ export async function openProgress(name = DB_NAME): Promise<ProgressStore> {
 				} catch {
 					tx.abort();
 				}
-			}
+			},
+			blocked: () => events.onblocked?.(),
+			blocking: () => {
+				db.close();
+				events.onclose?.();
+			},
+			terminated: () => events.onclose?.()
 		});
 		return new ProgressStore(db);
 	} catch (error) {
