@@ -7,12 +7,11 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
-import { italianVoice } from '$lib/components/speech';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
-import type { Progress, ProgressStatus } from '$lib/storage/progress.svelte';
+import type { Clock, Progress, ProgressStatus } from '$lib/storage/progress.svelte';
 import type { StateRecord, WordRecord } from '$lib/storage/records';
 
 /** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
@@ -40,6 +39,13 @@ function markedFirst(
 	return [...kept.filter(first), ...kept.filter((card) => !first(card))];
 }
 
+export interface SessionOptions {
+	/** The time of ratings and of the queue (tests pass their own). */
+	clock: Clock;
+	/** The Italian voice for listening cards, or null (in the browser: `italianVoice`). */
+	findVoice: () => Promise<SpeechSynthesisVoice | null>;
+}
+
 interface UndoEntry {
 	previous: StateRecord | null;
 	cardId: string;
@@ -52,21 +58,26 @@ export class StudySession {
 	saving = $state(false);
 	/** What failed last: a rating that could not be stored, or an undo (the reason: `problem`). */
 	failed = $state<'rate' | 'undo' | null>(null);
-	now = $state(new Date());
+	now = $state(new Date(0));
 	/** The Italian voice for listening cards; null when the browser has none. */
 	voice = $state.raw<SpeechSynthesisVoice | null>(null);
 
 	#progress: Progress;
+	#clock: Clock;
+	#findVoice: SessionOptions['findVoice'];
 	#opened = $state(false);
 	#cards = $state.raw<Card[]>([]);
 	#byId = new Map<string, Card>();
 	#undo = $state.raw<UndoEntry[]>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(cards: Card[], progress: Progress) {
+	constructor(cards: Card[], progress: Progress, { clock, findVoice }: SessionOptions) {
 		this.#cards = cards;
 		this.#byId = new Map(cards.map((card) => [card.id, card]));
 		this.#progress = progress;
+		this.#clock = clock;
+		this.#findVoice = findVoice;
+		this.now = clock();
 	}
 
 	/** Ready once progress is read again and the voice looked for. */
@@ -119,12 +130,12 @@ export class StudySession {
 	/** Reads progress again (another tab may have studied) and looks for a voice, together. */
 	async open(): Promise<void> {
 		// Listening cards need an Italian voice; without one they are left out, not failed.
-		const [voice] = await Promise.all([italianVoice(), this.#progress.refresh()]);
+		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
 		this.voice = voice;
 		let cards = this.#cards;
 		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
-		this.now = new Date();
+		this.now = this.#clock();
 		this.#opened = true;
 		this.#wakeForLearning();
 	}
@@ -149,7 +160,7 @@ export class StudySession {
 		const card = this.card;
 		if (!card || !this.revealed || this.saving || this.status !== 'ready') return;
 		this.saving = true;
-		const now = new Date();
+		const now = this.#clock();
 		const previous = this.#progress.states.get(card.id) ?? null;
 		const where = { track: card.track, article: card.source.article };
 		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
@@ -178,7 +189,7 @@ export class StudySession {
 			await this.#progress.undoReview(entry.previous, entry.cardId, entry.reviewId);
 			this.#undo = this.#undo.slice(0, -1);
 			this.failed = null;
-			this.#next(new Date());
+			this.#next(this.#clock());
 			return true;
 		} catch {
 			this.failed = 'undo';
@@ -200,6 +211,7 @@ export class StudySession {
 		clearTimeout(this.#timer);
 		const at = this.queue.nextDueAt?.getTime();
 		if (at === undefined) return;
-		this.#timer = setTimeout(() => (this.now = new Date()), Math.max(0, at - Date.now()) + 500);
+		const wait = Math.max(0, at - this.#clock().getTime()) + 500;
+		this.#timer = setTimeout(() => (this.now = this.#clock()), wait);
 	}
 }
