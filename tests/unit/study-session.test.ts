@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Card, CardType } from '$lib/cards/types';
 import { State } from '$lib/srs/scheduler';
+import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { openProgress, type ConnectionEvents } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import { StudySession } from '../../src/routes/study/[slug]/[track]/session.svelte';
@@ -72,6 +73,27 @@ describe('a study session', () => {
 		// `visit`, next in the deck, is buried: its sibling was studied today.
 		expect(session.card?.id).toBe('year');
 		expect(session.queue.counts).toEqual({ new: 1, learning: 0, review: 0 });
+		session.close();
+	});
+
+	it('counts each rating against the day’s limit of new cards, and each undo back', async () => {
+		const name = freshName();
+		const progress = new Progress(
+			(events) => openProgress(name, events),
+			() => NOW
+		);
+		const limits = { newPerDay: 1, reviewsPerDay: 200 };
+		await progress.saveSettings({ ...DEFAULT_SETTINGS, limits: { facts: limits, vocab: limits } });
+		const { session } = await start([LAVROV, YEAR], { progress });
+		expect(session.queue.counts.new).toBe(1);
+		session.reveal();
+		// Easy: straight to review, due in days; no new card is left for today.
+		await session.rate('easy');
+		expect(session.card).toBeNull();
+		expect(session.queue.counts).toEqual({ new: 0, learning: 0, review: 0 });
+		expect(await session.undo()).toBe(true);
+		expect(session.card?.id).toBe('lavrov');
+		expect(session.queue.counts.new).toBe(1);
 		session.close();
 	});
 

@@ -12,7 +12,7 @@ import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/schedul
 import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
 import type { Clock, Progress, ProgressStatus } from '$lib/storage/progress.svelte';
-import type { StateRecord, WordRecord } from '$lib/storage/records';
+import type { ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
 
 /** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
 const SUGGESTED: Record<AnswerResult['verdict'], Rating> = {
@@ -69,6 +69,12 @@ export class StudySession {
 	#cards = $state.raw<Card[]>([]);
 	#byId = new Map<string, Card>();
 	#undo = $state.raw<UndoEntry[]>([]);
+	/**
+	 * Reviews of the learner's day: filtered from the whole log once, when the session opens, then
+	 * kept in step by each rating and undo (filtering 200,000 reviews costs as much as the queue,
+	 * too much to repeat after every rating). A longer list is safe: the queue ignores other days.
+	 */
+	#today = $state.raw<ReviewRecord[]>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(cards: Card[], progress: Progress, { clock, findVoice }: SessionOptions) {
@@ -90,11 +96,6 @@ export class StudySession {
 		return this.#progress.problem;
 	}
 
-	#dayStart = $derived.by(() =>
-		startOfDay(this.now, this.#progress.settings.dayStartHour).getTime()
-	);
-	// The log is filtered again after a rating or when the day changes, not at every clock tick.
-	#today = $derived.by(() => reviewsSince(this.#progress.reviews, new Date(this.#dayStart)));
 	queue = $derived.by(() =>
 		buildQueue({
 			cards: this.#cards,
@@ -136,6 +137,8 @@ export class StudySession {
 		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
+		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour);
+		this.#today = reviewsSince(this.#progress.reviews, dayStart);
 		this.#opened = true;
 		this.#wakeForLearning();
 	}
@@ -165,11 +168,10 @@ export class StudySession {
 		const where = { track: card.track, article: card.source.article };
 		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
 		const { state, log } = this.scheduler.rate(current, rating, now);
+		const review: ReviewRecord = { ...log, ...where };
 		try {
-			const reviewId = await this.#progress.saveReview(
-				{ ...state, ...where },
-				{ ...log, ...where }
-			);
+			const reviewId = await this.#progress.saveReview({ ...state, ...where }, review);
+			this.#today = [...this.#today, { ...review, id: reviewId }];
 			this.#undo = [...this.#undo, { previous, cardId: card.id, reviewId }];
 			this.failed = null;
 			this.#next(now);
@@ -187,6 +189,7 @@ export class StudySession {
 		this.saving = true;
 		try {
 			await this.#progress.undoReview(entry.previous, entry.cardId, entry.reviewId);
+			this.#today = this.#today.filter((review) => review.id !== entry.reviewId);
 			this.#undo = this.#undo.slice(0, -1);
 			this.failed = null;
 			this.#next(this.#clock());
