@@ -1,5 +1,7 @@
 import { createScheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
+import { openProgress } from '$lib/storage/progress';
+import { Progress } from '$lib/storage/progress.svelte';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
 
 export const scheduler = createScheduler(DEFAULT_SETTINGS);
@@ -17,4 +19,28 @@ export function rated(id: string, now = NOW) {
 		state: { ...state, ...where } as StateRecord,
 		review: { ...log, ...where } as ReviewRecord
 	};
+}
+
+/** The app's Progress on a database of its own (`name`), at the clock's time. */
+export function progressOn(name = freshName(), clock: () => Date = () => NOW): Progress {
+	return new Progress((events) => openProgress(name, events), clock);
+}
+
+/**
+ * Progress on a disk that refuses ratings (full: the quota is exceeded) until `disk.full` is
+ * set to false; everything else works.
+ */
+export function fullDisk(name = freshName()) {
+	const disk = { full: true };
+	const progress = new Progress(
+		async (events) => {
+			const store = await openProgress(name, events);
+			const save = store.saveReview.bind(store);
+			store.saveReview = (state, review) =>
+				disk.full ? Promise.reject(new Error('The quota has been exceeded.')) : save(state, review);
+			return store;
+		},
+		() => NOW
+	);
+	return { progress, disk };
 }

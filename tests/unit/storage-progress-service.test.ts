@@ -5,10 +5,10 @@ import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { MIGRATIONS, openProgress, type ConnectionEvents } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import { parseBackup } from '$lib/storage/records';
-import { freshName, NOW, rated, scheduler } from '../helpers/progress';
+import { freshName, fullDisk, NOW, rated, scheduler } from '../helpers/progress';
 
-/** The app's Progress on a database of its own, counting how often it opens a connection. */
-function progressOn(name = freshName()) {
+/** Progress on a database of its own, counting how often it opens a connection. */
+function counted(name = freshName()) {
 	const opened = { count: 0 };
 	const progress = new Progress(
 		(events: ConnectionEvents) => {
@@ -22,7 +22,7 @@ function progressOn(name = freshName()) {
 
 describe('the progress service', () => {
 	it('opens storage once, on the first read, and shows what it stored', async () => {
-		const { progress, opened } = progressOn();
+		const { progress, opened } = counted();
 		expect(opened.count).toBe(0);
 		expect(progress.status).toBe('loading');
 		await progress.refresh();
@@ -43,8 +43,8 @@ describe('the progress service', () => {
 
 	it("shows another tab's work once a page reads again", async () => {
 		const name = freshName();
-		const here = progressOn(name).progress;
-		const there = progressOn(name).progress;
+		const here = counted(name).progress;
+		const there = counted(name).progress;
 		await here.refresh();
 		const { state, review } = rated('studied-elsewhere');
 		await there.saveReview(state, review);
@@ -56,7 +56,7 @@ describe('the progress service', () => {
 	});
 
 	it('undoes a rating exactly, in memory and on disk', async () => {
-		const { progress, name } = progressOn();
+		const { progress, name } = counted();
 		await progress.refresh();
 		const first = rated('card-1');
 		const id1 = await progress.saveReview(first.state, first.review);
@@ -69,14 +69,14 @@ describe('the progress service', () => {
 		expect(progress.reviews.map((r) => r.id)).toEqual([id1]);
 		await progress.undoReview(null, 'card-1', id1);
 		expect(progress.states.size).toBe(0);
-		const reread = progressOn(name).progress;
+		const reread = counted(name).progress;
 		await reread.refresh();
 		expect(reread.states.size).toBe(0);
 		expect(reread.reviews).toEqual([]);
 	});
 
 	it('opens one connection for calls that overlap, and never loses a write to a read', async () => {
-		const { progress, opened } = progressOn();
+		const { progress, opened } = counted();
 		const { state, review } = rated('card-1');
 		await Promise.all([progress.refresh(), progress.saveReview(state, review), progress.refresh()]);
 		expect(progress.states.get('card-1')).toEqual(state);
@@ -99,18 +99,7 @@ describe('the progress service', () => {
 	});
 
 	it('keeps what is shown as it is when a write fails, and says why until one succeeds', async () => {
-		const name = freshName();
-		let full = true;
-		const progress = new Progress(
-			async (events) => {
-				const store = await openProgress(name, events);
-				const save = store.saveReview.bind(store);
-				store.saveReview = (state, review) =>
-					full ? Promise.reject(new Error('The quota has been exceeded.')) : save(state, review);
-				return store;
-			},
-			() => NOW
-		);
+		const { progress, disk } = fullDisk();
 		await progress.refresh();
 		const { state, review } = rated('card-1');
 		await expect(progress.saveReview(state, review)).rejects.toThrow(/quota/);
@@ -118,27 +107,27 @@ describe('the progress service', () => {
 		expect(progress.problem).toMatch(/quota/);
 		expect(progress.states.size).toBe(0);
 		expect(progress.reviews).toEqual([]);
-		full = false;
+		disk.full = false;
 		await progress.saveReview(state, review);
 		expect(progress.problem).toBeNull();
 		expect(progress.states.get('card-1')).toEqual(state);
 	});
 
 	it('lets another tab upgrade or delete the database, then opens it again by itself', async () => {
-		const { progress, opened, name } = progressOn();
+		const { progress, opened, name } = counted();
 		await progress.refresh();
 		// Resolves only once this connection has closed: held open, it would wait for ever.
 		await deleteDB(name);
 		const { state, review } = rated('after-delete');
 		await progress.saveReview(state, review);
 		expect(opened.count).toBe(2);
-		const reread = progressOn(name).progress;
+		const reread = counted(name).progress;
 		await reread.refresh();
 		expect(reread.states.get('after-delete')).toEqual(state);
 	});
 
 	it('says when an older Ripasso in another tab holds the upgrade up, and goes on once it lets go', async () => {
-		const { progress, name } = progressOn();
+		const { progress, name } = counted();
 		const older = await openDB(name, 4, {
 			async upgrade(db, oldVersion, _new, tx) {
 				for (let v = oldVersion; v < 4; v++) await MIGRATIONS[v](db as never, tx as never);
@@ -155,7 +144,7 @@ describe('the progress service', () => {
 	});
 
 	it('imports, exports and resets through the same connection, showing the result', async () => {
-		const { progress } = progressOn();
+		const { progress } = counted();
 		await progress.refresh();
 		const a = rated('card-a');
 		await progress.saveReview(a.state, a.review);

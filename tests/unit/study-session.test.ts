@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Card, CardType } from '$lib/cards/types';
 import { State } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
-import { openProgress, type ConnectionEvents } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import { StudySession } from '../../src/routes/study/[slug]/[track]/session.svelte';
-import { freshName, NOW } from '../helpers/progress';
+import { freshName, fullDisk, NOW, progressOn } from '../helpers/progress';
 
 const MINUTE = 60_000;
 
@@ -43,7 +42,7 @@ async function start(cards: Card[], options: { voice?: boolean; progress?: Progr
 	const time = { now: NOW };
 	const clock = () => time.now;
 	const name = freshName();
-	const progress = options.progress ?? new Progress((events) => openProgress(name, events), clock);
+	const progress = options.progress ?? progressOn(name, clock);
 	const session = new StudySession(cards, progress, {
 		clock,
 		findVoice: async () => (options.voice ? VOICE : null)
@@ -54,10 +53,7 @@ async function start(cards: Card[], options: { voice?: boolean; progress?: Progr
 
 /** What another tab (or a reload) finds in the same database. */
 async function reread(name: string) {
-	const progress = new Progress(
-		(events) => openProgress(name, events),
-		() => NOW
-	);
+	const progress = progressOn(name);
 	await progress.refresh();
 	return progress;
 }
@@ -77,11 +73,7 @@ describe('a study session', () => {
 	});
 
 	it('counts each rating against the day’s limit of new cards, and each undo back', async () => {
-		const name = freshName();
-		const progress = new Progress(
-			(events) => openProgress(name, events),
-			() => NOW
-		);
+		const progress = progressOn();
 		const limits = { newPerDay: 1, reviewsPerDay: 200 };
 		await progress.saveSettings({ ...DEFAULT_SETTINGS, limits: { facts: limits, vocab: limits } });
 		const { session } = await start([LAVROV, YEAR], { progress });
@@ -98,11 +90,7 @@ describe('a study session', () => {
 	});
 
 	it('puts a card picked in class before the others, with its siblings', async () => {
-		const name = freshName();
-		const progress = new Progress(
-			(events: ConnectionEvents) => openProgress(name, events),
-			() => NOW
-		);
+		const progress = progressOn();
 		await progress.addPicks(['year'], 'class:482913');
 		const { session } = await start([LAVROV, VISIT, YEAR], { progress });
 		expect(session.card?.id).toBe('year');
@@ -184,18 +172,7 @@ describe('a study session', () => {
 	});
 
 	it('keeps the card on screen and says why when a rating cannot be stored', async () => {
-		const name = freshName();
-		let full = true;
-		const progress = new Progress(
-			async (events) => {
-				const store = await openProgress(name, events);
-				const save = store.saveReview.bind(store);
-				store.saveReview = (state, review) =>
-					full ? Promise.reject(new Error('The quota has been exceeded.')) : save(state, review);
-				return store;
-			},
-			() => NOW
-		);
+		const { progress, disk } = fullDisk();
 		const { session } = await start([LAVROV, YEAR], { progress });
 		session.answer('Sergey Lavrov');
 		await session.rate('good');
@@ -205,7 +182,7 @@ describe('a study session', () => {
 		expect(session.problem).toMatch(/quota/);
 		expect(session.canUndo).toBe(false);
 
-		full = false;
+		disk.full = false;
 		await session.rate('good');
 		expect(session.failed).toBeNull();
 		expect(session.card?.id).toBe('year');
