@@ -1,5 +1,7 @@
 import { createScheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
+import { openDB } from 'idb';
+import { MIGRATIONS } from '$lib/storage/migrations';
 import { openProgress } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
@@ -43,4 +45,13 @@ export function fullDisk(name = freshName()) {
 		() => NOW
 	);
 	return { progress, disk };
+}
+
+/** A database created by the first `version` migrations, as an older Ripasso left it. */
+export function olderDatabase(name: string, version: number) {
+	return openDB(name, version, {
+		async upgrade(db, oldVersion, _new, tx) {
+			for (let v = oldVersion; v < version; v++) await MIGRATIONS[v](db as never, tx as never);
+		}
+	});
 }

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { deleteDB, openDB } from 'idb';
+import { deleteDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
-import { MIGRATIONS, openProgress, type ConnectionEvents } from '$lib/storage/progress';
+import { openProgress, type ConnectionEvents } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import { parseBackup } from '$lib/storage/records';
-import { freshName, fullDisk, NOW, rated, scheduler } from '../helpers/progress';
+import { freshName, fullDisk, NOW, olderDatabase, rated, scheduler } from '../helpers/progress';
 
 /** Progress on a database of its own, counting how often it opens a connection. */
 function counted(name = freshName()) {
@@ -128,11 +128,7 @@ describe('the progress service', () => {
 
 	it('says when an older Ripasso in another tab holds the upgrade up, and goes on once it lets go', async () => {
 		const { progress, name } = counted();
-		const older = await openDB(name, 4, {
-			async upgrade(db, oldVersion, _new, tx) {
-				for (let v = oldVersion; v < 4; v++) await MIGRATIONS[v](db as never, tx as never);
-			}
-		});
+		const older = await olderDatabase(name, 4);
 		// The old code kept its connection and had no handler for another tab's upgrade.
 		const reading = progress.refresh();
 		await expect.poll(() => progress.blocked).toBe(true);

@@ -2,22 +2,14 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
-import { MIGRATIONS, openProgress } from '$lib/storage/progress';
+import { MIGRATIONS } from '$lib/storage/migrations';
+import { openProgress } from '$lib/storage/progress';
 import { BackupError, parseBackup, type StateRecord } from '$lib/storage/records';
-import { freshName, NOW, rated, scheduler } from '../helpers/progress';
+import { freshName, NOW, olderDatabase, rated, scheduler } from '../helpers/progress';
 
 /** A state as versions 1 to 4 of the database (and version-1 backups) wrote it. */
 function legacy({ memory, ...where }: StateRecord) {
 	return { ...where, card: memory };
-}
-
-/** A database created by the first `version` migrations, as an older Ripasso left it. */
-function olderDatabase(name: string, version: number) {
-	return openDB(name, version, {
-		async upgrade(db, oldVersion, _new, tx) {
-			for (let v = oldVersion; v < version; v++) await MIGRATIONS[v](db as never, tx as never);
-		}
-	});
 }
 
 describe('progress in IndexedDB', () => {

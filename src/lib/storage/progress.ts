@@ -4,12 +4,11 @@
  * a closed tab never loses a rating.
  */
 import type { ZodType } from 'zod';
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
-	legacyStateRecordSchema,
 	reviewRecordSchema,
 	stateRecordSchema,
 	type Backup,
@@ -21,60 +20,9 @@ import {
 	pickRecordSchema,
 	type PickRecord
 } from './records';
+import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
 
 export const DB_NAME = 'ripasso';
-
-interface ProgressDB extends DBSchema {
-	states: { key: string; value: StateRecord };
-	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
-	meta: { key: string; value: { key: string; value: unknown } };
-	words: { key: string; value: WordRecord };
-	picks: { key: string; value: PickRecord };
-}
-
-type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
-const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
-
-type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise<void>;
-
-/**
- * Schema migrations, one per version, applied in order from the stored version. Never edit a
- * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
- * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
- * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
- * v5: a state's FSRS memory state is `memory`, not `card` (the app's name for what is reviewed).
- * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
- * aborts the whole upgrade, so the database stays at its old version, untouched.
- */
-export const MIGRATIONS: Migration[] = [
-	(db) => {
-		db.createObjectStore('states', { keyPath: 'id' });
-		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
-		reviews.createIndex('reviewedAt', 'reviewedAt');
-	},
-	(db, tx) => {
-		db.createObjectStore('meta', { keyPath: 'key' });
-		tx.objectStore('reviews').createIndex('cardId', 'cardId');
-	},
-	(db) => {
-		db.createObjectStore('words', { keyPath: 'id' });
-	},
-	(db) => {
-		db.createObjectStore('picks', { keyPath: 'id' });
-	},
-	async (_db, tx) => {
-		// Records that were unreadable before stay as they are: still kept, reported, unused.
-		let cursor = await tx.objectStore('states').openCursor();
-		while (cursor) {
-			const legacy = legacyStateRecordSchema.safeParse(cursor.value);
-			if (legacy.success) await cursor.update(legacy.data as StateRecord);
-			cursor = await cursor.continue();
-		}
-	}
-];
-
-export const DB_VERSION = MIGRATIONS.length;
 
 /** Records that failed their check when read: kept in storage, reported, never used. */
 export interface Unreadable {
