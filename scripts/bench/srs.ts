@@ -64,7 +64,7 @@ function buildFixture(): Fixture {
 			const { state: next, log } = scheduler.rate(state, pick(random()), new Date(t));
 			reviews.push({ ...log, track, article: ARTICLE });
 			state = next;
-			const due = Date.parse(state.card.due);
+			const due = Date.parse(state.memory.due);
 			t = due < now ? due : t + (now - t) * (0.2 + 0.6 * random());
 		}
 		states.set(id, { ...state, track, article: ARTICLE });
@@ -88,7 +88,7 @@ export function benchSrs(): void {
 
 	const settings = DEFAULT_SETTINGS;
 	const f = fsrs(fsrsParameters(settings));
-	const fsrsCards: FsrsCard[] = [...states.values()].map(({ card }) => ({
+	const fsrsCards: FsrsCard[] = [...states.values()].map(({ memory: card }) => ({
 		...card,
 		due: new Date(card.due),
 		last_review: card.last_review === null ? undefined : new Date(card.last_review)

@@ -10,7 +10,7 @@ async function seed(page: Page) {
 		const now = Date.now();
 		const HOUR = 3_600_000;
 		const iso = (ms: number) => new Date(ms).toISOString();
-		const card = (due: number, state: number) => ({
+		const memory = (due: number, state: number) => ({
 			due: iso(due),
 			stability: 10,
 			difficulty: 5,
@@ -48,13 +48,13 @@ async function seed(page: Page) {
 			id: 'due-now',
 			track: 'facts',
 			article: 'mosca-pyongyang',
-			card: card(now - HOUR, 2)
+			memory: memory(now - HOUR, 2)
 		});
 		states.put({
 			id: 'due-tomorrow',
 			track: 'facts',
 			article: 'mosca-pyongyang',
-			card: card(now + 24 * HOUR, 2)
+			memory: memory(now + 24 * HOUR, 2)
 		});
 		reviews.add(review('due-now', 'good', 2));
 		reviews.add(review('due-tomorrow', 'good', 2));

@@ -30,8 +30,8 @@ describe('class results in the student’s own schedule', () => {
 		});
 		expect(wrong.review.rating).toBe('again');
 		// Again brings the card back sooner than Good.
-		expect(Date.parse(wrong.state.card.due)).toBeLessThan(Date.parse(right.state.card.due));
-		expect(right.state.card.last_review).toBe(new Date(AT).toISOString());
+		expect(Date.parse(wrong.state.memory.due)).toBeLessThan(Date.parse(right.state.memory.due));
+		expect(right.state.memory.last_review).toBe(new Date(AT).toISOString());
 	});
 
 	it('leaves unanswered cards and cards the student already studies alone', () => {

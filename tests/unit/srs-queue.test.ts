@@ -19,7 +19,7 @@ function card(id: string, sibling = id, track: Track = 'facts'): QueueCard {
 function stateOf(id: string, state: State, due: Date): CardState {
 	return {
 		id,
-		card: {
+		memory: {
 			due: due.toISOString(),
 			stability: 5,
 			difficulty: 5,

@@ -13,23 +13,23 @@ function goodStreak(id: string, times: number): { state: CardState; now: Date } 
 	let now = T0;
 	for (let i = 0; i < times; i++) {
 		state = srs.rate(state, 'good', now).state;
-		now = new Date(state.card.due);
+		now = new Date(state.memory.due);
 	}
 	return { state, now };
 }
 
-const dueMs = (s: CardState) => Date.parse(s.card.due);
+const dueMs = (s: CardState) => Date.parse(s.memory.due);
 
 describe('scheduler', () => {
 	it('takes a new card through the 10-minute step to Review', () => {
 		const first = srs.rate(srs.newState('c1', T0), 'good', T0).state;
-		expect(first.card.state).toBe(State.Learning);
+		expect(first.memory.state).toBe(State.Learning);
 		expect(dueMs(first) - T0.getTime()).toBe(10 * MIN);
 
-		const at = new Date(first.card.due);
+		const at = new Date(first.memory.due);
 		const second = srs.rate(first, 'good', at).state;
-		expect(second.card.state).toBe(State.Review);
-		expect(second.card.scheduled_days).toBeGreaterThanOrEqual(1);
+		expect(second.memory.state).toBe(State.Review);
+		expect(second.memory.scheduled_days).toBeGreaterThanOrEqual(1);
 		expect(dueMs(second) - at.getTime()).toBeGreaterThanOrEqual(DAY);
 	});
 
@@ -38,7 +38,7 @@ describe('scheduler', () => {
 		expect(srs.preview(state, T0).again.interval).toBe('1m');
 		const again = srs.rate(state, 'again', T0).state;
 		expect(dueMs(again) - T0.getTime()).toBe(MIN);
-		expect(again.card.state).toBe(State.Learning);
+		expect(again.memory.state).toBe(State.Learning);
 	});
 
 	it('shows Anki-style intervals on the buttons of a new card', () => {
@@ -64,7 +64,7 @@ describe('scheduler', () => {
 		const intervals = new Set<number>();
 		for (let i = 0; i < 20; i++) {
 			const { state } = goodStreak(`fact-${i}`, 5);
-			intervals.add(state.card.scheduled_days);
+			intervals.add(state.memory.scheduled_days);
 		}
 		// Same history, different ids: the intervals spread (Anki's fuzz).
 		expect(intervals.size).toBeGreaterThan(1);
@@ -72,7 +72,7 @@ describe('scheduler', () => {
 		const a = goodStreak('fact-7', 5).state;
 		const b = goodStreak('fact-7', 5).state;
 		expect(b).toEqual(a);
-		expect(a.card.scheduled_days).toBeGreaterThan(7);
+		expect(a.memory.scheduled_days).toBeGreaterThan(7);
 	});
 
 	it('gives the same interval whenever the preview is computed on the same day', () => {
@@ -87,17 +87,17 @@ describe('scheduler', () => {
 		const { state, now } = goodStreak('c2', 3);
 		const before = structuredClone(state);
 		const { state: after, log } = srs.rate(state, 'again', now);
-		expect(after.card.lapses).toBe(1);
+		expect(after.memory.lapses).toBe(1);
 		expect(state).toEqual(before);
 		expect(JSON.parse(JSON.stringify(state))).toEqual(before);
 		// Restoring the kept state gives back the old due date (ts-fsrs rollback would not).
-		expect(after.card.due).not.toBe(before.card.due);
+		expect(after.memory.due).not.toBe(before.memory.due);
 		expect(log).toMatchObject({
 			cardId: 'c2',
 			rating: 'again',
 			reviewedAt: now.toISOString(),
 			previousState: State.Review,
-			previousDue: before.card.due
+			previousDue: before.memory.due
 		});
 		expect(log.elapsedDays).toBeGreaterThanOrEqual(1);
 	});
@@ -106,10 +106,10 @@ describe('scheduler', () => {
 		const { state, now } = goodStreak('c3', 4);
 		const reloaded = JSON.parse(JSON.stringify(state)) as CardState;
 		expect(reloaded).toEqual(state);
-		expect(reloaded.card.last_review).toBe(state.card.last_review);
+		expect(reloaded.memory.last_review).toBe(state.memory.last_review);
 		expect(srs.rate(reloaded, 'good', now).state).toEqual(srs.rate(state, 'good', now).state);
 		// The guard is real: a card that lost its last review (pitfall 1) gets another interval.
-		const amnesic = { ...reloaded, card: { ...reloaded.card, last_review: null } };
+		const amnesic = { ...reloaded, memory: { ...reloaded.memory, last_review: null } };
 		expect(srs.preview(amnesic, now).good.due).not.toEqual(srs.preview(reloaded, now).good.due);
 	});
 

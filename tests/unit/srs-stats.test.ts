@@ -21,7 +21,7 @@ function state(
 		id,
 		track: opts.track ?? 'facts',
 		article: 'mosca-pyongyang',
-		card: {
+		memory: {
 			due,
 			stability: 5,
 			difficulty: 5,

@@ -1,28 +1,15 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { createScheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
-import { MIGRATIONS, openProgress } from '$lib/storage/progress';
-import {
-	BackupError,
-	parseBackup,
-	type ReviewRecord,
-	type StateRecord
-} from '$lib/storage/records';
+import { MIGRATIONS } from '$lib/storage/migrations';
+import { openProgress } from '$lib/storage/progress';
+import { BackupError, parseBackup, type StateRecord } from '$lib/storage/records';
+import { freshName, NOW, olderDatabase, rated, scheduler } from '../helpers/progress';
 
-const scheduler = createScheduler(DEFAULT_SETTINGS);
-const NOW = new Date('2026-11-23T10:00:00Z');
-let dbCount = 0;
-const freshName = () => `test-${++dbCount}-${Math.random()}`;
-
-function rated(id: string, now = NOW) {
-	const { state, log } = scheduler.rate(scheduler.newState(id, now), 'good', now);
-	const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
-	return {
-		state: { ...state, ...where } as StateRecord,
-		review: { ...log, ...where } as ReviewRecord
-	};
+/** A state as versions 1 to 4 of the database (and version-1 backups) wrote it. */
+function legacy({ memory, ...where }: StateRecord) {
+	return { ...where, card: memory };
 }
 
 describe('progress in IndexedDB', () => {
@@ -66,12 +53,8 @@ describe('progress in IndexedDB', () => {
 	it('migrates a version-1 database without losing history', async () => {
 		const name = freshName();
 		const { state, review } = rated('old-card');
-		const v1 = await openDB(name, 1, {
-			upgrade(db, _old, _new, tx) {
-				MIGRATIONS[0](db as never, tx as never);
-			}
-		});
-		await v1.put('states', state);
+		const v1 = await olderDatabase(name, 1);
+		await v1.put('states', legacy(state));
 		await v1.add('reviews', review);
 		v1.close();
 
@@ -87,12 +70,8 @@ describe('progress in IndexedDB', () => {
 	it('migrates a version-2 database to the latest: history kept, words can be marked, cards picked', async () => {
 		const name = freshName();
 		const { state, review } = rated('v2-card');
-		const v2 = await openDB(name, 2, {
-			upgrade(db, oldVersion, _new, tx) {
-				for (let v = oldVersion; v < 2; v++) MIGRATIONS[v](db as never, tx as never);
-			}
-		});
-		await v2.put('states', state);
+		const v2 = await olderDatabase(name, 2);
+		await v2.put('states', legacy(state));
 		await v2.add('reviews', review);
 		await v2.put('meta', { key: 'settings', value: { ...DEFAULT_SETTINGS, dayStartHour: 6 } });
 		expect(v2.objectStoreNames.contains('words')).toBe(false);
@@ -115,6 +94,34 @@ describe('progress in IndexedDB', () => {
 			status: 'next',
 			at: NOW.toISOString()
 		});
+	});
+
+	it('migrates a version-4 database: each state’s memory keeps its history under its new name', async () => {
+		const name = freshName();
+		const { state, review } = rated('v4-card');
+		const v4 = await olderDatabase(name, 4);
+		await v4.put('states', legacy(state));
+		await v4.put('states', { id: 'damaged', card: { due: 'yesterday' } });
+		await v4.add('reviews', review);
+		v4.close();
+
+		const store = await openProgress(name);
+		const { states, unreadable } = await store.load();
+		expect(states.get('v4-card')).toEqual(state);
+		const later = new Date(NOW.getTime() + 11 * 60_000);
+		expect(scheduler.rate(states.get('v4-card')!, 'good', later)).toEqual(
+			scheduler.rate(state, 'good', later)
+		);
+		// A record that could not be read before is still kept as it was, and still reported.
+		expect(unreadable).toEqual([{ store: 'states', count: 1 }]);
+		store.close();
+		const raw = await openDB(name);
+		expect(await raw.get('states', 'damaged')).toEqual({
+			id: 'damaged',
+			card: { due: 'yesterday' }
+		});
+		expect(await raw.get('states', 'v4-card')).not.toHaveProperty('card');
+		raw.close();
 	});
 
 	it('marks a word known or next, changes and removes the mark', async () => {
@@ -149,7 +156,7 @@ describe('progress in IndexedDB', () => {
 		await store.saveReview(state, review);
 		store.close();
 		const raw = await openDB(name);
-		await raw.put('states', { id: 'broken', card: { due: 'yesterday' } });
+		await raw.put('states', { id: 'broken', memory: { due: 'yesterday' } });
 		await raw.add('reviews', { hello: 'world' });
 		await raw.put('meta', { key: 'settings', value: { desiredRetention: 7 } });
 		await raw.put('words', { id: 'noun:x', status: 'forgotten', at: 'now' });
@@ -179,7 +186,10 @@ describe('progress in IndexedDB', () => {
 		await store.setWordStatus('noun:truppa', 'known', NOW);
 		await store.addPicks(['card-c'], 'class:482913', NOW);
 		const before = await store.load();
-		const file = JSON.stringify(await store.exportBackup(NOW));
+		const backup = await store.exportBackup(NOW);
+		expect(backup.version).toBe(2);
+		expect(backup.states[0]).toHaveProperty('memory');
+		const file = JSON.stringify(backup);
 
 		await store.reset();
 		expect((await store.load()).states.size).toBe(0);
@@ -212,17 +222,25 @@ describe('progress in IndexedDB', () => {
 describe('backup files', () => {
 	const valid = {
 		format: 'ripasso-progress',
-		version: 1,
+		version: 2,
 		exportedAt: NOW.toISOString(),
 		settings: DEFAULT_SETTINGS,
 		states: [rated('x').state],
 		reviews: [{ ...rated('x').review, id: 1 }]
 	};
+	/** The same backup as Ripasso wrote it before version 2: a state's memory was `card`. */
+	const version1 = { ...valid, version: 1, states: valid.states.map(legacy) };
 
 	it('accepts a good backup, with or without word marks', () => {
-		expect(parseBackup(JSON.stringify(valid)).states).toHaveLength(1);
+		expect(parseBackup(JSON.stringify(valid)).states).toEqual(valid.states);
 		const words = [{ id: 'noun:truppa', status: 'next', at: NOW.toISOString() }];
 		expect(parseBackup(JSON.stringify({ ...valid, words })).words).toEqual(words);
+	});
+
+	it('still reads a version-1 backup, as the same progress', () => {
+		const read = parseBackup(JSON.stringify(version1));
+		expect(read).toEqual(parseBackup(JSON.stringify(valid)));
+		expect(read.version).toBe(2);
 	});
 
 	it.each([
@@ -231,8 +249,18 @@ describe('backup files', () => {
 		['a future version', JSON.stringify({ ...valid, version: 9 }), /another version/],
 		[
 			'a damaged state',
-			JSON.stringify({ ...valid, states: [{ ...valid.states[0], card: { due: 'x' } }] }),
+			JSON.stringify({ ...valid, states: [{ ...valid.states[0], memory: { due: 'x' } }] }),
+			/damaged \(states\.0\.memory/
+		],
+		[
+			'a damaged state of a version-1 backup',
+			JSON.stringify({ ...version1, states: [{ ...version1.states[0], card: { due: 'x' } }] }),
 			/damaged \(states\.0\.card/
+		],
+		[
+			'a version-2 backup with version-1 states',
+			JSON.stringify({ ...version1, version: 2 }),
+			/damaged \(states\.0\.memory/
 		],
 		[
 			'a damaged review',

@@ -96,7 +96,7 @@ export function buildQueue(input: QueueInput): Queue {
 
 	const learning: { id: string; due: number }[] = [];
 	for (const card of cards) {
-		const s = states.get(card.id)?.card;
+		const s = states.get(card.id)?.memory;
 		if (s && (s.state === State.Learning || s.state === State.Relearning)) {
 			mark(touched, card.sibling, card.id);
 			if (card.track === track) learning.push({ id: card.id, due: Date.parse(s.due) });
@@ -130,7 +130,7 @@ export function buildQueue(input: QueueInput): Queue {
 	let reviewCount = 0;
 	for (const card of cards) {
 		if (card.track !== track || blocked(touched, card)) continue;
-		const s = states.get(card.id)?.card;
+		const s = states.get(card.id)?.memory;
 		if (!s || s.state === State.New) {
 			if (newCount < newLimit) {
 				newCount++;

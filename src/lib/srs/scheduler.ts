@@ -32,10 +32,11 @@ const GRADES: Record<Rating, Grade> = {
 };
 
 /**
- * A ts-fsrs card as stored: the library's own snake_case names (a renamed field silently loses the
- * history, pitfall 1) and ISO dates, so it survives JSON and IndexedDB unchanged.
+ * A card's FSRS memory state (ts-fsrs calls it a `Card`; here a card is what is reviewed), as
+ * stored: the library's own snake_case names (a renamed field silently loses the history,
+ * pitfall 1) and ISO dates, so it survives JSON and IndexedDB unchanged.
  */
-export interface StoredCard {
+export interface MemoryState {
 	due: string;
 	stability: number;
 	difficulty: number;
@@ -52,7 +53,7 @@ export interface StoredCard {
 /** What the app stores per card: its id and its FSRS memory state. */
 export interface CardState {
 	id: string;
-	card: StoredCard;
+	memory: MemoryState;
 }
 
 /** One review, JSON-safe; enough to count today's work and, later, to optimise FSRS parameters. */
@@ -96,7 +97,7 @@ const ID_FIELD = 'card_id';
 type SeededCard = FsrsCard & { [ID_FIELD]: string };
 
 function toFsrs(state: CardState): SeededCard {
-	const c = state.card;
+	const c = state.memory;
 	return {
 		...c,
 		due: new Date(c.due),
@@ -109,7 +110,7 @@ function toFsrs(state: CardState): SeededCard {
 function fromFsrs(id: string, c: FsrsCard): CardState {
 	return {
 		id,
-		card: {
+		memory: {
 			due: c.due.toISOString(),
 			stability: c.stability,
 			difficulty: c.difficulty,
@@ -184,9 +185,10 @@ export function createScheduler(settings: SrsSettings): Scheduler {
 		},
 
 		rate(state, rating, now) {
-			const { card } = f.next(toFsrs(state), now, GRADES[rating]);
-			const next = fromFsrs(state.id, card);
-			const before = state.card;
+			// ts-fsrs names the memory state `card`.
+			const { card: after } = f.next(toFsrs(state), now, GRADES[rating]);
+			const next = fromFsrs(state.id, after);
+			const before = state.memory;
 			const log: ReviewLog = {
 				cardId: state.id,
 				rating,
@@ -197,9 +199,9 @@ export function createScheduler(settings: SrsSettings): Scheduler {
 					before.state === State.New || before.last_review === null
 						? 0
 						: dateDiffInDays(new Date(before.last_review), now),
-				scheduledDays: card.scheduled_days,
-				stability: card.stability,
-				difficulty: card.difficulty
+				scheduledDays: after.scheduled_days,
+				stability: after.stability,
+				difficulty: after.difficulty
 			};
 			return { state: next, log };
 		}

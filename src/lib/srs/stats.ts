@@ -139,17 +139,17 @@ export function computeStats(input: StatsInput): Stats {
 	let started = 0;
 	for (const record of states.values()) {
 		if (track !== undefined && record.track !== track) continue;
-		const card = record.card;
-		if (card.state === State.New) continue;
+		const memory = record.memory;
+		if (memory.state === State.New) continue;
 		started++;
-		if (card.state === State.Learning) byState.learning++;
-		else if (card.state === State.Relearning) byState.relearning++;
+		if (memory.state === State.Learning) byState.learning++;
+		else if (memory.state === State.Relearning) byState.relearning++;
 		else {
 			byState.review++;
-			if (card.scheduled_days >= MATURE_DAYS) byState.mature++;
+			if (memory.scheduled_days >= MATURE_DAYS) byState.mature++;
 		}
 		// Slots run to the start of day +30; a card due on or after it is outside the forecast.
-		const i = slotOf(card.due, starts, startsIso);
+		const i = slotOf(memory.due, starts, startsIso);
 		if (i < lastSlot) forecast[Math.max(0, i - today)]++;
 	}
 	let total = 0;

@@ -4,7 +4,7 @@
  * a closed tab never loses a rating.
  */
 import type { ZodType } from 'zod';
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import {
 	BACKUP_FORMAT,
@@ -20,47 +20,9 @@ import {
 	pickRecordSchema,
 	type PickRecord
 } from './records';
+import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
 
 export const DB_NAME = 'ripasso';
-
-interface ProgressDB extends DBSchema {
-	states: { key: string; value: StateRecord };
-	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
-	meta: { key: string; value: { key: string; value: unknown } };
-	words: { key: string; value: WordRecord };
-	picks: { key: string; value: PickRecord };
-}
-
-type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
-const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
-
-type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
-
-/**
- * Schema migrations, one per version, applied in order from the stored version. Never edit a
- * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
- * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
- * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
- */
-export const MIGRATIONS: ((db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void)[] = [
-	(db) => {
-		db.createObjectStore('states', { keyPath: 'id' });
-		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
-		reviews.createIndex('reviewedAt', 'reviewedAt');
-	},
-	(db, tx) => {
-		db.createObjectStore('meta', { keyPath: 'key' });
-		tx.objectStore('reviews').createIndex('cardId', 'cardId');
-	},
-	(db) => {
-		db.createObjectStore('words', { keyPath: 'id' });
-	},
-	(db) => {
-		db.createObjectStore('picks', { keyPath: 'id' });
-	}
-];
-
-export const DB_VERSION = MIGRATIONS.length;
 
 /** Records that failed their check when read: kept in storage, reported, never used. */
 export interface Unreadable {
@@ -256,21 +218,48 @@ export class StorageUnavailableError extends Error {
 	name = 'StorageUnavailableError';
 }
 
+/** What an open connection tells its owner about other tabs. */
+export interface ConnectionEvents {
+	/**
+	 * The connection is closed and must not be used again: another tab wants to upgrade or delete
+	 * the database (this one steps aside so it can), or the browser ended the connection.
+	 */
+	onclose?: () => void;
+	/** The open waits for another tab, still on an older Ripasso, to close the database. */
+	onblocked?: () => void;
+}
+
 /**
- * Opens (creating or migrating) the progress database.
+ * Opens (creating or migrating) the progress database. The connection closes itself when another
+ * tab asks to upgrade it, so a newer Ripasso in one tab never waits for an older one in another.
  *
  * @param name the database name (tests use one per test)
  * @throws StorageUnavailableError when the browser refuses (private mode, blocked, newer version)
  */
-export async function openProgress(name = DB_NAME): Promise<ProgressStore> {
+export async function openProgress(
+	name = DB_NAME,
+	events: ConnectionEvents = {}
+): Promise<ProgressStore> {
 	if (typeof indexedDB === 'undefined') {
 		throw new StorageUnavailableError('This browser does not offer IndexedDB.');
 	}
 	try {
-		const db = await openDB<ProgressDB>(name, DB_VERSION, {
-			upgrade(db, oldVersion, _newVersion, tx) {
-				for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version](db, tx);
-			}
+		const db: IDBPDatabase<ProgressDB> = await openDB<ProgressDB>(name, DB_VERSION, {
+			async upgrade(db, oldVersion, _newVersion, tx) {
+				try {
+					for (let version = oldVersion; version < DB_VERSION; version++) {
+						await MIGRATIONS[version](db, tx);
+					}
+				} catch {
+					tx.abort();
+				}
+			},
+			blocked: () => events.onblocked?.(),
+			blocking: () => {
+				db.close();
+				events.onclose?.();
+			},
+			terminated: () => events.onclose?.()
 		});
 		return new ProgressStore(db);
 	} catch (error) {

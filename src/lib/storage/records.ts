@@ -12,7 +12,8 @@ const count = z.number().int().min(0);
 const track = z.enum(TRACKS);
 const fsrsState = z.enum(State);
 
-export const storedCardSchema = z.object({
+/** A card's FSRS memory state (`MemoryState`), checked. */
+export const memoryStateSchema = z.object({
 	due: isoDate,
 	stability: z.number().finite().min(0),
 	difficulty: z.number().finite().min(0),
@@ -30,7 +31,7 @@ export const stateRecordSchema = z.object({
 	id: z.string().min(1).max(300),
 	track,
 	article: z.string().min(1).max(100),
-	card: storedCardSchema
+	memory: memoryStateSchema
 });
 
 export const reviewRecordSchema = z.object({
@@ -73,8 +74,19 @@ export type WordMark = WordRecord['status'];
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
 export type ReviewRecord = ReviewLog & z.infer<typeof reviewRecordSchema>;
 
+/**
+ * A state as written before the memory state had its own name: storage before version 5 and
+ * backups of version 1 called it `card`, which is also the app's name for what is reviewed.
+ * Read as it was written (a damaged one is named by its own fields), then renamed.
+ */
+export const legacyStateRecordSchema = stateRecordSchema
+	.omit({ memory: true })
+	.extend({ card: memoryStateSchema })
+	.transform(({ card, ...where }) => ({ ...where, memory: card }));
+
 export const BACKUP_FORMAT = 'ripasso-progress';
-export const BACKUP_VERSION = 1;
+/** The version written: 2 names a state's memory `memory`. Version 1 (`card`) is still read. */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
@@ -89,16 +101,23 @@ export interface Backup {
 	picks?: PickRecord[];
 }
 
-const backupSchema = z.object({
+const backupFields = {
 	format: z.literal(BACKUP_FORMAT),
-	version: z.literal(BACKUP_VERSION),
 	exportedAt: isoDate,
 	settings: z.unknown(),
-	states: z.array(stateRecordSchema),
 	reviews: z.array(reviewRecordSchema),
 	words: z.array(wordRecordSchema).optional(),
 	picks: z.array(pickRecordSchema).optional()
-});
+};
+
+/** The backup schema of each version that can be read; all of them give today's records. */
+const BACKUP_SCHEMAS = {
+	1: z.object({ ...backupFields, version: z.literal(1), states: z.array(legacyStateRecordSchema) }),
+	2: z.object({ ...backupFields, version: z.literal(2), states: z.array(stateRecordSchema) })
+} as const;
+
+const readsVersion = (version: unknown): version is keyof typeof BACKUP_SCHEMAS =>
+	typeof version === 'number' && Object.hasOwn(BACKUP_SCHEMAS, version);
 
 export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'version' | 'damaged';
 
@@ -135,13 +154,14 @@ export function parseBackup(text: string): Backup {
 	if ((data as { format?: unknown })?.format !== BACKUP_FORMAT) {
 		throw new BackupError('foreign', 'The file is not a Ripasso backup.');
 	}
-	if ((data as { version?: unknown }).version !== BACKUP_VERSION) {
+	const version = (data as { version?: unknown }).version;
+	if (!readsVersion(version)) {
 		throw new BackupError(
 			'version',
 			'The backup was made by another version of Ripasso and cannot be read.'
 		);
 	}
-	const parsed = backupSchema.safeParse(data);
+	const parsed = BACKUP_SCHEMAS[version].safeParse(data);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const detail = `${issue.path.join('.')}: ${issue.message}`;
@@ -154,5 +174,5 @@ export function parseBackup(text: string): Backup {
 		const detail = `settings: ${(error as Error).message}`;
 		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail);
 	}
-	return { ...parsed.data, settings } as Backup;
+	return { ...parsed.data, version: BACKUP_VERSION, settings } as Backup;
 }

@@ -1,68 +1,45 @@
-/* eslint-disable svelte/prefer-svelte-reactivity -- the maps and sets here are replaced, never
-   mutated in place once shown, so plain ones in `$state.raw` are enough. */
 import { entriesWithCards, wordStatus, type WordStatus } from '$lib/content/reader';
-import { openProgress, type ProgressStore } from '$lib/storage/progress';
-import type { WordMark, WordRecord } from '$lib/storage/records';
+import type { Progress } from '$lib/storage/progress.svelte';
+import type { WordMark } from '$lib/storage/records';
 
 /**
- * The learner's standing with the words of one article, read from IndexedDB after hydration (the
- * page is rendered on the server, which knows nothing of this browser's progress).
+ * The learner's standing with the words of one article, from this browser's progress (read once
+ * the page runs here: the server that renders it knows nothing of this browser).
  */
 export class WordMarks {
 	#slug: string;
-	#store: ProgressStore | null = null;
-	#closed = false;
-	#marks = $state.raw(new Map<string, WordRecord>());
-	#withCards = $state.raw(new Set<string>());
-	/** Statuses are known (storage has been read). */
-	loaded = $state(false);
-	/** Storage cannot be opened: marks cannot be saved. */
-	unavailable = $state(false);
+	#progress: Progress;
+	#withCards = $derived.by(() => entriesWithCards(this.#slug, this.#progress.states.keys()));
 
-	constructor(slug: string) {
+	constructor(slug: string, progress: Progress) {
 		this.#slug = slug;
+		this.#progress = progress;
 	}
 
-	async open(): Promise<void> {
-		try {
-			const store = await openProgress();
-			if (this.#closed) return store.close();
-			this.#store = store;
-			const { states, words } = await store.load();
-			this.#withCards = entriesWithCards(this.#slug, states.keys());
-			this.#marks = words;
-			this.loaded = true;
-		} catch {
-			this.unavailable = true;
-		}
+	/** Statuses are known (storage has been read). */
+	get loaded(): boolean {
+		return this.#progress.status === 'ready';
 	}
 
-	close(): void {
-		this.#closed = true;
-		this.#store?.close();
+	/** Marks can be saved: storage is read and the last write did not fail. */
+	get canMark(): boolean {
+		return this.loaded && this.#progress.problem === null;
 	}
 
 	status(entry: string): WordStatus {
-		return wordStatus(entry, this.#withCards, this.#marks);
+		return wordStatus(entry, this.#withCards, this.#progress.words);
 	}
 
 	mark(entry: string): WordMark | undefined {
-		return this.#marks.get(entry)?.status;
+		return this.#progress.words.get(entry)?.status;
 	}
 
 	/** Saves a mark (or removes it with `null`); the page shows it once it is stored. */
 	async set(entry: string, mark: WordMark | null): Promise<void> {
-		if (!this.#store) return;
-		const now = new Date();
 		try {
-			await this.#store.setWordStatus(entry, mark, now);
+			await this.#progress.setWordStatus(entry, mark);
 		} catch {
-			this.unavailable = true;
-			return;
+			// `canMark` turns false: the panel stops offering what cannot be saved.
 		}
-		const marks = new Map(this.#marks);
-		if (mark) marks.set(entry, { id: entry, status: mark, at: now.toISOString() });
-		else marks.delete(entry);
-		this.#marks = marks;
 	}
 }

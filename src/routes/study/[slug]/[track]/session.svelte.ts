@@ -2,17 +2,16 @@
    mutated (`$state.raw`), so the plain built-ins are right and cheaper. */
 /**
  * One study session of one track: the queue, the card on screen, ratings and undo. Every rating is
- * written to IndexedDB before the next card shows, so a reload or a closed tab loses nothing.
+ * written to this browser's progress (`Progress`, IndexedDB) before the next card shows, so a
+ * reload or a closed tab loses nothing.
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
-import { italianVoice } from '$lib/components/speech';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
-import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
-import { openProgress, type ProgressStore, type Unreadable } from '$lib/storage/progress';
+import type { Clock, Progress, ProgressStatus } from '$lib/storage/progress.svelte';
 import type { ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
 
 /** Suggested rating from a graded answer: wrong → Again, a slip → Hard, right → Good. */
@@ -40,6 +39,13 @@ function markedFirst(
 	return [...kept.filter(first), ...kept.filter((card) => !first(card))];
 }
 
+export interface SessionOptions {
+	/** The time of ratings and of the queue (tests pass their own). */
+	clock: Clock;
+	/** The Italian voice for listening cards, or null (in the browser: `italianVoice`). */
+	findVoice: () => Promise<SpeechSynthesisVoice | null>;
+}
+
 interface UndoEntry {
 	previous: StateRecord | null;
 	cardId: string;
@@ -47,45 +53,65 @@ interface UndoEntry {
 }
 
 export class StudySession {
-	status = $state<'loading' | 'ready' | 'unavailable'>('loading');
-	problem = $state<string | null>(null);
-	unreadable = $state<Unreadable[]>([]);
 	revealed = $state(false);
 	result = $state<AnswerResult | null>(null);
 	saving = $state(false);
-	now = $state(new Date());
-
-	#cards = $state.raw<Card[]>([]);
-	#byId = new Map<string, Card>();
+	/** What failed last: a rating that could not be stored, or an undo (the reason: `problem`). */
+	failed = $state<'rate' | 'undo' | null>(null);
+	now = $state(new Date(0));
 	/** The Italian voice for listening cards; null when the browser has none. */
 	voice = $state.raw<SpeechSynthesisVoice | null>(null);
-	#store: ProgressStore | null = null;
-	#settings = $state.raw<SrsSettings>(DEFAULT_SETTINGS);
-	#states = $state.raw(new Map<string, StateRecord>());
-	#today = $state.raw<ReviewRecord[]>([]);
+
+	#progress: Progress;
+	#clock: Clock;
+	#findVoice: SessionOptions['findVoice'];
+	#opened = $state(false);
+	#cards = $state.raw<Card[]>([]);
+	#byId = new Map<string, Card>();
 	#undo = $state.raw<UndoEntry[]>([]);
+	/**
+	 * Reviews of the learner's day: filtered from the whole log once, when the session opens, then
+	 * kept in step by each rating and undo (filtering 200,000 reviews costs as much as the queue,
+	 * too much to repeat after every rating). A longer list is safe: the queue ignores other days.
+	 */
+	#today = $state.raw<ReviewRecord[]>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(cards: Card[]) {
+	constructor(cards: Card[], progress: Progress, { clock, findVoice }: SessionOptions) {
 		this.#cards = cards;
 		this.#byId = new Map(cards.map((card) => [card.id, card]));
+		this.#progress = progress;
+		this.#clock = clock;
+		this.#findVoice = findVoice;
+		this.now = clock();
 	}
 
-	queue = $derived(
+	/** Ready once progress is read again and the voice looked for. */
+	get status(): ProgressStatus {
+		const status = this.#progress.status;
+		return status === 'ready' && !this.#opened ? 'loading' : status;
+	}
+	/** Why storage is unavailable, or why the last rating or undo failed (see `failed`). */
+	get problem(): string | null {
+		return this.#progress.problem;
+	}
+
+	queue = $derived.by(() =>
 		buildQueue({
 			cards: this.#cards,
-			states: this.#states,
+			states: this.#progress.states,
 			todaysLog: this.#today,
-			settings: this.#settings,
+			settings: this.#progress.settings,
 			now: this.now,
 			track: this.#cards[0]?.track ?? 'facts'
 		})
 	);
 	card = $derived(this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null);
-	scheduler = $derived(createScheduler(this.#settings));
+	scheduler = $derived.by(() => createScheduler(this.#progress.settings));
 	preview = $derived.by((): Record<Rating, PreviewItem> | null => {
 		if (!this.card) return null;
-		const state = this.#states.get(this.card.id) ?? this.scheduler.newState(this.card.id, this.now);
+		const state =
+			this.#progress.states.get(this.card.id) ?? this.scheduler.newState(this.card.id, this.now);
 		return this.scheduler.preview(state, this.now);
 	});
 	suggested = $derived<Rating>(this.result ? SUGGESTED[this.result.verdict] : 'good');
@@ -95,40 +121,30 @@ export class StudySession {
 		if (this.queue.nextDueAt) return this.queue.nextDueAt;
 		let earliest = Infinity;
 		for (const card of this.#cards) {
-			const due = this.#states.get(card.id)?.card.due;
+			const due = this.#progress.states.get(card.id)?.memory.due;
 			const at = due ? Date.parse(due) : Infinity;
 			if (at < earliest) earliest = at;
 		}
 		return earliest === Infinity ? null : new Date(earliest);
 	});
 
+	/** Reads progress again (another tab may have studied) and looks for a voice, together. */
 	async open(): Promise<void> {
-		try {
-			// Listening cards need an Italian voice; without one they are left out, not failed.
-			this.voice = await italianVoice();
-			if (!this.voice) this.#cards = this.#cards.filter((card) => card.type !== 'listening');
-			this.#store = await openProgress();
-			const snapshot = await this.#store.load();
-			this.#cards = markedFirst(this.#cards, snapshot.words, snapshot.picks);
-			this.#settings = snapshot.settings;
-			this.#states = snapshot.states;
-			this.unreadable = snapshot.unreadable;
-			this.now = new Date();
-			this.#today = reviewsSince(
-				snapshot.reviews,
-				startOfDay(this.now, this.#settings.dayStartHour)
-			);
-			this.status = 'ready';
-			this.#wakeForLearning();
-		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
-			this.status = 'unavailable';
-		}
+		// Listening cards need an Italian voice; without one they are left out, not failed.
+		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
+		this.voice = voice;
+		let cards = this.#cards;
+		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
+		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
+		this.now = this.#clock();
+		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour);
+		this.#today = reviewsSince(this.#progress.reviews, dayStart);
+		this.#opened = true;
+		this.#wakeForLearning();
 	}
 
 	close(): void {
 		clearTimeout(this.#timer);
-		this.#store?.close();
 	}
 
 	/** Grades a typed or chosen answer, then shows the answer side. */
@@ -142,46 +158,45 @@ export class StudySession {
 		if (this.card) this.revealed = true;
 	}
 
-	/** Rates the card on screen; resolves once the rating is stored. */
+	/** Rates the card on screen; resolves once the rating is stored (or failed, and the card stays). */
 	async rate(rating: Rating): Promise<void> {
 		const card = this.card;
-		if (!card || !this.revealed || this.saving || !this.#store) return;
+		if (!card || !this.revealed || this.saving || this.status !== 'ready') return;
 		this.saving = true;
-		const now = new Date();
-		const previous = this.#states.get(card.id) ?? null;
+		const now = this.#clock();
+		const previous = this.#progress.states.get(card.id) ?? null;
 		const where = { track: card.track, article: card.source.article };
 		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
 		const { state, log } = this.scheduler.rate(current, rating, now);
-		const record: StateRecord = { ...state, ...where };
 		const review: ReviewRecord = { ...log, ...where };
 		try {
-			const reviewId = await this.#store.saveReview(record, review);
-			this.#states = new Map(this.#states).set(card.id, record);
+			const reviewId = await this.#progress.saveReview({ ...state, ...where }, review);
 			this.#today = [...this.#today, { ...review, id: reviewId }];
 			this.#undo = [...this.#undo, { previous, cardId: card.id, reviewId }];
-			this.problem = null;
+			this.failed = null;
 			this.#next(now);
-		} catch (error) {
-			this.problem = error instanceof Error ? error.message : String(error);
+		} catch {
+			this.failed = 'rate';
 		} finally {
 			this.saving = false;
 		}
 	}
 
 	/** Takes back the last rating: the card returns exactly as it was before it. */
-	async undo(): Promise<void> {
+	async undo(): Promise<boolean> {
 		const entry = this.#undo.at(-1);
-		if (!entry || this.saving || !this.#store) return;
+		if (!entry || this.saving || this.status !== 'ready') return false;
 		this.saving = true;
 		try {
-			await this.#store.undoReview(entry.previous, entry.cardId, entry.reviewId);
-			const states = new Map(this.#states);
-			if (entry.previous) states.set(entry.cardId, entry.previous);
-			else states.delete(entry.cardId);
-			this.#states = states;
+			await this.#progress.undoReview(entry.previous, entry.cardId, entry.reviewId);
 			this.#today = this.#today.filter((review) => review.id !== entry.reviewId);
 			this.#undo = this.#undo.slice(0, -1);
-			this.#next(new Date());
+			this.failed = null;
+			this.#next(this.#clock());
+			return true;
+		} catch {
+			this.failed = 'undo';
+			return false;
 		} finally {
 			this.saving = false;
 		}
@@ -199,6 +214,7 @@ export class StudySession {
 		clearTimeout(this.#timer);
 		const at = this.queue.nextDueAt?.getTime();
 		if (at === undefined) return;
-		this.#timer = setTimeout(() => (this.now = new Date()), Math.max(0, at - Date.now()) + 500);
+		const wait = Math.max(0, at - this.#clock().getTime()) + 500;
+		this.#timer = setTimeout(() => (this.now = this.#clock()), wait);
 	}
 }

@@ -1,0 +1,64 @@
+/**
+ * The progress database's shape and how each version of it becomes the next. Kept apart from the
+ * store so that the history of the schema reads in one place.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import {
+	legacyStateRecordSchema,
+	type PickRecord,
+	type ReviewRecord,
+	type StateRecord,
+	type WordRecord
+} from './records';
+
+export interface ProgressDB extends DBSchema {
+	states: { key: string; value: StateRecord };
+	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
+	meta: { key: string; value: { key: string; value: unknown } };
+	words: { key: string; value: WordRecord };
+	picks: { key: string; value: PickRecord };
+}
+
+export type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
+export const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
+
+type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise<void>;
+
+/**
+ * Schema migrations, one per version, applied in order from the stored version. Never edit a
+ * released one: add the next. v1: states and the review log. v2: settings in a `meta` store and
+ * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
+ * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
+ * v5: a state's FSRS memory state is `memory`, not `card` (the app's name for what is reviewed).
+ * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
+ * aborts the whole upgrade, so the database stays at its old version, untouched.
+ */
+export const MIGRATIONS: Migration[] = [
+	(db) => {
+		db.createObjectStore('states', { keyPath: 'id' });
+		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
+		reviews.createIndex('reviewedAt', 'reviewedAt');
+	},
+	(db, tx) => {
+		db.createObjectStore('meta', { keyPath: 'key' });
+		tx.objectStore('reviews').createIndex('cardId', 'cardId');
+	},
+	(db) => {
+		db.createObjectStore('words', { keyPath: 'id' });
+	},
+	(db) => {
+		db.createObjectStore('picks', { keyPath: 'id' });
+	},
+	async (_db, tx) => {
+		// Records that were unreadable before stay as they are: still kept, reported, unused.
+		let cursor = await tx.objectStore('states').openCursor();
+		while (cursor) {
+			const legacy = legacyStateRecordSchema.safeParse(cursor.value);
+			if (legacy.success) await cursor.update(legacy.data as StateRecord);
+			cursor = await cursor.continue();
+		}
+	}
+];
+
+export const DB_VERSION = MIGRATIONS.length;

@@ -1,0 +1,251 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- the snapshot's maps are replaced, never
+   mutated once shown (`$state.raw`), so the plain built-ins are right and cheaper. */
+/**
+ * This browser's progress, for every page: the one connection to IndexedDB, what went wrong with
+ * it, and the tracks' states as last read. Pages read the getters and write through the methods,
+ * which store first and then show: what a page shows is what is on disk.
+ *
+ * The connection is opened lazily (in the browser, on the first read or write) and kept; when
+ * another tab asks to upgrade the database it is closed, and opened again by the next call.
+ * Calls run one after another, so a re-read never overtakes a write.
+ */
+import { createContext } from 'svelte';
+import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import {
+	unreadableCount,
+	type ConnectionEvents,
+	type ProgressStore,
+	type Snapshot
+} from './progress';
+import type { Backup, ReviewRecord, StateRecord, WordMark } from './records';
+
+/** Opens the store (in the app: `openProgress`, in tests: a database of their own). */
+export type OpenStore = (events: ConnectionEvents) => Promise<ProgressStore>;
+export type Clock = () => Date;
+export type ProgressStatus = 'loading' | 'ready' | 'unavailable';
+
+const EMPTY: Snapshot = {
+	settings: DEFAULT_SETTINGS,
+	states: new Map(),
+	reviews: [],
+	words: new Map(),
+	picks: new Map(),
+	unreadable: []
+};
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class Progress {
+	#open: OpenStore;
+	#clock: Clock;
+	#store: ProgressStore | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+	#snapshot = $state.raw<Snapshot>(EMPTY);
+	#status = $state<ProgressStatus>('loading');
+	#problem = $state<string | null>(null);
+	#blocked = $state(false);
+
+	constructor(open: OpenStore, clock: Clock) {
+		this.#open = open;
+		this.#clock = clock;
+	}
+
+	/** `loading` while a read is under way, `unavailable` when storage cannot be opened. */
+	get status(): ProgressStatus {
+		return this.#status;
+	}
+	/** Why storage is unavailable, or why the last write failed (until a write succeeds). */
+	get problem(): string | null {
+		return this.#problem;
+	}
+	/** Opening waits for another tab, on an older Ripasso, to let go of the database. */
+	get blocked(): boolean {
+		return this.#blocked;
+	}
+	get settings(): SrsSettings {
+		return this.#snapshot.settings;
+	}
+	get states(): ReadonlyMap<string, StateRecord> {
+		return this.#snapshot.states;
+	}
+	get reviews(): readonly ReviewRecord[] {
+		return this.#snapshot.reviews;
+	}
+	get words(): Snapshot['words'] {
+		return this.#snapshot.words;
+	}
+	get picks(): Snapshot['picks'] {
+		return this.#snapshot.picks;
+	}
+	/** Stored records that failed their check, by store (kept on disk, never used). */
+	get unreadable(): Snapshot['unreadable'] {
+		return this.#snapshot.unreadable;
+	}
+	get unreadableCount(): number {
+		return unreadableCount(this.#snapshot.unreadable);
+	}
+
+	/**
+	 * Reads everything again, so a page shows what another tab did meanwhile. Never throws: a
+	 * failure is `status: 'unavailable'` with its `problem`.
+	 */
+	refresh(): Promise<void> {
+		this.#status = 'loading';
+		return this.#serial(async () => {
+			try {
+				this.#snapshot = await this.#withStore((store) => store.load());
+				this.#status = 'ready';
+				this.#problem = null;
+			} catch (error) {
+				this.#status = 'unavailable';
+				this.#problem = reason(error);
+			}
+		});
+	}
+
+	/** Stores a rating: the card's new state and its review, together. Resolves to the review id. */
+	saveReview(state: StateRecord, review: ReviewRecord): Promise<number> {
+		return this.#write(async (store) => {
+			const id = await store.saveReview(state, review);
+			const s = this.#snapshot;
+			this.#snapshot = {
+				...s,
+				states: new Map(s.states).set(state.id, state),
+				reviews: [...s.reviews, { ...review, id }]
+			};
+			return id;
+		});
+	}
+
+	/** Takes a rating back: the state as it was (none: the card is new again), the review gone. */
+	undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
+		return this.#write(async (store) => {
+			await store.undoReview(previous, cardId, reviewId);
+			const s = this.#snapshot;
+			const states = new Map(s.states);
+			if (previous) states.set(cardId, previous);
+			else states.delete(cardId);
+			this.#snapshot = { ...s, states, reviews: s.reviews.filter((r) => r.id !== reviewId) };
+		});
+	}
+
+	/** Marks a vocabulary entry as known or to study next; `null` removes the mark. */
+	setWordStatus(id: string, status: WordMark | null): Promise<void> {
+		return this.#write(async (store) => {
+			const at = this.#clock();
+			await store.setWordStatus(id, status, at);
+			const words = new Map(this.#snapshot.words);
+			if (status) words.set(id, { id, status, at: at.toISOString() });
+			else words.delete(id);
+			this.#snapshot = { ...this.#snapshot, words };
+		});
+	}
+
+	/**
+	 * Puts cards first among the new ones (`from`: where they were picked). Resolves to how many
+	 * were picked for the first time.
+	 */
+	addPicks(ids: readonly string[], from: string): Promise<number> {
+		return this.#write(async (store) => {
+			const at = this.#clock();
+			const added = await store.addPicks(ids, from, at);
+			const picks = new Map(this.#snapshot.picks);
+			for (const id of ids) if (!picks.has(id)) picks.set(id, { id, from, at: at.toISOString() });
+			this.#snapshot = { ...this.#snapshot, picks };
+			return added;
+		});
+	}
+
+	saveSettings(settings: SrsSettings): Promise<void> {
+		return this.#write(async (store) => {
+			const valid = validateSettings(settings);
+			await store.saveSettings(valid);
+			this.#snapshot = { ...this.#snapshot, settings: valid };
+		});
+	}
+
+	/** A backup of everything readable, as stored now. */
+	exportBackup(): Promise<Backup> {
+		return this.#write((store) => store.exportBackup(this.#clock()));
+	}
+
+	/** Replaces all progress with a (validated) backup. */
+	importBackup(backup: Backup): Promise<void> {
+		return this.#write(async (store) => {
+			await store.importBackup(backup);
+			this.#snapshot = await store.load();
+		});
+	}
+
+	/** Forgets all progress, word marks, picks and settings. */
+	reset(): Promise<void> {
+		return this.#write(async (store) => {
+			await store.reset();
+			this.#snapshot = await store.load();
+		});
+	}
+
+	/** Lets go of the connection (the next call opens it again). */
+	close(): Promise<void> {
+		return this.#serial(async () => {
+			this.#store?.close();
+			this.#store = null;
+		});
+	}
+
+	/** Runs a task after the ones before it, whatever became of them. */
+	#serial<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task);
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/** A write (or an export): its failure is the `problem` until a write succeeds, and is thrown. */
+	#write<T>(task: (store: ProgressStore) => Promise<T>): Promise<T> {
+		return this.#serial(async () => {
+			try {
+				const result = await this.#withStore(task);
+				if (this.#status === 'ready') this.#problem = null;
+				return result;
+			} catch (error) {
+				this.#problem = reason(error);
+				throw error;
+			}
+		});
+	}
+
+	async #withStore<T>(task: (store: ProgressStore) => Promise<T>): Promise<T> {
+		const store = await this.#connect();
+		try {
+			return await task(store);
+		} catch (error) {
+			// Closed for another tab between the open and the transaction, which then never began:
+			// once more, on a new connection.
+			if (this.#store === store) throw error;
+			return task(await this.#connect());
+		}
+	}
+
+	async #connect(): Promise<ProgressStore> {
+		if (this.#store) return this.#store;
+		let opened: ProgressStore | null = null;
+		try {
+			opened = await this.#open({
+				onblocked: () => (this.#blocked = true),
+				onclose: () => {
+					if (this.#store === opened) this.#store = null;
+				}
+			});
+		} catch (error) {
+			this.#status = 'unavailable';
+			throw error;
+		} finally {
+			this.#blocked = false;
+		}
+		this.#store = opened;
+		return opened;
+	}
+}
+
+/** The one `Progress` of the app, provided by the root layout. */
+export const [getProgress, setProgress] = createContext<Progress>();
