@@ -6,26 +6,11 @@
  * The database lives in a data folder created on first start (`RIPASSO_DATA_DIR`, default
  * `./data`); its schema is created and migrated on open.
  */
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dataDir, guardedStore, openDatabase, StorageError } from '$lib/server/sqlite';
 
-/**
- * Any failure of the database under a running server (disk full, a damaged page, a read-only
- * file, a locked database): the engine refuses the one change with a 503 and keeps serving.
- * Every store method throws only this, so callers need not know the engine's error codes.
- */
-export class StorageError extends Error {
-	constructor(
-		readonly operation: string,
-		cause: unknown
-	) {
-		super(`Classroom storage failed (${operation}): ${(cause as Error)?.message ?? cause}`, {
-			cause
-		});
-		this.name = 'StorageError';
-	}
-}
+export { dataDir, StorageError };
 
 export interface GameRow {
 	code: string;
@@ -147,10 +132,6 @@ export const MIGRATIONS: string[] = [
 ];
 
 /** The data folder: `RIPASSO_DATA_DIR`, or `data/` in the working directory. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-	return env.RIPASSO_DATA_DIR || join(process.cwd(), 'data');
-}
-
 const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	hostSecretHash: 'host_secret_hash',
 	article: 'article',
@@ -214,11 +195,7 @@ export function openSqliteStore(
 		mkdirSync(dirname(file), { recursive: true });
 		checkExisting(file, warn);
 	}
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL'); // readers never wait for the writer
-	db.pragma('synchronous = NORMAL'); // durable at each checkpoint; safe with WAL
-	db.pragma('foreign_keys = ON');
-	migrate(db);
+	const db = openDatabase(file, 'classroom', MIGRATIONS, { foreignKeys: true });
 
 	const gameFromRow = (row: Record<string, unknown>): GameRow => ({
 		code: row.code as string,
@@ -277,16 +254,6 @@ export function openSqliteStore(
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
 
-	let faulty = false;
-	/** Before a write: follows the fault file (test hook only; a no-op without one). */
-	const beforeWrite = faultFile
-		? () => {
-				const now = existsSync(faultFile);
-				if (now !== faulty) db.pragma(`query_only = ${now ? 1 : 0}`);
-				faulty = now;
-			}
-		: () => {};
-
 	const store: ClassroomStore = {
 		createGame: (game) => void insertGame.run(game),
 		getGame(code) {
@@ -344,7 +311,7 @@ export function openSqliteStore(
 		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};
-	return guarded(store, beforeWrite);
+	return guardedStore(store, { db, name: 'classroom', writes: WRITES, faultFile });
 }
 
 const WRITES = new Set<keyof ClassroomStore>([
@@ -356,34 +323,3 @@ const WRITES = new Set<keyof ClassroomStore>([
 	'deleteGamesOf',
 	'transaction'
 ]);
-
-/**
- * The store with every method's failure turned into a `StorageError` (one inside a
- * transaction passes through as it is, so the transaction rolls back and reports it once).
- */
-function guarded(store: ClassroomStore, beforeWrite: () => void): ClassroomStore {
-	const wrapped = {} as Record<string, unknown>;
-	for (const [name, method] of Object.entries(store) as [keyof ClassroomStore, unknown][]) {
-		const call = method as (...args: unknown[]) => unknown;
-		wrapped[name] = (...args: unknown[]) => {
-			try {
-				if (WRITES.has(name)) beforeWrite();
-				return call(...args);
-			} catch (error) {
-				throw error instanceof StorageError ? error : new StorageError(name, error);
-			}
-		};
-	}
-	return wrapped as unknown as ClassroomStore;
-}
-
-function migrate(db: Database.Database): void {
-	const version = db.pragma('user_version', { simple: true }) as number;
-	if (version > MIGRATIONS.length) {
-		throw new Error(`The classroom database is from a newer Ripasso (schema ${version}).`);
-	}
-	db.transaction(() => {
-		for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
-		db.pragma(`user_version = ${MIGRATIONS.length}`);
-	})();
-}

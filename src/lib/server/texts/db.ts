@@ -3,10 +3,8 @@
  * (`RIPASSO_DATA_DIR`). Everything goes through `TextStore`, so another SQL engine can take its
  * place; every failure of a method is a `StorageError`, as in the classroom's store.
  */
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { dataDir, StorageError } from '$lib/server/classroom/db';
+import { join } from 'node:path';
+import { dataDir, guardedStore, openDatabase, StorageError } from '$lib/server/sqlite';
 
 export { StorageError };
 
@@ -111,11 +109,7 @@ export function openSqliteTextStore(
 	file = join(dataDir(), 'texts.sqlite'),
 	{ faultFile = process.env.RIPASSO_FAULT_FILE }: TextStoreOptions = {}
 ): TextStore {
-	if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = NORMAL');
-	migrate(db);
+	const db = openDatabase(file, 'texts', MIGRATIONS);
 
 	const insert = db.prepare(
 		`INSERT INTO texts (id, owner_hash, title, author, source_url, body, hash, words, created_at)
@@ -129,15 +123,6 @@ export function openSqliteTextStore(
 	);
 	const countOwned = db.prepare('SELECT COUNT(*) AS n FROM texts WHERE owner_hash = ?');
 	const remove = db.prepare('DELETE FROM texts WHERE id = ? AND owner_hash = ?');
-
-	let faulty = false;
-	const beforeWrite = faultFile
-		? () => {
-				const now = existsSync(faultFile);
-				if (now !== faulty) db.pragma(`query_only = ${now ? 1 : 0}`);
-				faulty = now;
-			}
-		: () => {};
 
 	const store: TextStore = {
 		add: (row) => insert.run(row).changes === 1,
@@ -163,35 +148,7 @@ export function openSqliteTextStore(
 		delete: (id, ownerHash) => remove.run(id, ownerHash).changes === 1,
 		close: () => db.close()
 	};
-	return guarded(store, beforeWrite);
+	return guardedStore(store, { db, name: 'texts', writes: WRITES, faultFile });
 }
 
 const WRITES = new Set<keyof TextStore>(['add', 'delete']);
-
-/** The store with every method's failure turned into a `StorageError`. */
-function guarded(store: TextStore, beforeWrite: () => void): TextStore {
-	const wrapped = {} as Record<string, unknown>;
-	for (const [name, method] of Object.entries(store) as [keyof TextStore, unknown][]) {
-		const call = method as (...args: unknown[]) => unknown;
-		wrapped[name] = (...args: unknown[]) => {
-			try {
-				if (WRITES.has(name)) beforeWrite();
-				return call(...args);
-			} catch (error) {
-				throw error instanceof StorageError ? error : new StorageError(`texts.${name}`, error);
-			}
-		};
-	}
-	return wrapped as unknown as TextStore;
-}
-
-function migrate(db: Database.Database): void {
-	const version = db.pragma('user_version', { simple: true }) as number;
-	if (version > MIGRATIONS.length) {
-		throw new Error(`The texts database is from a newer Ripasso (schema ${version}).`);
-	}
-	db.transaction(() => {
-		for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
-		db.pragma(`user_version = ${MIGRATIONS.length}`);
-	})();
-}
