@@ -24,6 +24,17 @@ describe('splitSentences', () => {
 		]);
 	});
 
+	it('does not end a sentence at a full stop inside «…» or "…" that the sentence goes on after', () => {
+		expect(
+			split('Il progetto si chiama «Centro. Aperto a tutti» e prevede due parcheggi. Poi altro.')
+		).toEqual([
+			'Il progetto si chiama «Centro. Aperto a tutti» e prevede due parcheggi.',
+			'Poi altro.'
+		]);
+		expect(split('Il libro "La fine. Il ritorno" è uscito. Fine.')).toHaveLength(2);
+		expect(split('«Piove.» Poi esce.')).toEqual(['«Piove.»', 'Poi esce.']);
+	});
+
 	it('always ends a sentence at a line break, and skips blank lines', () => {
 		expect(split('Un titolo senza punto\n\u00a0\nIl testo.')).toEqual([
 			'Un titolo senza punto',

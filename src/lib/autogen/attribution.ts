@@ -48,13 +48,21 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 		const apposition = /^(?:(?:il|lo|la|l’|l')\s?)?(\p{Ll}+)[^,«]{0,60},\s*/u.exec(
 			text.slice(lead[0].length)
 		);
+		// "…, Francesca Giordano, …" / "…, dell'Università di Pisa, …": a name or an affiliation.
+		const named =
+			/^(?:\p{Lu}\p{Ll}+(?:\s(?:van|von|der|de|De|Di)?\s?\p{Lu}\p{Ll}+){1,3}|(?:del|della|dell’|dell'|dei)\s?\p{Lu}[^,«]{0,60}),\s*/u.exec(
+				text.slice(lead[0].length)
+			);
 		const skip =
 			apposition && (TITLES.m.has(apposition[1]) || TITLES.f.has(apposition[1]))
 				? apposition[0].length
-				: 0;
+				: named
+					? named[0].length
+					: 0;
 		const claim = unquote(text, lead[0].length + skip, end);
+		const shown = named ?? apposition;
 		const speakerEnd = skip
-			? lead[0].length + skip - apposition![0].length + apposition![0].replace(/,\s*$/u, '').length
+			? lead[0].length + skip - shown![0].length + shown![0].replace(/,\s*$/u, '').length
 			: from + lead[1].length;
 		return {
 			speaker: span(sentence, from, speakerEnd),

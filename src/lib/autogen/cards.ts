@@ -30,7 +30,11 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 	const at = fact.at;
 	if (at.needsContext || wordCount(at.sentence.text) > 45) return [];
 	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
-	const answer = fact.value;
+	// "Azienda sanitaria locale (ASL) di Cuneo": the gap covers both names, "ASL di Cuneo" fills it.
+	const answer =
+		fact.kind === 'entity' && fact.value.short
+			? { ...fact.value, text: fact.value.short }
+			: fact.value;
 	if (fact.kind === 'quantity' && !worthAsking(fact.value, at)) return [];
 	const sibling = `${ctx.slug}:auto:${at.sentence.id}:${slugify(answer.text)}`;
 	const make = (type: CardType, prompt: string, extra: Partial<Card> = {}): Card => ({
@@ -51,7 +55,9 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 	const prefix = reportedPrefix(fact, at);
 	const asked = fact.kind === 'quantity' ? askQuantity(fact.value, at) : askEntity(fact.value, at);
 	const question =
-		asked && at.clause ? questionFor(at.sentence, at.clause, asked.asked, prefix) : null;
+		asked && at.clause && prefix !== null
+			? questionFor(at.sentence, at.clause, asked.asked, prefix, at.tags)
+			: null;
 	const numberOf = (q: Quantity) =>
 		q.value !== undefined && ['count', 'percent', 'money', 'year'].includes(q.kind);
 	const gapAt = answer.start - at.sentence.start;
@@ -115,11 +121,13 @@ const surnameOf = (person: Entity) =>
 	person.text.split(' ').length === 2 ? [person.text.split(' ')[1]] : [];
 
 /** Inside a claim or in the conditional of reported speech, a question keeps the source. */
-function reportedPrefix(fact: Fact, at: SentenceFacts): string {
+function reportedPrefix(fact: Fact, at: SentenceFacts): string | null {
 	const a = at.attribution;
 	const span = factSpan(fact);
-	if (a && span.start >= a.claim.start && span.end <= a.claim.end)
-		return `Secondo ${speakerAnswer(a, at).phrase}`;
+	if (a && span.start >= a.claim.start && span.end <= a.claim.end) {
+		const who = speakerAnswer(a, at);
+		return who ? `Secondo ${who.phrase}` : null;
+	}
 	return at.reported ? 'Secondo l’articolo' : '';
 }
 
@@ -182,6 +190,23 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		// "estati", "api": a plural in -i may be feminine; without the lemma table, do not guess.
 		if (feminine === undefined && /i$/u.test(q.unit)) return null;
 		let wh = howMany(q.unit, feminine);
+		// "18 voti favorevoli": the adjective goes with the noun, not left behind.
+		const adjective = /^ (\p{Ll}{3,})/u.exec(text.slice(to));
+		const adjectiveTag = adjective
+			? at.tags.find((t) => t.token.start === at.sentence.start + to + 1)
+			: undefined;
+		const nextTag = adjectiveTag
+			? at.tags[at.tags.indexOf(adjectiveTag) + 1]?.best?.pos
+			: undefined;
+		if (
+			adjective &&
+			adjectiveTag?.best?.pos === 'ADJ' &&
+			/[ie]$/u.test(adjective[1]) === /[ie]$/u.test(q.unit) &&
+			!/^(?:ART|PREP|PREP\+ART|DET)$/u.test(nextTag ?? '')
+		) {
+			wh += adjective[0];
+			to += adjective[0].length;
+		}
 		// "tonnellate di acciaio": what is counted goes with the question word.
 		const of = /^ di \p{Ll}{3,}/u.exec(text.slice(to));
 		if (of) {

@@ -94,7 +94,12 @@ export function mainClause(sentence: Sentence, tags: readonly Tagged[]): Clause 
 	if (subjectFrom === 0 && /^(?:PREP|PREP\+ART)$/u.test(tags[0].best?.pos ?? '')) {
 		for (let i = 1; i < verbFrom; i++) {
 			const t = tags[i];
-			if (t.best?.pos === 'ART' || (!t.best && /^\p{Lu}/u.test(tokens[i].text) && i > 1)) {
+			// "Nella rada di Portoferraio la superficie…": a name after "di" is still the frame's.
+			const afterPreposition = /^(?:PREP|PREP\+ART)$/u.test(tags[i - 1].best?.pos ?? '');
+			if (
+				t.best?.pos === 'ART' ||
+				(!t.best && /^\p{Lu}/u.test(tokens[i].text) && i > 1 && !afterPreposition)
+			) {
 				subjectFrom = i;
 				break;
 			}

@@ -6,8 +6,8 @@
 import { rngFor, shuffled, type Random } from '$lib/random/prng';
 import type { Entity } from './entities';
 import { firstNameGender } from './names';
-import { numberDistractors, formatItalianNumber } from './numbers';
-import { findPlace, italianComuni, italianRegions, type Place } from './places';
+import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
+import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
 import type { Quantity } from './quantities';
 
 /** Everything of the text that distractors are drawn from. */
@@ -16,6 +16,10 @@ export interface Pools {
 	quantities: Quantity[];
 	speakers: string[];
 	authors: string[];
+	/** Names of one source, lower-cased, to one key: "asl", "azienda sanitaria locale", "asl di cuneo". */
+	aliases: Map<string, string>;
+	/** Role words given to one person only ("curatrice" → "Francesca Moretti"). */
+	roles: Map<string, string>;
 }
 
 const FIRST = {
@@ -69,6 +73,9 @@ export function distractorsFor(
 		)
 			return;
 		if (lowerPrompt.includes(lower)) return;
+		// An acronym and its expansion are one source: never the answer again, never twice.
+		const source = (o: string) => pools.aliases.get(o.toLowerCase()) ?? o.toLowerCase();
+		if (source(option) === source(text) || out.some((o) => source(o) === source(option))) return;
 		out.push(option);
 	};
 	if (isEntity(answer)) entityOptions(answer, pools, random).forEach(add);
@@ -97,18 +104,30 @@ function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
 			return [...fits.map((e) => e.text), ...(answer.gender || !full ? made : [])];
 		}
 		case 'place':
+			if (answer.province)
+				return shuffled(italianProvinces(), random)
+					.filter((p) => startsAlike(p.name, answer.text) && !p.name.includes('-'))
+					.map((p) => p.name);
 			return placeOptions(answer.place ?? findPlace(answer.text), same, random);
+		case 'name':
+			return []; // untyped: nothing is known to be of the same kind
 		case 'org': {
 			const head = answer.head;
 			const sameHead = same.filter((e) => e.head === head).map((e) => e.text);
 			if (head === 'sigla') return [...sameHead, ...shuffled(ACRONYMS, random)];
 			const of = new RegExp(`^${head} (?:di |dell’|dell')`, 'u');
-			if (head && of.test(answer.text)) {
-				const places = ['Regione', 'Provincia'].includes(head)
-					? italianRegions().map((p) => p.name)
-					: italianComuni(150_000)
-							.map((p) => p.name)
-							.filter((n) => !n.includes(' '));
+			// "Procura di Cuneo" → "Procura di Asti": only where what follows the head is a place.
+			const where = findPlace(answer.text.replace(of, ''));
+			if (head && of.test(answer.text) && where) {
+				const places = (
+					head === 'Regione'
+						? italianRegions()
+						: head === 'Provincia' || where.kind === 'city'
+							? italianProvinces()
+							: []
+				)
+					.map((p) => p.name)
+					.filter((n) => !n.includes(' ') && !n.includes('-'));
 				return [...sameHead, ...shuffled(places, random).map((p) => `${head} di ${p}`)];
 			}
 			if (head === 'Regione')
@@ -138,7 +157,8 @@ function placeOptions(place: Place | undefined, same: Entity[], random: Random):
 	else if (place.italian && place.kind === 'city') {
 		const pop = place.population ?? 10_000;
 		const near = italianComuni().filter((p) => p.province === place.province);
-		const big = italianComuni(Math.min(pop, 150_000)).slice(0, 40);
+		// Towns of a like size: "Roma" is never the wrong answer beside a small comune.
+		const big = italianComuni(pop / 4).filter((p) => (p.population ?? 0) <= pop * 4);
 		data = [
 			...shuffled(
 				near.filter((p) => (p.population ?? 0) >= pop / 5),
@@ -152,6 +172,17 @@ function placeOptions(place: Place | undefined, same: Entity[], random: Random):
 
 /** Before an elided article (l’, dell’) a vowel must start the distractor too. */
 const startsAlike = (a: string, b: string) => /^[AEIOU]/u.test(a) === /^[AEIOU]/u.test(b);
+
+/** The range a quantity's unit allows: percentages, ages, hours of the day. */
+function limitsOf(q: Quantity): NumberLimits {
+	const v = q.value ?? 0;
+	if (q.kind === 'percent')
+		return { max: 100, step: v >= 20 && Number.isInteger(v) ? 5 : undefined };
+	if (q.kind !== 'count' || q.format === 'words') return {};
+	if (q.unit === 'anni' && v >= 15) return { max: 110, step: 5 };
+	if (/(?:^|\s)(?:dalle|alle|le|ore)$/iu.test(q.before) && v <= 24) return { max: 24, step: 1 };
+	return {};
+}
 
 function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 	switch (q.kind) {
@@ -195,8 +226,8 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 					let n = 0;
 					return q.text
 						.replace(/\d+/gu, () => String(n++ === 0 ? a : b))
-						.replace(/\bil (?=(?:8|11)\b)/gu, 'l’')
-						.replace(/l’(?=(?!8|11\b)\d)/gu, 'il ');
+						.replace(/\bil (?=(?:1|8|11|8\d|8\d\d)\b)/gu, 'l’')
+						.replace(/l['’](?!(?:1|8|11|8\d|8\d\d)\b)(?=\d)/gu, 'il ');
 				});
 		}
 		default: {
@@ -219,8 +250,9 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 			const numbers = numberDistractors(
 				{ kind, text: shown, value: base, format },
 				random,
-				scale ? [] : pool,
-				5
+				scale ? [] : pool.filter((o) => !limitsOf(q).max || o.value <= limitsOf(q).max!),
+				5,
+				scale ? {} : limitsOf(q)
 			);
 			return numbers
 				.map((n) => (scale ? `${n} ${base === 1 && scale === 'milioni' ? 'milioni' : scale}` : n))

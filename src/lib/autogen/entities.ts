@@ -6,8 +6,15 @@
 import type { Sentence } from '$lib/content/types';
 import type { Token } from '$lib/text/tokens';
 import { isStopword, monthNames } from './lexicon';
-import { NOT_PERSON_WORDS, ORGANISATION_HEADS, TITLES, WORK_NOUNS, firstNameGender } from './names';
-import { findPlace, type Place } from './places';
+import {
+	NOT_PERSON_WORDS,
+	ORGANISATION_HEADS,
+	TITLES,
+	WORK_NOUNS,
+	firstNameGender,
+	isFirstName
+} from './names';
+import { findPlace, opensPlaceName, type Place } from './places';
 import type { Tagged } from './pos';
 
 export type EntityKind = 'person' | 'place' | 'org' | 'work' | 'name';
@@ -21,12 +28,21 @@ export interface Entity {
 	gender?: 'm' | 'f';
 	plural?: boolean;
 	place?: Place;
+	/** Places after "in provincia di": the gap asks a province. */
+	province?: boolean;
 	/** People: the title before the name, as written ("la sindaca di Povoletto"). */
 	title?: string;
 	/** People named by one word ("Ferraro"): the full name found elsewhere in the text. */
 	full?: string;
 	/** Organisations: the head word ("Università"), for distractors of the same kind. */
 	head?: string;
+	/**
+	 * A name written with its acronym, "Azienda sanitaria locale (ASL) di Cuneo": the acronym and
+	 * the expansion are one source; the gap covers both and is answered by `short` ("ASL di Cuneo").
+	 */
+	acronym?: string;
+	expansion?: string;
+	short?: string;
 }
 
 const CONNECTORS = new Set([
@@ -41,6 +57,15 @@ const CONNECTORS = new Set([
 	"d'",
 	"dell'"
 ]);
+/** Lower-case particles inside a person's name ("van Dijk", "von der Leyen"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'du', 'dos', 'ter', 'zu']);
+/** Common nouns that announce the name of an organisation: "l'associazione dei diportisti Vela Libera". */
+const ORG_NOUNS = new Set(
+	`associazione sindacato comitato azienda acciaieria società gruppo cooperativa movimento
+	consorzio ditta impresa fabbrica federazione rete onlus marchio catena cantiere startup`.split(
+		/\s+/u
+	)
+);
 const WEEKDAYS = new Set([
 	'lunedì',
 	'martedì',
@@ -58,6 +83,7 @@ const isConnector = (t: Token) => CONNECTORS.has(t.text.toLowerCase());
 const between = (s: Sentence, a: Token, b: Token) =>
 	s.text.slice(a.end - s.start, b.start - s.start);
 const joined = (s: Sentence, a: Token, b: Token) => /^[ \u00a0-]?$/u.test(between(s, a, b));
+const text = (s: Sentence, before: number) => s.text.slice(0, before - s.start);
 const textOf = (s: Sentence, from: Token, to: Token) =>
 	s.text.slice(from.start - s.start, to.end - s.start);
 
@@ -78,6 +104,13 @@ function rawSpans(sentence: Sentence, tags: readonly Tagged[]): Entity[] {
 		let j = i + 1;
 		while (j < tokens.length && joined(sentence, tokens[j - 1], tokens[j])) {
 			if (isCapital(tokens[j])) j++;
+			else if (
+				PARTICLES.has(tokens[j].text) &&
+				isCapital(tokens[j - 1]) &&
+				tokens.slice(j + 1, j + 3).some(isCapital) &&
+				firstNameGender(tokens[i].text) !== undefined
+			)
+				j += 1; // "Pieter van Dijk", "Ursula von der Leyen"
 			else if (
 				isConnector(tokens[j]) &&
 				tokens[j + 1] &&
@@ -109,7 +142,9 @@ function rawSpans(sentence: Sentence, tags: readonly Tagged[]): Entity[] {
 		}
 		i = j;
 	}
-	return out.sort((a, b) => a.start - b.start);
+	for (const e of out)
+		if (e.kind === 'place' && /provincia di\s*$/iu.test(text(sentence, e.start))) e.province = true;
+	return withAcronyms(sentence, out);
 }
 
 /** "Agenzia regionale per la protezione dell’ambiente", "Corte dei conti": lower-case parts of a name. */
@@ -134,13 +169,9 @@ function orgContinuation(sentence: Sentence, tags: readonly Tagged[], j: number)
 			!isStopword(lower)
 		)
 			end = ++k;
-		else if (
-			['per', ...CONNECTORS].includes(lower) ||
-			lower === 'la' ||
-			lower === 'l’' ||
-			lower === 'il'
-		)
-			k++;
+		else if (['per', ...CONNECTORS].includes(lower)) k++;
+		// "per la protezione": an article only after a preposition ("dei medici di Cuneo il piano" ends).
+		else if (/^(?:la|il|l’)$/u.test(lower) && /^(?:per|e)$/u.test(tokens[k - 1].text)) k++;
 		else if (
 			pos === 'NOUN' ||
 			(!pos &&
@@ -171,11 +202,15 @@ function isCommonWord(token: Token, tag: Tagged | undefined): boolean {
 function classifyRun(sentence: Sentence, run: Token[], whole: Entity, head: string): Entity[] {
 	const words = run.filter((t) => !isConnector(t)).map((t) => t.text);
 	if (ORGANISATION_HEADS.has(head)) {
+		// "il Comune", "la Regione" alone: a common noun, never a name to ask or offer.
+		if (run.length === 1) return [];
 		return [{ ...whole, kind: 'org', head, gender: ORGANISATION_HEADS.get(head) }];
 	}
 	if (/^[IVXLC]+$/u.test(whole.text)) return []; // a century ("XVII secolo"): a number
 	if (/^\p{Lu}{2,}(?:-\p{Lu}{2,})*$/u.test(whole.text))
 		return [{ ...whole, kind: 'org', head: 'sigla' }];
+	const noun = orgNounBefore(sentence, run[0]);
+	if (noun && !firstNameGender(words[0])) return [{ ...whole, kind: 'org', head: noun }];
 	const place = findPlace(whole.text);
 	if (place)
 		return [{ ...whole, kind: 'place', place, gender: place.gender, plural: place.plural }];
@@ -207,6 +242,61 @@ function classifyRun(sentence: Sentence, run: Token[], whole: Entity, head: stri
 		}
 	}
 	return [whole];
+}
+
+/** The organisation noun a name follows ("il sindacato degli infermieri Nursind"), if any. */
+function orgNounBefore(sentence: Sentence, first: Token): string | undefined {
+	const before = sentence.tokens.filter((t) => t.end <= first.start).slice(-4);
+	for (let k = before.length - 1; k >= 0; k--) {
+		const lower = before[k].text.toLowerCase();
+		if (ORG_NOUNS.has(lower)) return lower;
+		if (!/^\p{Ll}/u.test(before[k].text)) return undefined;
+		if (/[,.;:()]/u.test(between(sentence, before[k], before[k + 1] ?? first))) return undefined;
+	}
+	return undefined;
+}
+
+/**
+ * "Istituto superiore per la protezione e la ricerca ambientale (ISPRA)", "Azienda sanitaria
+ * locale (ASL) di Cuneo": a name and its acronym in brackets are one entity, so neither is ever
+ * a gap beside the other.
+ */
+function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
+	const out = [...spans];
+	const text = sentence.text;
+	for (const m of text.matchAll(/\s\((\p{Lu}[\p{L}-]{1,9})\)/gu)) {
+		const open = sentence.start + m.index;
+		const acronym = m[1];
+		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,5}$/u.test(acronym)) continue;
+		// The expansion: the nearest organisation before, and the words joining it to the bracket.
+		const head = out
+			.filter((e) => e.end <= open && e.kind !== 'place' && e.kind !== 'person')
+			.at(-1);
+		if (!head) continue;
+		const joining = text.slice(head.end - sentence.start, m.index);
+		if (/[,;:.«»()]/u.test(joining) || joining.trim().split(/\s+/u).filter(Boolean).length > 8)
+			continue;
+		let end = open + m[0].length;
+		const rest = /^\s+(?:di|del|della|dell’|dell')\s?\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*/u.exec(
+			text.slice(end - sentence.start)
+		);
+		const tail = rest ? rest[0] : '';
+		end += tail.length;
+		const merged: Entity = {
+			kind: 'org',
+			start: head.start,
+			end,
+			text: text.slice(head.start - sentence.start, end - sentence.start),
+			head: 'sigla',
+			acronym,
+			expansion: text.slice(head.start - sentence.start, open - sentence.start),
+			short: acronym + tail
+		};
+		for (let k = out.length - 1; k >= 0; k--)
+			if (out[k].start >= merged.start && out[k].end <= merged.end) out.splice(k, 1);
+		out.push(merged);
+	}
+	return out.sort((a, b) => a.start - b.start);
 }
 
 /** «…» spans; a short one after a naming noun ("la rivista «Nature Ecology»") is a name. */
@@ -262,7 +352,9 @@ export function findEntities(
 			const parts = e.text.split(/\s+/u).filter((w) => !CONNECTORS.has(w.toLowerCase()));
 			const title = titleBefore(sentences[i], e.start);
 			const gender = firstNameGender(parts[0]) ?? title?.gender;
-			const never = parts.every((w) => !lowerCase.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w));
+			const never = parts.every(
+				(w) => !lowerCase.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w) && !opensPlaceName(w)
+			);
 			if (parts.length >= 2 && parts.length <= 4 && (gender || never)) {
 				Object.assign(e, { kind: 'person', gender, title: title?.text });
 				personWords.set(parts[0], gender).set(parts.at(-1)!, gender);
@@ -274,7 +366,7 @@ export function findEntities(
 	return raw.map((spans, i) =>
 		spans.flatMap((e) => {
 			if (e.kind !== 'name' || e.text.includes(' ')) return [e];
-			if (personWords.has(e.text))
+			if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
 				return [
 					{
 						...e,

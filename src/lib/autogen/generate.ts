@@ -9,6 +9,8 @@ import type { LemmaTable } from '$lib/lemma/types';
 import { cardsForFact, type Context } from './cards';
 import type { Pools } from './distractors';
 import { factSpan, findFacts, type Fact, type TextFacts } from './facts';
+import type { Entity } from './entities';
+import { TITLES } from './names';
 import { speakerAnswer } from './speakers';
 
 export { findFacts } from './facts';
@@ -48,20 +50,66 @@ function pools(text: TextFacts): Pools {
 	const entities = text.sentences.flatMap((s) => s.entities);
 	const people = entities.filter((e) => e.kind === 'person');
 	const speakers = text.sentences.flatMap((s) =>
-		s.attribution ? [speakerAnswer(s.attribution, s, people).answer] : []
+		s.attribution ? [speakerAnswer(s.attribution, s, people)?.answer ?? ''].filter(Boolean) : []
 	);
 	const named = entities
 		// Places named like organisations ("Pala Unipol", "Palazzo Fava") never speak.
 		.filter((e) => (e.kind === 'person' && e.text.includes(' ')) || e.kind === 'org')
 		.filter((e) => !/^(?:Pala|Palazzo|Teatro|Stadio|Museo|Piazza)\b/u.test(e.text))
-		.map((e) => e.text);
+		.map((e) => e.short ?? e.text);
+	// "la curatrice": the one person the text gives that role, in a title or beside a name.
+	const roles = new Map<string, Set<string>>();
+	for (const s of text.sentences) {
+		const a = s.attribution;
+		const person = a
+			? s.entities.find(
+					(e) => e.kind === 'person' && e.start >= a.speaker.start && e.end <= a.speaker.end
+				)
+			: undefined;
+		const found: [string, Entity][] = person ? [[a!.speaker.text, person]] : [];
+		for (const e of s.entities) if (e.kind === 'person' && e.title) found.push([e.title, e]);
+		for (const [words, who] of found)
+			for (const word of words.toLowerCase().split(/[\s’',]+/u))
+				if (TITLES.m.has(word) || TITLES.f.has(word))
+					roles.set(word, (roles.get(word) ?? new Set()).add(who.full ?? who.text));
+	}
 	return {
+		roles: new Map(
+			[...roles].filter(([, names]) => names.size === 1).map(([w, names]) => [w, [...names][0]])
+		),
 		entities,
 		quantities: text.sentences.flatMap((s) => s.quantities),
 		speakers: [...new Set([...speakers, ...named])],
-		authors: text.authors
+		authors: text.authors,
+		aliases: aliasesOf(entities)
 	};
 }
+
+/** One key for every name of a source: the acronym, its expansion, both, and "l'ASL". */
+function aliasesOf(entities: readonly Entity[]): Map<string, string> {
+	const aliases = new Map<string, string>();
+	for (const e of entities) {
+		if (!e.acronym) continue;
+		const key = e.acronym.toLowerCase();
+		for (const name of [e.acronym, e.expansion!, e.text, e.short!])
+			for (const form of [name, withArticle(name)]) aliases.set(form.toLowerCase(), key);
+	}
+	// "il sindacato" is the one union the text names ("il sindacato degli infermieri Nursind").
+	const byNoun = new Map<string, Set<string>>();
+	for (const e of entities)
+		if (e.kind === 'org' && e.head && /^\p{Ll}/u.test(e.head))
+			byNoun.set(e.head, (byNoun.get(e.head) ?? new Set()).add(e.text));
+	for (const [noun, names] of byNoun) {
+		if (names.size !== 1) continue;
+		const [name] = names;
+		const key = aliases.get(name.toLowerCase()) ?? name.toLowerCase();
+		for (const article of ['il ', 'lo ', 'la ', 'l’', "l'"]) aliases.set(article + noun, key);
+		aliases.set(noun, key).set(name.toLowerCase(), key);
+	}
+	return aliases;
+}
+
+const withArticle = (name: string) => (/^[AEIOU]/u.test(name) ? `l’${name}` : name);
 
 /**
  * Cards generated from an article's body, in text order: at least one per 20 words when the

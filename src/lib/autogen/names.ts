@@ -11,12 +11,12 @@ export const TITLES: Record<'m' | 'f', ReadonlySet<string>> = {
 		presidente direttrice curatrice storica pittrice scrittrice ricercatrice avvocata senatrice
 		deputata segretaria consigliera schiacciatrice palleggiatrice allenatrice capitana giocatrice
 		atleta campionessa regista attrice cantante giornalista ingegnera architetta portavoce
-		entomologa biologa economista imprenditrice amministratrice`),
+		entomologa biologa economista imprenditrice amministratrice capogruppo`),
 	m: words(`dott. dottor dottore prof. professor professore sig. signor signore sindaco assessore
 		ministro presidente direttore curatore storico pittore scrittore ricercatore avvocato senatore
 		deputato segretario consigliere schiacciatore allenatore capitano giocatore atleta campione
 		regista attore cantante giornalista ingegnere architetto portavoce entomologo biologo
-		economista imprenditore amministratore delegato on. onorevole padre papa cardinale vescovo`)
+		economista imprenditore amministratore capogruppo delegato on. onorevole padre papa cardinale vescovo`)
 };
 
 /** First names by gender; a name ending in -a is feminine unless listed here as masculine. */
@@ -47,11 +47,13 @@ export const ORGANISATION_HEADS: ReadonlyMap<string, 'm' | 'f'> = new Map([
 	...[
 		...words(`Università Fondazione Agenzia Regione Provincia Accademia Corte Lega Unione
 		Associazione Federazione Commissione Camera Procura Banca Gallerie Confindustria Croce Chiesa
-		Società Cooperativa Azienda Scuola Polizia Guardia Protezione Asl Asp Fiom Cgil Cisl Uil`)
+		Società Cooperativa Azienda Scuola Polizia Guardia Protezione Asl Asp Fiom Cgil Cisl Uil
+		Confcommercio Confartigianato Confesercenti Coldiretti Legambiente Giunta`)
 	].map((w) => [w, 'f'] as [string, 'm' | 'f']),
 	...[
 		...words(`Comune Ministero Istituto Politecnico Consiglio Senato Parlamento Governo Tribunale
-		Museo Centro Consorzio Gruppo Partito Comitato Dipartimento Ospedale Policlinico Teatro`)
+		Museo Centro Consorzio Gruppo Partito Comitato Dipartimento Ospedale Policlinico Teatro Ordine
+		Parco Sindacato Movimento`)
 	].map((w) => [w, 'm'] as [string, 'm' | 'f'])
 ]);
 
@@ -59,7 +61,8 @@ export const ORGANISATION_HEADS: ReadonlyMap<string, 'm' | 'f'> = new Map([
 export const NOT_PERSON_WORDS = words(`Guerra Fredda Mondiale Repubblica Regno Impero Chiesa Stato
 	Governo Presidente Ministro Piano Trattato Accordo Forze Armata Golfo Mare Oceano Monte Fiume
 	Lago Via Piazza Premio Coppa Giochi Nord Sud Est Ovest San Santa Santo Palazzo Pala Champions
-	League Italia Serie Doc Volley`);
+	League Italia Serie Doc Volley Capo Isola Punta Valle Baia Rada Parco Riserva Bosco Passo
+	Porto Villa Castello Torre Ponte Borgo Libertà Paese Paesi Stato Stati`);
 
 /** Nouns after which a short text in «» is a name (a journal, a work, a committee). */
 export const WORK_NOUNS = words(`rivista giornale quotidiano settimanale mostra quadro dipinto

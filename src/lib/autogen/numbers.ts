@@ -182,6 +182,13 @@ function span(token: { start: number; end: number; text: string }) {
 	return { start: token.start, end: token.end, text: token.text };
 }
 
+/** What a number may be, from its unit: a percentage is at most 100, an hour at most 24. */
+export interface NumberLimits {
+	max?: number;
+	/** Wrong numbers a few steps from the answer (ages: 5 years). */
+	step?: number;
+}
+
 /** Same-type numbers seen elsewhere in the text, offered first because they are plausible. */
 export interface NumberPoolEntry {
 	text: string;
@@ -199,13 +206,15 @@ export function numberDistractors(
 	answer: Pick<NumberSpan, 'kind' | 'text' | 'value' | 'format'>,
 	random: Random,
 	pool: readonly NumberPoolEntry[] = [],
-	count = 3
+	count = 3,
+	limits: NumberLimits = {}
 ): string[] {
 	const { value, format } = answer;
 	const decimals = answer.text.split(',')[1]?.length ?? 1;
 	const out = new Set<string>();
 	const add = (v: number) => {
 		if (v <= 0 || v === value || (format !== 'decimal' && !Number.isInteger(v))) return;
+		if (limits.max !== undefined && v > limits.max) return;
 		if (format === 'words' && (v < 2 || v > 20)) return;
 		const text = formatItalianNumber(v, format, decimals);
 		if (text !== answer.text && out.size < count) out.add(text);
@@ -218,14 +227,19 @@ export function numberDistractors(
 		const months = monthNames().filter((_, index) => index !== value - 1);
 		return shuffled(months, random).slice(0, count);
 	}
+	// Ages, percentages, hours: near the answer, by steps, never past what the unit allows.
+	if (limits.step)
+		for (const k of shuffled([-3, -2, -1, 1, 2, 3], random)) add(value + k * limits.step);
 	for (const entry of pool) {
 		if (out.size >= Math.min(2, count - 1)) break;
 		const ratio = entry.value / value;
 		if (entry.format === format && ratio >= 0.1 && ratio <= 10) add(entry.value);
 	}
 	if (format === 'decimal') {
-		// 3,5 → 2,5 / 4,5 / 5,5: multiples would give 7,0 and 14,0, which no text writes.
-		const unit = 10 ** Math.floor(Math.log10(value));
+		// 3,5 → 2,5 / 4,5 / 5,5: multiples would give 7,0 and 14,0, which no text writes; 13,8
+		// gradi → 12,8 / 14,8, never 53,8.
+		const magnitude = Math.floor(Math.log10(value));
+		const unit = 10 ** (value < 10 ? magnitude : magnitude - 1);
 		for (const k of shuffled([-2, -1, 1, 2, 3, 4], random))
 			add(round(value + k * unit, format, decimals));
 	}

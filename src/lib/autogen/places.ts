@@ -163,3 +163,21 @@ export function italianComuni(min = 0): Place[] {
 		(p) => p.kind === 'city' && p.italian && (p.population ?? 0) >= min
 	);
 }
+
+let firstWords: Set<string> | undefined;
+
+/** "Castelfranco" (Veneto), "Borgo" (San Dalmazzo): a word that is a place or begins one. */
+export function opensPlaceName(word: string): boolean {
+	if (!firstWords) {
+		firstWords = new Set();
+		for (const key of gazetteer().keys()) firstWords.add(key.split(' ')[0]);
+	}
+	return firstWords.has(word);
+}
+
+/** Italy's provinces, for a gap after "provincia di". */
+export function italianProvinces(): Place[] {
+	return data.provinces
+		.map((name) => findPlace(name))
+		.filter((p): p is Place => !!p && p.kind === 'city');
+}

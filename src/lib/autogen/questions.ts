@@ -6,6 +6,8 @@
  */
 import type { Sentence } from '$lib/content/types';
 import { tokenText, type Clause } from './clause';
+import { isStopword } from './lexicon';
+import type { Tagged } from './pos';
 
 /** What replaces the asked phrase, and the words before it that go with it. */
 export interface Asked {
@@ -29,7 +31,8 @@ export function questionFor(
 	sentence: Sentence,
 	clause: Clause,
 	asked: Asked,
-	prefix = ''
+	prefix = '',
+	tags: readonly Tagged[] = []
 ): string | null {
 	const tokens = sentence.tokens;
 	const inRange = (range: [number, number]) => {
@@ -64,15 +67,21 @@ export function questionFor(
 	if (!asked.subject && /^\s*,\s*(?!che\b|cui\b|dove\b|quando\b|mentre\b|ma\b)/u.test(after)) {
 		if (/\p{L}/u.test(after.replace(/^[^,]*,[^,]*,?/u, ''))) return null;
 	}
-	// What follows a comma or a new clause belongs to the removed phrase or says something else.
-	after = after.replace(/(?:,|\s+(?:e|ed|ma|mentre|quando|dove|che)\s).*$/su, '');
+	// What follows a comma or a new clause belongs to the removed phrase or says something else;
+	// "tra Portoferraio e Capo Enfola" is one phrase: "e" cuts only before a verb.
+	after = cutAfter(after, asked.end, sentence, tags);
 	before = before.replace(/\s+$/u, '');
+	// "è quello di un uomo di 83 anni", "denuncia turni di dodici ore": the phrase belongs to a noun.
+	const copula = /^(?:è|era|sono|erano|fu|sarà|sembra)$/u.test(verb);
+	if (before && (copula || /^Di\s/u.test(asked.wh))) return null;
 	// A phrase in a second clause ("… e ha richiesto tre anni") is not the main clause's.
 	if (/[,«»]|\s(?:e|ed|ma|che|mentre)\s|^(?:e|ed|ma|che)\s/u.test(` ${before} `)) return null;
 	const frame = tokenText(sentence, ...clause.frame).replace(/,\s*$/u, '');
 	if (/^(?:Tuttavia|Ma|Però|Invece|Non)/u.test(frame)) return null;
 	const properSubject =
-		/^\p{Lu}/u.test(subject) && !/^(?:Il|Lo|La|L[’']|I|Gli|Le|Un|Una|Uno)\b/u.test(subject);
+		/^\p{Lu}/u.test(subject) &&
+		!/^(?:Il|Lo|La|L[’']|I|Gli|Le|Un|Una|Uno)\b/u.test(subject) &&
+		!isStopword(subject.split(/\s/u)[0]);
 	const parts = [
 		asked.wh,
 		verb,
@@ -84,7 +93,51 @@ export function questionFor(
 	if (frame && !/^(?:Secondo|Per)\b/u.test(frame))
 		question = `${frame}, ${lowerFirst(question, false)}`;
 	if (prefix) question = `${prefix}, ${lowerFirst(question, false)}`;
-	return question.charAt(0).toUpperCase() + question.slice(1) + '?';
+	question = question.charAt(0).toUpperCase() + question.slice(1) + '?';
+	return wellFormed(question) ? question : null;
+}
+
+const PREPOSITION_END =
+	/\b(?:di|a|da|in|con|su|per|tra|fra|del|della|dei|degli|delle|al|alla|nel|nella|il|lo|la|i|gli|le|e)$/iu;
+
+/**
+ * A rewritten question checked as a reader would: no phrase cut before its noun ("Nella rada di,"),
+ * no second clause glued on after ";", brackets and quotes closed. When it fails the card falls
+ * back to a gap in the sentence.
+ */
+export function wellFormed(question: string): boolean {
+	const body = question.replace(/\?$/u, '').trim();
+	if (/[;]/u.test(body)) return false;
+	if (body.split(',').some((part) => PREPOSITION_END.test(part.trim()))) return false;
+	const count = (re: RegExp) => (body.match(re) ?? []).length;
+	if (count(/\(/gu) !== count(/\)/gu) || count(/«/gu) !== count(/»/gu)) return false;
+	if (/\b(\p{L}+)\s+\1\b/iu.test(body)) return false;
+	return true;
+}
+
+/** The words after the asked phrase that stay in the question: up to a comma or a new clause. */
+function cutAfter(
+	after: string,
+	from: number,
+	sentence: Sentence,
+	tags: readonly Tagged[]
+): string {
+	const clause = /(?:,|;|\s+(?:ma|mentre|quando|dove|che|perché)\s)/su.exec(after);
+	let cut = clause ? clause.index : after.length;
+	for (const m of after.slice(0, cut).matchAll(/\s+(?:e|ed)\s+/gu)) {
+		// A verb after "e" (before the next comma) opens a second clause: "… e ha raggiunto …",
+		// "… e in pochi anni è diventata …"; "tra Portoferraio e Capo Enfola" is one phrase.
+		const from2 = from + m.index + m[0].length;
+		const to2 = from + cut;
+		const words = tags.filter((t) => t.token.start >= from2 && t.token.end <= to2);
+		const verb = tags.length ? words.some((t) => t.best?.pos === 'VERB') : true;
+		if (verb) {
+			cut = m.index;
+			break;
+		}
+	}
+	void sentence;
+	return after.slice(0, cut);
 }
 
 /** "Quanti operai", "Quante persone": the question word agrees with the noun counted. */

@@ -9,7 +9,8 @@ import { slugify } from '$lib/text/ids';
 import type { Attribution } from './attribution';
 import type { Context } from './cards';
 import type { Entity } from './entities';
-import { ORGANISATION_HEADS } from './names';
+import { ORGANISATION_HEADS, TITLES } from './names';
+import type { Pools } from './distractors';
 import type { SentenceFacts } from './facts';
 
 export interface Speaker {
@@ -26,14 +27,20 @@ const lowerArticle = (text: string) =>
 export function speakerAnswer(
 	a: Attribution,
 	at: SentenceFacts,
-	people: readonly Entity[] = []
-): Speaker {
+	people: readonly Entity[] = [],
+	pools?: Pools
+): Speaker | null {
 	const inside = at.entities.filter((e) => e.start >= a.speaker.start && e.end <= a.speaker.end);
 	const person = inside.filter((e) => e.kind === 'person').at(-1);
 	if (person) return { answer: person.full ?? person.text, phrase: person.full ?? person.text };
 	const org = inside.find((e) => e.kind === 'org');
+	if (org?.short && a.speaker.text.endsWith(org.text))
+		return { answer: org.short, phrase: withArticle(org.short) ?? org.short };
 	const phrase = lowerArticle(a.speaker.text.replace(/^(?:Anche|Ma|Intanto)\s+/u, ''));
 	if (org && phrase.endsWith(org.text) && phrase.length - org.text.length <= 4)
+		return { answer: org.text, phrase };
+	// "l'associazione dei diportisti Vela Libera": the name answers, the phrase introduces it.
+	if (org && phrase.endsWith(org.text) && org.head && /^\p{Ll}/u.test(org.head))
 		return { answer: org.text, phrase };
 	// "La curatrice replica…": the one person the text calls so.
 	const titled = people.filter(
@@ -42,17 +49,38 @@ export function speakerAnswer(
 	const names = [...new Set(titled.map((p) => p.full ?? p.text))];
 	if (/^(?:il|lo|la|l’|l')\s?\p{Ll}+$/u.test(phrase) && names.length === 1)
 		return { answer: names[0], phrase: names[0] };
-	return { answer: phrase, phrase };
+	// "il sindacato": the one union the text names.
+	const named = pools?.aliases.get(phrase.toLowerCase());
+	const union = pools?.entities.find(
+		(e) => e.kind === 'org' && (pools.aliases.get(e.text.toLowerCase()) ?? '') === named
+	);
+	if (named && union && /^\p{Ll}/u.test(phrase))
+		return { answer: union.short ?? union.text, phrase };
+	// "il professore", "lui": someone the sentence does not name.
+	const bare = phrase.replace(/^(?:il|lo|la|l’|l')\s?/u, '');
+	const role = pools?.roles.get(bare);
+	if (role) return { answer: role, phrase: role };
+	if (/^(?:lui|lei|loro|essi|esse)$/u.test(bare) || TITLES.m.has(bare) || TITLES.f.has(bare))
+		return null;
+	if (/^(?:altri|altre)\s/iu.test(phrase)) return null;
+	return { answer: phrase.replace(/,\s*invece$/u, ''), phrase };
 }
 
 const words = (text: string) => text.split(/\s+/u).length;
 const singular = (verb: string) => !/(?:hanno|ono|ano)(?:\s|$)/u.test(verb);
 
+/** "le stime dell'ufficio tecnico", "i dati": a source that is not someone, never "Secondo chi". */
+const NOT_SOMEONE =
+	/^(?:(?:le|i|gli|la|il|l’|l')\s?)?(?:stime|stima|dati|previsioni|calcoli|numeri|cifre|analisi|risultati|sondaggio|rapporto|studio|ricerca)\b/iu;
+
 /** The cards of one attribution, best first. */
 export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
 	const people = ctx.pools.entities.filter((e) => e.kind === 'person');
-	const me = speakerAnswer(a, at, people);
-	const claim = a.claim.text.replace(/[.!?]$/u, '');
+	const me = speakerAnswer(a, at, people, ctx.pools);
+	// "Secondo lui", "la direttrice" of no one the text names: who it is hides in another sentence.
+	if (!me) return [];
+	if (NOT_SOMEONE.test(me.answer)) return [];
+	const claim = a.claim.text.replace(/[.!?]$/u, '').replace(/\s*;.*$/su, '');
 	if (
 		words(claim) > 30 ||
 		words(claim) < 4 ||
@@ -78,14 +106,21 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	});
 	const isName = (s: string) => /^\p{Lu}/u.test(s);
 	const gender = new Map(people.map((p) => [p.full ?? p.text, p.gender]));
+	const isPerson = (s: string) => gender.has(s);
+	const kind = (s: string) => (isPerson(s) ? 'person' : isName(s) ? 'org' : 'group');
 	const myGender = gender.get(me.answer);
 	const mine = a.speaker.text.toLowerCase();
-	// Never another name for the same speaker ("la curatrice" for Francesca Moretti); names for a name.
+	const source = (s: string) => ctx.pools.aliases.get(s.toLowerCase()) ?? s.toLowerCase();
+	// Speakers of the same kind (people for a person), never the same speaker under another name.
 	const others = ctx.pools.speakers
 		.filter(
 			(s) =>
-				s.toLowerCase() !== me.answer.toLowerCase() &&
-				!claim.toLowerCase().includes(s.toLowerCase())
+				source(s) !== source(me.answer) &&
+				source(s) !== source(me.phrase) &&
+				!NOT_SOMEONE.test(s) &&
+				!claim.toLowerCase().includes(s.toLowerCase()) &&
+				// "l'opera di Artemisia": no one the claim is about is offered as who said it.
+				!s.split(/\s+/u).some((w) => /^\p{Lu}\p{Ll}{3,}/u.test(w) && claim.includes(w))
 		)
 		.filter(
 			(s) =>
@@ -95,10 +130,14 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 						p.title?.toLowerCase().includes(s.replace(/^\S+\s/u, '').toLowerCase())
 					))
 		)
-		.filter((s) => !myGender || !gender.get(s) || gender.get(s) === myGender)
-		.sort(
-			(x, y) => Number(isName(y) === isName(me.answer)) - Number(isName(x) === isName(me.answer))
-		);
+		.filter((s) =>
+			kind(me.answer) === 'group' ? kind(s) !== 'person' : kind(s) === kind(me.answer)
+		)
+		.filter((s, i, list) => list.findIndex((o) => source(o) === source(s)) === i);
+	// Options of the speaker's gender, so none is ruled out by it.
+	const sameGender = others.filter(
+		(s) => !myGender || !gender.get(s) || gender.get(s) === myGender
+	);
 	const cards: Card[] = [];
 	const claimText = a.quote ? `«${claim}»` : lowerFirst(claim);
 	let question: string | null = null;
@@ -106,10 +145,11 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	else if (a.verb === 'secondo') question = `Secondo chi ${claimText}?`;
 	else if (singular(a.verb)) question = `Chi ${a.verb} che ${claimText}?`;
 	const random = rngFor(`${sibling}:options`, ctx.seed);
-	if (question && others.length >= 3) {
+	if (question && sameGender.length >= 3) {
 		cards.push(
 			make('multiple-choice', question, {
-				options: shuffled([me.answer, ...shuffled(others, random).slice(0, 3)], random)
+				// Those who speak in the text come first in the pool: the options a reader may confuse.
+				options: shuffled([me.answer, ...sameGender.slice(0, 3)], random)
 			})
 		);
 	}
@@ -120,6 +160,7 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	const isTrue = rngFor(`${sibling}:true-false`, ctx.seed)() < 0.5;
 	// A swap must be someone else: "il comitato «Torre pulito»" is "il comitato" again.
 	const bare = (s: string) => s.replace(/^(?:il|lo|la|l’|l')\s?/iu, '').toLowerCase();
+	// "X ha detto", "secondo X": no agreement, so a speaker of either gender can be swapped in.
 	const swap = others.find(
 		(o) =>
 			!/^(?:i|gli|le|alcuni|alcune)\s/u.test(o) &&

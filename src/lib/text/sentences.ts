@@ -102,7 +102,10 @@ export function splitSentences(text: string, offset = 0): Span[] {
 			const piece: Span = pending
 				? { start: pending.start, end: start + segment.length }
 				: { start, end: start + segment.length };
-			if (endsWithAbbreviation(segment)) {
+			if (
+				endsWithAbbreviation(segment) ||
+				insideQuote(line.slice(piece.start - lineStart, piece.end - lineStart))
+			) {
 				pending = piece;
 				continue;
 			}
@@ -113,6 +116,15 @@ export function splitSentences(text: string, offset = 0): Span[] {
 		lineStart += line.length + 1;
 	}
 	return spans;
+}
+
+/**
+ * True when a quote opened in `piece` is still open: «Centro. Aperto a tutti» is one title, and
+ * the sentence goes on after it closes.
+ */
+function insideQuote(piece: string): boolean {
+	const count = (re: RegExp) => (piece.match(re) ?? []).length;
+	return count(/«/gu) > count(/»/gu) || count(/“/gu) > count(/”/gu) || count(/"/gu) % 2 === 1;
 }
 
 function pushTrimmed(spans: Span[], text: string, span: Span, offset: number): void {
