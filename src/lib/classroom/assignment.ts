@@ -6,7 +6,8 @@
  */
 import type { Card } from '$lib/cards/types';
 import { isGameCode } from '$lib/classroom/code';
-import { gradeAnswer, isValidAnswer, storedAnswer } from '$lib/classroom/game';
+import { isValidAnswer, storedAnswer } from '$lib/classroom/game';
+import { gradeCard } from '$lib/quiz/check';
 import { MAX_POINTS } from '$lib/classroom/scoring';
 import type {
 	PlayerAnswer,
@@ -86,7 +87,7 @@ export function answerAssignment(
 		throw new Error(`Card ${card.id} is not question ${expected}`);
 	}
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
-	const correct = gradeAnswer(card, input.given.trim());
+	const correct = gradeCard(card, input.given.trim()).accepted;
 	const given = storedAnswer(card, input.given);
 	const previous = mine.at(-1);
 	const record: PlayerAnswer = {

@@ -200,16 +200,6 @@ export function storedAnswer(card: Card, given: string): string {
 }
 
 /**
- * Whether an answer is right. A choice is the exact option or not; a typed answer goes through
- * the shared grading of cards (`gradeCard`: accents, typos, numbers in any notation, forms of a
- * word, synonyms), and an answer accepted with feedback counts, as it does in the solo quiz.
- */
-export function gradeAnswer(card: Card, given: string): boolean {
-	if (card.options.length > 0) return given === card.answer;
-	return gradeCard(card, given).accepted;
-}
-
-/**
  * Records a player's answer to the current question, graded by the server.
  *
  * The server's clock decides lateness, with no grace period: an answer is taken while
@@ -239,7 +229,7 @@ export function answer(
 	if (now > state.deadline) return fail('late');
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
 
-	const correct = gradeAnswer(card, input.given.trim());
+	const correct = gradeCard(card, input.given.trim()).accepted;
 	const given = storedAnswer(card, input.given);
 	const elapsedMs = now - state.questionStartedAt;
 	const points = score({
