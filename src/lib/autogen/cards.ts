@@ -36,21 +36,8 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 			? { ...fact.value, text: fact.value.short }
 			: fact.value;
 	if (fact.kind === 'quantity' && !worthAsking(fact.value, at)) return [];
-	const sibling = `${ctx.slug}:auto:${at.sentence.id}:${slugify(answer.text)}`;
-	const make = (type: CardType, prompt: string, extra: Partial<Card> = {}): Card => ({
-		id: `${sibling}:${type}`,
-		track: 'facts',
-		type,
-		origin: 'auto',
-		sibling,
-		prompt,
-		prompt_en: '',
-		answer: answer.text,
-		accept: [],
-		options: [],
-		source: { article: ctx.slug, sentence: at.sentence.id, text: at.sentence.text },
-		...extra
-	});
+	const make = cardMaker(ctx.slug, at.sentence, answer.text);
+	const { sibling } = make;
 	const cards: Card[] = [];
 	const prefix = reportedPrefix(fact, at);
 	const asked = fact.kind === 'quantity' ? askQuantity(fact.value, at) : askEntity(fact.value, at);
@@ -290,4 +277,27 @@ function worthAsking(q: Quantity, at: SentenceFacts): boolean {
 	return !/(?:^|\s)(?:il|lo|la|i|gli|le|l’|l'|nei|negli|nelle|nel|dei|degli|delle|ai|agli|alle|sui|sugli|sulle|ultimi|ultime|prime|primi|questi|queste)$/iu.test(
 		before
 	);
+}
+
+/**
+ * Makes the generated cards of one answer in one sentence: they share a sibling id (one fact,
+ * several types), and a card's id is its sibling and its type, so ids never depend on the seed.
+ */
+export function cardMaker(slug: string, sentence: { id: string; text: string }, answer: string) {
+	const sibling = `${slug}:auto:${sentence.id}:${slugify(answer)}`;
+	const make = (type: CardType, prompt: string, extra: Partial<Card> = {}): Card => ({
+		id: `${sibling}:${type}`,
+		track: 'facts',
+		type,
+		origin: 'auto',
+		sibling,
+		prompt,
+		prompt_en: '',
+		answer,
+		accept: [],
+		options: [],
+		source: { article: slug, sentence: sentence.id, text: sentence.text },
+		...extra
+	});
+	return Object.assign(make, { sibling });
 }

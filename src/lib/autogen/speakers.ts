@@ -5,9 +5,8 @@
  */
 import type { Card } from '$lib/cards/types';
 import { rngFor, shuffled } from '$lib/random/prng';
-import { slugify } from '$lib/text/ids';
 import type { Attribution } from './attribution';
-import type { Context } from './cards';
+import { cardMaker, type Context } from './cards';
 import type { Entity } from './entities';
 import { ORGANISATION_HEADS, TITLES } from './names';
 import type { Pools } from './distractors';
@@ -89,21 +88,8 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 		return [];
 	// "la sua squadra": whose? The claim needs its context.
 	if (/(?:^|\s)(?:suo|sua|suoi|sue|loro|lui|lei|questo|questa)(?:\s|$)/iu.test(claim)) return [];
-	const sibling = `${ctx.slug}:auto:${at.sentence.id}:${slugify(me.answer)}`;
-	const make = (type: Card['type'], prompt: string, extra: Partial<Card>): Card => ({
-		id: `${sibling}:${type}`,
-		track: 'facts',
-		type,
-		origin: 'auto',
-		sibling,
-		prompt,
-		prompt_en: '',
-		answer: me.answer,
-		accept: [],
-		options: [],
-		source: { article: ctx.slug, sentence: at.sentence.id, text: at.sentence.text },
-		...extra
-	});
+	const make = cardMaker(ctx.slug, at.sentence, me.answer);
+	const { sibling } = make;
 	const isName = (s: string) => /^\p{Lu}/u.test(s);
 	const gender = new Map(people.map((p) => [p.full ?? p.text, p.gender]));
 	const isPerson = (s: string) => gender.has(s);
