@@ -4,7 +4,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import type { LibraryEntry } from '$lib/content/library';
-import { buildDeck, type Deck } from '$lib/deck/deck';
+import { buildDeck, DEFAULT_SEED, type Deck } from '$lib/deck/deck';
 import { withWordForms } from '$lib/deck/word-forms';
 import { getLibrary, isCurated } from './content';
 import type { LemmaTable } from '$lib/lemma/types';
@@ -12,23 +12,27 @@ import { loadDictionary } from './dictionary';
 import { loadLemmaTable, lookupLemmas } from './lemmas';
 import { getLexicon } from './lexicon';
 import { cachedText } from './texts/cache';
+import { textIdOf } from './texts/store';
+import { loadEdits } from './texts/edits';
+import { applyEdits } from '$lib/deck/edits';
+import { notesBySentence, withSentenceNote } from '$lib/cards/notes';
+import { vocabCards } from '$lib/vocab/cards';
 
 let deck: Deck | undefined;
 let byId: Map<string, Card> | undefined;
 const curatedDecks = new Map<string, Deck>();
 
+const generate = (entries: readonly LibraryEntry[], lemmas?: LemmaTable) =>
+	buildDeck(entries, {
+		lexicon: getLexicon(),
+		lemmas,
+		// A text the lexicon was not written for gets a vocabulary of its own words, as with
+		// `deck --input`: lemmas from the table, glosses from the lexicon, then the dictionary.
+		generate: lemmas ? { lemmas, dictionary: loadDictionary() } : undefined
+	});
 // Vocabulary cards carry the real words around their answer, for grading in the browser too.
 const build = (entries: readonly LibraryEntry[], lemmas?: LemmaTable) =>
-	withWordForms(
-		buildDeck(entries, {
-			lexicon: getLexicon(),
-			lemmas,
-			// A text the lexicon was not written for gets a vocabulary of its own words, as with
-			// `deck --input`: lemmas from the table, glosses from the lexicon, then the dictionary.
-			generate: lemmas ? { lemmas, dictionary: loadDictionary() } : undefined
-		}),
-		lookupLemmas
-	);
+	withWordForms(generate(entries, lemmas), lookupLemmas);
 
 let guide: LemmaTable | null | undefined;
 
@@ -83,8 +87,31 @@ export function getDeck(slug?: string): Deck {
 	}
 	const text = cachedText(slug);
 	if (!text) return EMPTY;
-	text.deck ??= build([text.entry], lemmaGuide());
+	if (!text.deck) {
+		const { entry } = text;
+		const edits = (text.edits ??= loadEdits(textIdOf(slug)!));
+		// A gloss edit makes the word's cards again, as the generator would with that gloss.
+		const notes = notesBySentence(entry.facts);
+		const remake = (vocab: Deck['vocab']) =>
+			vocabCards(entry.article, vocab, DEFAULT_SEED, 'auto').map((card) =>
+				withSentenceNote(card, notes)
+			);
+		text.deck = withWordForms(applyEdits(generatedDeck(slug), edits, remake), lookupLemmas);
+	}
 	return text.deck;
+}
+
+/**
+ * An added text's deck as the generator made it, before the owner's edits: what the review page
+ * lists and checks edits against. Empty for a slug that is not an added text's.
+ *
+ * @throws StorageError when the database cannot be read
+ */
+export function generatedDeck(slug: string): Deck {
+	const text = cachedText(slug);
+	if (!text) return EMPTY;
+	text.generated ??= generate([text.entry], lemmaGuide());
+	return text.generated;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Card } from '$lib/cards/types';
 import type { LibraryEntry } from '$lib/content/library';
 import type { ReaderArticle } from '$lib/content/reader';
 import type { Deck } from '$lib/deck/deck';
+import type { DeckEdits } from '$lib/deck/edits';
 import { partsToLibraryEntry } from '$lib/deck/input';
 import { getTextStore, textIdOf } from './store';
 
@@ -15,6 +16,11 @@ const MAX_CACHED = 32;
 
 export interface CachedText {
 	entry: LibraryEntry;
+	/** The deck as the generator made it, before the owner's edits (what the review page shows). */
+	generated?: Deck;
+	/** The owner's edits of it, from the store. */
+	edits?: DeckEdits;
+	/** The deck the app serves: the generated one with the edits applied. */
 	deck?: Deck;
 	cards?: Map<string, Card>;
 	reader?: ReaderArticle;
@@ -54,4 +60,16 @@ export function cachedText(slug: string): CachedText | undefined {
 /** Drops everything derived from this text (after it is deleted). */
 export function forgetText(slug: string): void {
 	cache.delete(slug);
+}
+
+/**
+ * Drops the text's edits and reviewed deck (after an edit is saved): the next request reads the
+ * edits again and applies them to the generated deck, which stays (it does not depend on them).
+ */
+export function forgetEdits(slug: string): void {
+	const hit = cache.get(slug);
+	if (!hit) return;
+	delete hit.edits;
+	delete hit.deck;
+	delete hit.cards;
 }

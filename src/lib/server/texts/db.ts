@@ -29,6 +29,15 @@ export interface TextRow {
 /** What a list of texts shows: everything but the body. */
 export type TextSummary = Omit<TextRow, 'body' | 'ownerHash' | 'hash'>;
 
+/** One of the owner's edits of a text's deck, as stored (its JSON checked by the caller). */
+export interface StoredEdit {
+	/** `card`: a card's edit, keyed by card id; `gloss`: a word's gloss, keyed by vocabulary entry id. */
+	kind: 'card' | 'gloss';
+	target: string;
+	edit: unknown;
+	updatedAt: number;
+}
+
 /** What the app needs from a database for added texts; one implementation per SQL engine. */
 export interface TextStore {
 	/** Adds a text; false when this owner already has one with the same hash (nothing added). */
@@ -47,6 +56,12 @@ export interface TextStore {
 	 * comparison takes tells nothing of the secret.
 	 */
 	delete(id: string, ownerHash: string): boolean;
+	/** The text's edits, in the order they were first made. */
+	edits(textId: string): StoredEdit[];
+	/** Saves (or replaces) one edit of the text's deck. */
+	putEdit(textId: string, edit: StoredEdit): void;
+	/** Forgets one edit (the card is back as generated); false when there was none. */
+	removeEdit(textId: string, kind: StoredEdit['kind'], target: string): boolean;
 	close(): void;
 }
 
@@ -64,7 +79,19 @@ export const MIGRATIONS: string[] = [
 		created_at INTEGER NOT NULL
 	);
 	CREATE UNIQUE INDEX texts_owner_hash ON texts(owner_hash, hash);
-	CREATE INDEX texts_owner_created ON texts(owner_hash, created_at);`
+	CREATE INDEX texts_owner_created ON texts(owner_hash, created_at);`,
+	// One row per edited card (or gloss), not one JSON document per text: saving a card is one
+	// upsert, two tabs editing two cards never overwrite each other, and a card's edit is found
+	// by its key. The edit itself is JSON: a partial override whose fields may grow.
+	`CREATE TABLE edits (
+		text_id TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		target TEXT NOT NULL,
+		edit TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (text_id, kind, target)
+	);`
 ];
 
 export interface TextStoreOptions {
@@ -123,6 +150,22 @@ export function openSqliteTextStore(
 	);
 	const countOwned = db.prepare('SELECT COUNT(*) AS n FROM texts WHERE owner_hash = ?');
 	const remove = db.prepare('DELETE FROM texts WHERE id = ? AND owner_hash = ?');
+	const removeEdits = db.prepare('DELETE FROM edits WHERE text_id = ?');
+	const selectEdits = db.prepare(
+		'SELECT kind, target, edit, updated_at FROM edits WHERE text_id = ? ORDER BY created_at, target'
+	);
+	const upsertEdit = db.prepare(
+		`INSERT INTO edits (text_id, kind, target, edit, created_at, updated_at)
+		 VALUES (@textId, @kind, @target, @edit, @updatedAt, @updatedAt)
+		 ON CONFLICT (text_id, kind, target) DO UPDATE SET edit = @edit, updated_at = @updatedAt`
+	);
+	const deleteEdit = db.prepare('DELETE FROM edits WHERE text_id = ? AND kind = ? AND target = ?');
+	// A text and its edits go together, or neither does.
+	const deleteText = db.transaction((id: string, ownerHash: string) => {
+		if (remove.run(id, ownerHash).changes !== 1) return false;
+		removeEdits.run(id);
+		return true;
+	});
 
 	const store: TextStore = {
 		add: (row) => insert.run(row).changes === 1,
@@ -145,10 +188,21 @@ export function openSqliteTextStore(
 			return ids.flatMap((id) => byId.get(id) ?? []);
 		},
 		countOwnedBy: (ownerHash) => (countOwned.get(ownerHash) as { n: number }).n,
-		delete: (id, ownerHash) => remove.run(id, ownerHash).changes === 1,
+		delete: (id, ownerHash) => deleteText(id, ownerHash),
+		edits: (textId) =>
+			(selectEdits.all(textId) as Record<string, unknown>[]).map((row) => ({
+				kind: row.kind as StoredEdit['kind'],
+				target: row.target as string,
+				edit: JSON.parse(row.edit as string) as unknown,
+				updatedAt: row.updated_at as number
+			})),
+		putEdit(textId, { kind, target, edit, updatedAt }) {
+			upsertEdit.run({ textId, kind, target, edit: JSON.stringify(edit), updatedAt });
+		},
+		removeEdit: (textId, kind, target) => deleteEdit.run(textId, kind, target).changes === 1,
 		close: () => db.close()
 	};
 	return guardedStore(store, { db, name: 'texts', writes: WRITES, faultFile });
 }
 
-const WRITES = new Set<keyof TextStore>(['add', 'delete']);
+const WRITES = new Set<keyof TextStore>(['add', 'delete', 'putEdit', 'removeEdit']);
