@@ -97,14 +97,15 @@ export function reviewView(
 		});
 		wordsOf.set(entry.sentences[0], list);
 	}
-	const groups = sentences.flatMap((sentence, index) => {
+	// Numbered as listed: the headline and the byline, never asked, are not counted.
+	const groups: ReviewGroup[] = [];
+	for (const sentence of sentences) {
 		const cards = cardsOf.get(sentence.id) ?? [];
 		const words = wordsOf.get(sentence.id) ?? [];
-		if (cards.length === 0 && words.length === 0) return [];
-		return [
-			{ sentence: { id: sentence.id, text: sentence.text, number: index + 1 }, cards, words }
-		];
-	});
+		if (cards.length === 0 && words.length === 0) continue;
+		const number = groups.length + 1;
+		groups.push({ sentence: { id: sentence.id, text: sentence.text, number }, cards, words });
+	}
 	const all = groups.flatMap((group) => group.cards);
 	return {
 		groups,
