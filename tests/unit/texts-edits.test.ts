@@ -8,7 +8,8 @@ import { generatedDeck, getCard, getDeck } from '$lib/server/deck';
 import { addText, deleteText, getTextStore, textIdOf } from '$lib/server/texts';
 import { forgetText } from '$lib/server/texts/cache';
 import { loadEdits, removeEdit, saveCardEdit, saveGlossEdit } from '$lib/server/texts/edits';
-import { openSqliteTextStore } from '$lib/server/texts/db';
+import { MIGRATIONS, openSqliteTextStore } from '$lib/server/texts/db';
+import { openDatabase } from '$lib/server/sqlite';
 import { importText } from '$lib/text/import';
 
 // The server's own store, in a folder of this test (opened on first use, after this is set).
@@ -119,5 +120,29 @@ describe('the reviewed deck of an added text', { timeout: 30_000 }, () => {
 		expect(getTextStore().edits(id)).toHaveLength(1);
 		expect(deleteText({ cookies, url: new URL('http://127.0.0.1/') }, id)).toBe('deleted');
 		expect(getTextStore().edits(id)).toEqual([]);
+	});
+});
+
+describe('the edits table', () => {
+	it('is added to a database made before it, whose texts stay', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-texts-v1-')), 'texts.sqlite');
+		const old = openDatabase(file, 'texts', MIGRATIONS.slice(0, 1));
+		old
+			.prepare(
+				`INSERT INTO texts (id, owner_hash, title, author, source_url, body, hash, words, created_at)
+				 VALUES ('old', 'owner', 'Titolo', '', NULL, 'Testo.', 'h', 1, 1)`
+			)
+			.run();
+		old.close();
+		const store = openSqliteTextStore(file);
+		expect(store.get('old')?.title).toBe('Titolo');
+		store.putEdit('old', { kind: 'card', target: 'old:c', edit: { drop: true }, updatedAt: 2 });
+		store.putEdit('old', { kind: 'card', target: 'old:c', edit: { answer: 'x' }, updatedAt: 3 });
+		expect(store.edits('old')).toEqual([
+			{ kind: 'card', target: 'old:c', edit: { answer: 'x' }, updatedAt: 3 }
+		]);
+		expect(store.removeEdit('old', 'card', 'old:c')).toBe(true);
+		expect(store.removeEdit('old', 'card', 'old:c')).toBe(false);
+		store.close();
 	});
 });
