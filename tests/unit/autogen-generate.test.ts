@@ -231,3 +231,22 @@ describe('other texts', () => {
 		);
 	});
 });
+
+describe('coverage of key facts', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	const cardsOf = (text: string) =>
+		generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas, limit: 200 });
+	it('asks a sentence opening on "Le"/"Gli" + noun (an article, not a pronoun)', () => {
+		const cards = cardsOf(
+			'Le esportazioni delle Marche sono cresciute nel 2024 del 3,7 per cento e hanno raggiunto 16,2 miliardi di euro.'
+		);
+		expect(cards.some((c) => c.answer === '3,7')).toBe(true);
+		expect(cards.some((c) => c.answer.startsWith('16,2 miliardi'))).toBe(true);
+		// A decimal comma is no clause break: never "… delle Marche del 3?".
+		for (const c of cards) expect(c.prompt).not.toMatch(/\d\?$/u);
+	});
+	it('still skips a sentence opening on a pronoun "Le"', () => {
+		expect(cardsOf('Le ha consegnato 300 euro in contanti.')).toEqual([]);
+	});
+});

@@ -50,7 +50,7 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		quantities: findQuantities(sentence),
 		attribution: findAttribution(sentence, tags[i]),
 		reported: isReported(tags[i]),
-		needsContext: needsContext(sentence.text) || proDrop(sentence, tags[i])
+		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
 	}));
 	const facts: Fact[] = [];
 	for (const at of sentences) {

@@ -122,7 +122,8 @@ function cutAfter(
 	sentence: Sentence,
 	tags: readonly Tagged[]
 ): string {
-	const clause = /(?:,|;|\s+(?:ma|mentre|quando|dove|che|perché)\s)/su.exec(after);
+	// "del 3,7 per cento": a decimal comma is no clause break.
+	const clause = /(?:(?<!\d),|,(?!\d)|;|\s+(?:ma|mentre|quando|dove|che|perché)\s)/su.exec(after);
 	let cut = clause ? clause.index : after.length;
 	for (const m of after.slice(0, cut).matchAll(/\s+(?:e|ed)\s+/gu)) {
 		// A verb after "e" (before the next comma) opens a second clause: "… e ha raggiunto …",
