@@ -12,6 +12,7 @@ import { distractorsFor, type Pools } from './distractors';
 import type { Entity } from './entities';
 import { factSpan, type Fact, type SentenceFacts } from './facts';
 import { numberVariants } from './numbers';
+import { phraseCards } from './phrase-cards';
 import type { Quantity } from './quantities';
 import { howMany, keptPreposition, questionFor, type Asked } from './questions';
 import { attributionCards, speakerAnswer } from './speakers';
@@ -30,6 +31,7 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 	const at = fact.at;
 	if (at.needsContext || wordCount(at.sentence.text) > 45) return [];
 	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
+	if (fact.kind === 'phrase') return phraseCards(fact.value, at, ctx);
 	// "Azienda sanitaria locale (ASL) di Cuneo": the gap covers both names, "ASL di Cuneo" fills it.
 	const answer =
 		fact.kind === 'entity' && fact.value.short

@@ -8,6 +8,7 @@ import { findAttribution, isReported, type Attribution } from './attribution';
 import { mainClause, type Clause } from './clause';
 import { findEntities, type Entity } from './entities';
 import { tagTokens, type Tagged } from './pos';
+import { findPhrases, type Phrase } from './phrases';
 import { findQuantities, type Quantity } from './quantities';
 import { bodyText, isAuthor, needsContext } from './text';
 
@@ -18,6 +19,8 @@ export interface SentenceFacts {
 	clause: Clause | null;
 	entities: Entity[];
 	quantities: Quantity[];
+	/** Reasons, purposes and decisions: answers that are a phrase. */
+	phrases: Phrase[];
 	attribution: Attribution | null;
 	/** Conditional of reported speech: asked as "Secondo …". */
 	reported: boolean;
@@ -28,7 +31,8 @@ export interface SentenceFacts {
 export type Fact =
 	| { kind: 'quantity'; at: SentenceFacts; value: Quantity }
 	| { kind: 'entity'; at: SentenceFacts; value: Entity }
-	| { kind: 'attribution'; at: SentenceFacts; value: Attribution };
+	| { kind: 'attribution'; at: SentenceFacts; value: Attribution }
+	| { kind: 'phrase'; at: SentenceFacts; value: Phrase };
 
 export interface TextFacts {
 	sentences: SentenceFacts[];
@@ -48,6 +52,7 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		clause: mainClause(sentence, tags[i]),
 		entities: entities[i].filter((e) => !isAuthor(e.text, body.authors)),
 		quantities: findQuantities(sentence),
+		phrases: findPhrases(sentence, tags[i]),
 		attribution: findAttribution(sentence, tags[i]),
 		reported: isReported(tags[i]),
 		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
@@ -57,6 +62,7 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		if (at.attribution && !isAuthor(at.attribution.speaker.text, body.authors))
 			facts.push({ kind: 'attribution', at, value: at.attribution });
 		for (const value of at.quantities) facts.push({ kind: 'quantity', at, value });
+		for (const value of at.phrases) facts.push({ kind: 'phrase', at, value });
 		for (const value of at.entities) {
 			// The speaker is asked through the attribution.
 			const speaker = at.attribution?.speaker;

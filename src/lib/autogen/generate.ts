@@ -37,6 +37,8 @@ const MAX_TYPE_SHARE = 0.4;
 /** How much a kind of fact is worth asking: who said what and key numbers first. */
 function weight(fact: Fact): number {
 	if (fact.kind === 'attribution') return 5;
+	// The subject's action, its reason and purpose: what a teacher asks before a side detail.
+	if (fact.kind === 'phrase') return fact.value.question ? 4.4 : 3.4;
 	const v = fact.value;
 	if (fact.kind === 'entity')
 		return { person: 4.5, place: 3.6, org: 3.8, work: 4, name: 2.5 }[fact.value.kind];
@@ -79,6 +81,7 @@ function pools(text: TextFacts): Pools {
 		),
 		entities,
 		quantities: text.sentences.flatMap((s) => s.quantities),
+		phrases: text.sentences.flatMap((s) => s.phrases),
 		speakers: [...new Set([...speakers, ...named])],
 		authors: text.authors,
 		aliases: aliasesOf(entities)
