@@ -106,3 +106,40 @@ describe('decisions', () => {
 		expect(card?.options).toContain('il bilancio del prossimo anno');
 	});
 });
+
+describe('roles', () => {
+	it('asks "Chi è …?" of a title before the name, "dalla" read as "la"', () => {
+		const cards = cardsOf(
+			'La sindaca di Povoletto, Chiara Bortolin, ha tagliato il nastro. ' +
+				'Lo studio è stato coordinato dalla biologa marina Giulia Pieraccini.'
+		);
+		expect(asking(cards, 'Chi è Chiara Bortolin?')?.answer).toBe('la sindaca di Povoletto');
+		expect(asking(cards, 'Chi è Giulia Pieraccini?')?.answer).toBe('la biologa marina');
+	});
+	it('asks an apposition after the name, and the person once', () => {
+		const cards = cardsOf(
+			'Maria Rossi, direttrice del museo civico, ha presentato la mostra. ' +
+				'Maria Rossi, direttrice del museo civico, ha poi risposto alle domande.'
+		);
+		const asked = cards.filter((c) => c.prompt === 'Chi è Maria Rossi?');
+		expect(asked).toHaveLength(1);
+		expect(asked[0].answer).toBe('direttrice del museo civico');
+	});
+	it('offers only roles of the same gender', () => {
+		const cards = cardsOf(
+			"L'allenatore di Conegliano, Daniele Santarelli, ha parlato di una vittoria meritata. " +
+				"L'allenatore di Scandicci, Marco Gaspari, ha detto che la squadra era stanca. " +
+				'Il presidente del club, Piero Garbellotto, ha premiato le giocatrici. ' +
+				'La capitana di Scandicci, Sara Conti, ha detto che la finale era difficile. ' +
+				'Il capitano del Treviso, Luca Neri, ha parlato dopo la partita.'
+		);
+		const card = asking(cards, 'Chi è Daniele Santarelli?');
+		expect(card?.type).toBe('multiple-choice');
+		expect(card?.options).toContain("l'allenatore di Conegliano");
+		expect(card?.options).not.toContain('la capitana di Scandicci');
+	});
+	it('skips a bare title that says nothing of who the person is', () => {
+		const cards = cardsOf('Il dott. Mario Bianchi ha operato il paziente per sei ore.');
+		expect(cards.some((c) => c.prompt.startsWith('Chi è'))).toBe(false);
+	});
+});

@@ -10,6 +10,7 @@ import { findEntities, type Entity } from './entities';
 import { tagTokens, type Tagged } from './pos';
 import { findPhrases, type Phrase } from './phrases';
 import { findQuantities, type Quantity } from './quantities';
+import { findRoles } from './roles';
 import { bodyText, isAuthor, needsContext } from './text';
 
 /** One sentence with what the generator knows of it. */
@@ -52,13 +53,18 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		clause: mainClause(sentence, tags[i]),
 		entities: entities[i].filter((e) => !isAuthor(e.text, body.authors)),
 		quantities: findQuantities(sentence),
-		phrases: findPhrases(sentence, tags[i]),
+		phrases: [...findPhrases(sentence, tags[i]), ...findRoles(sentence, entities[i])],
 		attribution: findAttribution(sentence, tags[i]),
 		reported: isReported(tags[i]),
 		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
 	}));
 	const facts: Fact[] = [];
+	/** "Chi è Chiara Bortolin?" is asked once, where the text first says who she is. */
+	const introduced = new Set<string>();
 	for (const at of sentences) {
+		at.phrases = at.phrases.filter(
+			(p) => p.kind !== 'role' || (!introduced.has(p.question!) && introduced.add(p.question!))
+		);
 		if (at.attribution && !isAuthor(at.attribution.speaker.text, body.authors))
 			facts.push({ kind: 'attribution', at, value: at.attribution });
 		for (const value of at.quantities) facts.push({ kind: 'quantity', at, value });

@@ -38,7 +38,8 @@ const MAX_TYPE_SHARE = 0.4;
 function weight(fact: Fact): number {
 	if (fact.kind === 'attribution') return 5;
 	// The subject's action, its reason and purpose: what a teacher asks before a side detail.
-	if (fact.kind === 'phrase') return fact.value.question ? 4.4 : 3.4;
+	if (fact.kind === 'phrase')
+		return fact.value.kind === 'role' ? 2.2 : fact.value.question ? 4.4 : 3.4;
 	const v = fact.value;
 	if (fact.kind === 'entity')
 		return { person: 4.5, place: 3.6, org: 3.8, work: 4, name: 2.5 }[fact.value.kind];

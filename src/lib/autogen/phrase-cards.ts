@@ -10,7 +10,8 @@ import type { SentenceFacts } from './facts';
 import type { Phrase } from './phrases';
 
 /** The first word the question's grammar asks of every option ("a …" after "A che cosa serve"). */
-const lead = (p: Phrase) => (p.kind === 'purpose' ? p.text.split(/\s/u)[0].toLowerCase() : '');
+const lead = (p: Phrase) =>
+	p.kind === 'purpose' ? p.text.split(/\s/u)[0].toLowerCase() : p.kind === 'role' ? p.gender : '';
 
 export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Card[] {
 	const a = at.attribution;
@@ -47,7 +48,7 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 		];
 	}
 	// "perché il caldo riduce…": the answer without its "perché", "a", "di" is still right.
-	const bare = phrase.text.replace(/^(?:perché|per|a|ad|di)\s+/iu, '');
+	const bare = phrase.text.replace(/^(?:(?:perché|per|a|ad|di|il|lo|la)\s+|l[’'])/iu, '');
 	// Its head ("il caldo riduce la quantità") names the fact too.
 	const head = phrase.head && phrase.head.text.split(/\s+/u).length >= 3 ? [phrase.head.text] : [];
 	const accept = [...new Set([bare, ...head])].filter((v) => v !== phrase.text);

@@ -7,7 +7,7 @@
 import type { Sentence } from '$lib/content/types';
 import type { Tagged } from './pos';
 
-export type PhraseKind = 'reason' | 'purpose' | 'decision';
+export type PhraseKind = 'reason' | 'purpose' | 'decision' | 'role';
 
 export interface Phrase {
 	kind: PhraseKind;
@@ -19,6 +19,8 @@ export interface Phrase {
 	question: string | null;
 	/** The phrase's head for a gap when no question can be asked ("fermare le barche"). */
 	head: { start: number; end: number; text: string } | null;
+	/** A role's gender ("la sindaca"): its options must agree with the person asked about. */
+	gender?: 'm' | 'f';
 }
 
 /** What may follow a phrase a question drops: nothing, or a gloss (", cioè i casi meno urgenti"). */
