@@ -246,6 +246,12 @@ describe('coverage of key facts', () => {
 		// A decimal comma is no clause break: never "… delle Marche del 3?".
 		for (const c of cards) expect(c.prompt).not.toMatch(/\d\?$/u);
 	});
+	it('asks a percentage written with "%" as "Di quanto…?", the whole figure out of the question', () => {
+		const cards = cardsOf('Le esportazioni della regione sono cresciute del 3,7% nel 2024.');
+		const card = cards.find((c) => c.prompt.startsWith('Di quanto'));
+		expect(card?.prompt).toBe('Di quanto sono cresciute le esportazioni della regione nel 2024?');
+		expect(card?.number?.value).toBe(3.7);
+	});
 	it('still skips a sentence opening on a pronoun "Le"', () => {
 		expect(cardsOf('Le ha consegnato 300 euro in contanti.')).toEqual([]);
 	});

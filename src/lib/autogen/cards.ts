@@ -212,7 +212,8 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		return lastBefore?.best?.pos === 'VERB' || !lastBefore ? asked(wh, from, to) : null;
 	}
 	if (q.kind === 'percent') {
-		to = text.indexOf('cento', to) + 5;
+		// "del 3,7 per cento", "del 3,7%": the question drops the whole figure.
+		to = text[to] === '%' ? to + 1 : text.indexOf('cento', to) + 5;
 		if (prep === 'di') return asked('Di quanto', prepAt, to);
 		return null;
 	}
