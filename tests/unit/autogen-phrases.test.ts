@@ -143,3 +143,30 @@ describe('roles', () => {
 		expect(cards.some((c) => c.prompt.startsWith('Chi è'))).toBe(false);
 	});
 });
+
+describe('long phrases and garbled questions', () => {
+	it('ends a long reason before its participle, never inside "tra il 3 e il 4"', () => {
+		const card = asking(
+			cardsOf(
+				'La strada provinciale 299 tra Varallo e Alagna è stata chiusa per undici giorni a causa di una frana caduta nella notte tra il 3 e il 4 novembre.'
+			),
+			'Perché la strada provinciale 299 tra Varallo e Alagna è stata chiusa per undici giorni?'
+		);
+		expect(card?.answer).toBe('a causa di una frana');
+	});
+	it('never rewrites a question across a colon', () => {
+		const cards = cardsOf(
+			'Secondo la Protezione civile, la frana è stata causata dalle piogge intense: in due giorni sono caduti 310 millimetri di acqua.'
+		);
+		expect(cards.length).toBeGreaterThan(0);
+		expect(cards.filter((c) => c.prompt.endsWith('?') && c.prompt.includes(':'))).toEqual([]);
+	});
+	it('accepts the head of a phrase, never one ending on a preposition', () => {
+		const card = asking(
+			cardsOf('I sensori serviranno a misurare ogni ora i movimenti della montagna.'),
+			'A che cosa serviranno i sensori?'
+		);
+		expect(card?.answer).toBe('a misurare ogni ora i movimenti della montagna');
+		for (const v of card?.accept ?? []) expect(v).not.toMatch(/\s(?:della|di|a)$/u);
+	});
+});

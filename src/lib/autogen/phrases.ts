@@ -85,7 +85,7 @@ function clauseBefore(text: string, at: number, tags: Tagged[], base: number): s
 
 /** Words a phrase's head stops before: prepositions (simple and with the article), conjunctions. */
 const BREAK =
-	/^(?:di|a|ad|da|in|con|su|per|tra|fra|senza|verso|fuori|dentro|e|ed|o|che|(?:de|a|da|ne|su)(?:l|lo|la|i|gli|le|ll’|ll'))$/u;
+	/^(?:di|a|ad|da|in|con|su|per|tra|fra|senza|verso|fuori|dentro|e|ed|o|che|(?:de|a|da|ne|su)(?:l|llo|lla|i|gli|lle|ll’|ll'))$/u;
 
 /** The 2–6 words a gap covers: up to a preposition or conjunction after the second word. */
 function headOf(text: string, start: number, end: number, base: number): Phrase['head'] {
@@ -120,8 +120,19 @@ export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
 	) => {
 		// "a pagare le fiere e la consulenza di esperti di …": too long, its first part is the answer.
 		if (words(text.slice(start, end)) > MAX_WORDS) {
+			// "a causa di una frana caduta nella notte tra il 3 e il 4 novembre": the phrase
+			// before its participle; else before "e" ("a pagare le fiere e la consulenza di …").
+			const participle = tags.find(
+				(t) =>
+					t.token.start >= base + headFrom &&
+					t.token.end <= base + end &&
+					t.best?.pos === 'VERB' &&
+					/^(?:part|pp)|:part/u.test(t.best.features) &&
+					words(text.slice(headFrom, t.token.start - base)) >= 2
+			);
 			const and = /\s(?:e|ed)\s/u.exec(text.slice(start, end));
-			if (and) end = start + and.index;
+			if (participle) end = participle.token.start - base - 1;
+			else if (and) end = start + and.index;
 		}
 		const phrase = text.slice(start, end).trim();
 		if (words(phrase) < 2 || words(phrase) > MAX_WORDS) return;

@@ -119,7 +119,7 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 		const year = Number(m[1]);
 		if (year >= 1000 && year <= 2100) add('year', m.index!, m[1], { value: year, format: 'plain' });
 	});
-	each(`(${NUM}|${WORD_NUM})(${SCALE}) (?:di )?(\\p{Ll}{3,})`, (m) => {
+	each(`(${NUM}|${WORD_NUM})(${SCALE}) (?:di )?(\\p{Ll}{3,}(?: (?:cubi|quadrati))?)`, (m) => {
 		const v = value(m[1], m[2]);
 		if (v && !/^(?:per|e|o|di|a|in|su|da|euro|anni fa)$/u.test(m[3])) {
 			add('count', m.index!, `${m[1]}${m[2]}`, { ...v, unit: m[3] });

@@ -107,7 +107,8 @@ const PREPOSITION_END =
  */
 export function wellFormed(question: string): boolean {
 	const body = question.replace(/\?$/u, '').trim();
-	if (/[;]/u.test(body)) return false;
+	// "…: la frana sono caduti…": what follows a colon is another clause.
+	if (/[;:]/u.test(body)) return false;
 	if (body.split(',').some((part) => PREPOSITION_END.test(part.trim()))) return false;
 	const count = (re: RegExp) => (body.match(re) ?? []).length;
 	if (count(/\(/gu) !== count(/\)/gu) || count(/«/gu) !== count(/»/gu)) return false;
