@@ -127,9 +127,14 @@ describe('questions in Italian', () => {
 		}
 	});
 
-	it('asks nothing of a sentence that needs the one before ("Lì conobbe…", "Resterà aperta…")', () => {
-		for (const card of all)
-			expect(card.source.text).not.toMatch(/^(?:Lì|Resterà|Ha vinto|Figlia)\b/u);
+	it('asks nothing of "Lì conobbe…"; "Resterà aperta…" only as a gap after the sentence before', () => {
+		for (const card of all) {
+			expect(card.source.text).not.toMatch(/^Lì\b/u);
+			if (/^(?:Resterà|Ha vinto|Figlia)\b/u.test(card.source.text)) {
+				expect(card.prompt).toContain(GAP);
+				expect(card.prompt.startsWith(card.source.text.slice(0, 6))).toBe(false);
+			}
+		}
 	});
 });
 
@@ -254,5 +259,28 @@ describe('coverage of key facts', () => {
 	});
 	it('still skips a sentence opening on a pronoun "Le"', () => {
 		expect(cardsOf('Le ha consegnato 300 euro in contanti.')).toEqual([]);
+	});
+});
+
+describe('a sentence without its own subject', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	const cardsOf = (text: string) =>
+		generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas, limit: 200 });
+	it('gets a gap shown after the sentence that says what it is about, never a question', () => {
+		const cards = cardsOf(
+			'La mostra riunisce 48 opere arrivate da musei italiani e stranieri. Resterà aperta fino al 12 gennaio 2025.'
+		);
+		const date = cards.find((c) => c.answer === '12 gennaio 2025');
+		expect(date?.prompt).toBe(
+			`La mostra riunisce 48 opere arrivate da musei italiani e stranieri. Resterà aperta fino al ${GAP}.`
+		);
+		expect(date?.source.text).toBe('Resterà aperta fino al 12 gennaio 2025.');
+		const own = cards.filter((c) => c.source.text.startsWith('Resterà'));
+		for (const c of own) expect(c.prompt).toContain(GAP);
+	});
+	it('stays unasked when it opens a paragraph (nothing before it to show)', () => {
+		const cards = cardsOf('Resterà aperta fino al 12 gennaio 2025.');
+		expect(cards).toEqual([]);
 	});
 });

@@ -27,9 +27,20 @@ export interface Context {
 const MAX_WORDS = 32;
 
 /** The cards a fact can make, best first; empty when none would be correct Italian. */
-export function cardsForFact(fact: Fact, ctx: Context): Card[] {
-	const at = fact.at;
-	if (at.needsContext || wordCount(at.sentence.text) > 45) return [];
+export function cardsForFact(
+	fact: Fact,
+	ctx: Context & { gapOnly?: boolean },
+	at: SentenceFacts = fact.at
+): Card[] {
+	if (wordCount(at.sentence.text) > 45) return [];
+	if (at.needsContext) {
+		// "Resterà aperta fino al _____": only a gap, after the sentence that says what it is about.
+		if (!at.context || fact.kind === 'attribution' || fact.kind === 'phrase') return [];
+		const context = at.context.text;
+		return cardsForFact(fact, { ...ctx, gapOnly: true }, { ...at, needsContext: false })
+			.filter((c) => c.prompt.includes(GAP))
+			.map((c) => ({ ...c, prompt: `${context} ${c.prompt}` }));
+	}
 	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
 	if (fact.kind === 'phrase') return phraseCards(fact.value, at, ctx);
 	// "Azienda sanitaria locale (ASL) di Cuneo": the gap covers both names, "ASL di Cuneo" fills it.
@@ -44,7 +55,7 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 	const prefix = reportedPrefix(fact, at);
 	const asked = fact.kind === 'quantity' ? askQuantity(fact.value, at) : askEntity(fact.value, at);
 	const question =
-		asked && at.clause && prefix !== null
+		asked && at.clause && prefix !== null && !ctx.gapOnly
 			? questionFor(at.sentence, at.clause, asked.asked, prefix, at.tags)
 			: null;
 	const numberOf = (q: Quantity) =>
@@ -97,7 +108,7 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 				make('cloze', cloze, { accept: fact.value.kind === 'person' ? surnameOf(fact.value) : [] })
 			);
 	}
-	const statement = trueFalse(at, answer, ctx, sibling);
+	const statement = ctx.gapOnly ? null : trueFalse(at, answer, ctx, sibling);
 	if (statement)
 		cards.push(
 			make('true-false', statement.prompt, { answer: statement.answer, options: ['vero', 'falso'] })

@@ -27,6 +27,11 @@ export interface SentenceFacts {
 	reported: boolean;
 	/** Opens with a word pointing back ("Lì", "Questo"): no question can stand alone. */
 	needsContext: boolean;
+	/**
+	 * Of a sentence whose verb has no subject of its own ("Resterà aperta fino al…"): the
+	 * sentence before it in the paragraph, shown before a gap so the card says who it is about.
+	 */
+	context?: Sentence;
 }
 
 export type Fact =
@@ -58,6 +63,18 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		reported: isReported(tags[i]),
 		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
 	}));
+	sentences.forEach((at, i) => {
+		const before = sentences[i - 1];
+		if (
+			at.needsContext &&
+			!needsContext(at.sentence.text, at.tags[1]?.best?.pos) &&
+			before &&
+			before.sentence.paragraph === at.sentence.paragraph &&
+			!before.needsContext &&
+			before.sentence.text.split(/\s+/u).length <= 25
+		)
+			at.context = before.sentence;
+	});
 	const facts: Fact[] = [];
 	/** "Chi è Chiara Bortolin?" is asked once, where the text first says who she is. */
 	const introduced = new Set<string>();
