@@ -284,3 +284,21 @@ describe('a sentence without its own subject', () => {
 		expect(cards).toEqual([]);
 	});
 });
+
+describe('main facts before side details', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	it('gives every sentence of a paragraph a card before a second one, and "due anni" last', () => {
+		const article = buildArticle(
+			'inline',
+			'prova',
+			meta,
+			'Il ponte è stato riaperto sabato 14 settembre, dopo due anni di lavori e una spesa di 4,8 milioni di euro. ' +
+				'Il vecchio ponte era stato chiuso nel novembre 2022.'
+		);
+		const answers = generateAutoCards(article, { seed: 1, lemmas, limit: 3 }).map((c) => c.answer);
+		expect(answers).toContain('2022');
+		expect(answers).toContain('14 settembre');
+		expect(answers).not.toContain('due');
+	});
+});
