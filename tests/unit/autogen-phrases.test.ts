@@ -92,6 +92,11 @@ describe('decisions', () => {
 		expect(cards.some((c) => /^Che cosa prevede/u.test(c.prompt))).toBe(false);
 		expect(asking(cards, "Che cosa ha annunciato lunedì l'acciaieria?")).toBeDefined();
 	});
+	it('never asks the decision of a relative named only as "la figlia"', () => {
+		const cards = cardsOf('La figlia ha presentato un esposto alla Procura di Cuneo.');
+		expect(cards.length).toBeGreaterThan(0);
+		expect(cards.some((c) => c.prompt.startsWith('Che cosa'))).toBe(false);
+	});
 	it('offers other decisions of the text as options when it has enough', () => {
 		const cards = cardsOf(
 			'Il consiglio comunale ha approvato il progetto definitivo della pista ciclabile. ' +

@@ -83,6 +83,10 @@ function clauseBefore(text: string, at: number, tags: Tagged[], base: number): s
 	return hasVerb(tags, base, base + before.length) ? before : null;
 }
 
+/** "La figlia ha presentato…": whose daughter is in an earlier sentence, so nothing is asked. */
+const KIN =
+	/^(?:il|la|i|le|l’|l')\s*(?:figlia|figlio|figli|figlie|madre|padre|genitori|moglie|marito|fratello|sorella|famiglia)$/iu;
+
 /** Words a phrase's head stops before: prepositions (simple and with the article), conjunctions. */
 const BREAK =
 	/^(?:di|a|ad|da|in|con|su|per|tra|fra|senza|verso|fuori|dentro|e|ed|o|che|(?:de|a|da|ne|su)(?:l|llo|lla|i|gli|lle|ll’|ll'))$/u;
@@ -242,7 +246,10 @@ export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
 		const subject = opened.split(',')[0].trim();
 		// "un piano che prevede 400 esuberi": the verb of a relative clause decides nothing.
 		const ok =
-			subject && !/[«»]/u.test(subject) && !hasVerb(tags, base + at - opened.length, base + at);
+			subject &&
+			!/[«»]/u.test(subject) &&
+			!KIN.test(subject) &&
+			!hasVerb(tags, base + at - opened.length, base + at);
 		const time = m[2].trim();
 		const question = ok
 			? `Che cosa ${verb}${time ? ` ${time}` : ''} ${lowerSubject(subject)}?`
