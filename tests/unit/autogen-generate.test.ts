@@ -127,9 +127,14 @@ describe('questions in Italian', () => {
 		}
 	});
 
-	it('asks nothing of a sentence that needs the one before ("Lì conobbe…", "Resterà aperta…")', () => {
-		for (const card of all)
-			expect(card.source.text).not.toMatch(/^(?:Lì|Resterà|Ha vinto|Figlia)\b/u);
+	it('asks nothing of "Lì conobbe…"; "Resterà aperta…" only as a gap after the sentence before', () => {
+		for (const card of all) {
+			expect(card.source.text).not.toMatch(/^Lì\b/u);
+			if (/^(?:Resterà|Ha vinto|Figlia)\b/u.test(card.source.text)) {
+				expect(card.prompt).toContain(GAP);
+				expect(card.prompt.startsWith(card.source.text.slice(0, 6))).toBe(false);
+			}
+		}
 	});
 });
 
@@ -229,5 +234,71 @@ describe('other texts', () => {
 		expect(real.every((c) => !/Luke Coffey|Coffey/u.test([c.answer, ...c.options].join(' ')))).toBe(
 			true
 		);
+	});
+});
+
+describe('coverage of key facts', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	const cardsOf = (text: string) =>
+		generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas, limit: 200 });
+	it('asks a sentence opening on "Le"/"Gli" + noun (an article, not a pronoun)', () => {
+		const cards = cardsOf(
+			'Le esportazioni delle Marche sono cresciute nel 2024 del 3,7 per cento e hanno raggiunto 16,2 miliardi di euro.'
+		);
+		expect(cards.some((c) => c.answer === '3,7')).toBe(true);
+		expect(cards.some((c) => c.answer.startsWith('16,2 miliardi'))).toBe(true);
+		// A decimal comma is no clause break: never "… delle Marche del 3?".
+		for (const c of cards) expect(c.prompt).not.toMatch(/\d\?$/u);
+	});
+	it('asks a percentage written with "%" as "Di quanto…?", the whole figure out of the question', () => {
+		const cards = cardsOf('Le esportazioni della regione sono cresciute del 3,7% nel 2024.');
+		const card = cards.find((c) => c.prompt.startsWith('Di quanto'));
+		expect(card?.prompt).toBe('Di quanto sono cresciute le esportazioni della regione nel 2024?');
+		expect(card?.number?.value).toBe(3.7);
+	});
+	it('still skips a sentence opening on a pronoun "Le"', () => {
+		expect(cardsOf('Le ha consegnato 300 euro in contanti.')).toEqual([]);
+	});
+});
+
+describe('a sentence without its own subject', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	const cardsOf = (text: string) =>
+		generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas, limit: 200 });
+	it('gets a gap shown after the sentence that says what it is about, never a question', () => {
+		const cards = cardsOf(
+			'La mostra riunisce 48 opere arrivate da musei italiani e stranieri. Resterà aperta fino al 12 gennaio 2025.'
+		);
+		const date = cards.find((c) => c.answer === '12 gennaio 2025');
+		expect(date?.prompt).toBe(
+			`La mostra riunisce 48 opere arrivate da musei italiani e stranieri. Resterà aperta fino al ${GAP}.`
+		);
+		expect(date?.source.text).toBe('Resterà aperta fino al 12 gennaio 2025.');
+		const own = cards.filter((c) => c.source.text.startsWith('Resterà'));
+		for (const c of own) expect(c.prompt).toContain(GAP);
+	});
+	it('stays unasked when it opens a paragraph (nothing before it to show)', () => {
+		const cards = cardsOf('Resterà aperta fino al 12 gennaio 2025.');
+		expect(cards).toEqual([]);
+	});
+});
+
+describe('main facts before side details', () => {
+	const lemmas = loadLemmaTable();
+	const meta = { title: '', author: '', language: 'it' as const, description: '' };
+	it('gives every sentence of a paragraph a card before a second one, and "due anni" last', () => {
+		const article = buildArticle(
+			'inline',
+			'prova',
+			meta,
+			'Il ponte è stato riaperto sabato 14 settembre, dopo due anni di lavori e una spesa di 4,8 milioni di euro. ' +
+				'Il vecchio ponte era stato chiuso nel novembre 2022.'
+		);
+		const answers = generateAutoCards(article, { seed: 1, lemmas, limit: 3 }).map((c) => c.answer);
+		expect(answers).toContain('2022');
+		expect(answers).toContain('14 settembre');
+		expect(answers).not.toContain('due');
 	});
 });

@@ -66,3 +66,22 @@ describe('quantities', () => {
 		});
 	});
 });
+
+describe('number words above twelve', () => {
+	it('finds "quaranta specie", "trentadue operatori", "ventitré giorni" as counts', () => {
+		const found = findQuantities(
+			buildArticle(
+				'inline',
+				'prova',
+				{ title: '', author: '', language: 'it', description: '' },
+				'Le praterie ospitano oltre quaranta specie di pesci, trentadue operatori e ventitré giorni di pioggia.'
+			).sentences[0]
+		);
+		const counts = found.filter((q) => q.kind === 'count').map((q) => [q.text, q.value]);
+		expect(counts).toEqual([
+			['quaranta', 40],
+			['trentadue', 32],
+			['ventitré', 23]
+		]);
+	});
+});

@@ -12,6 +12,7 @@ import { distractorsFor, type Pools } from './distractors';
 import type { Entity } from './entities';
 import { factSpan, type Fact, type SentenceFacts } from './facts';
 import { numberVariants } from './numbers';
+import { phraseCards } from './phrase-cards';
 import type { Quantity } from './quantities';
 import { howMany, keptPreposition, questionFor, type Asked } from './questions';
 import { attributionCards, speakerAnswer } from './speakers';
@@ -26,10 +27,22 @@ export interface Context {
 const MAX_WORDS = 32;
 
 /** The cards a fact can make, best first; empty when none would be correct Italian. */
-export function cardsForFact(fact: Fact, ctx: Context): Card[] {
-	const at = fact.at;
-	if (at.needsContext || wordCount(at.sentence.text) > 45) return [];
+export function cardsForFact(
+	fact: Fact,
+	ctx: Context & { gapOnly?: boolean },
+	at: SentenceFacts = fact.at
+): Card[] {
+	if (wordCount(at.sentence.text) > 45) return [];
+	if (at.needsContext) {
+		// "Resterà aperta fino al _____": only a gap, after the sentence that says what it is about.
+		if (!at.context || fact.kind === 'attribution' || fact.kind === 'phrase') return [];
+		const context = at.context.text;
+		return cardsForFact(fact, { ...ctx, gapOnly: true }, { ...at, needsContext: false })
+			.filter((c) => c.prompt.includes(GAP))
+			.map((c) => ({ ...c, prompt: `${context} ${c.prompt}` }));
+	}
 	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
+	if (fact.kind === 'phrase') return phraseCards(fact.value, at, ctx);
 	// "Azienda sanitaria locale (ASL) di Cuneo": the gap covers both names, "ASL di Cuneo" fills it.
 	const answer =
 		fact.kind === 'entity' && fact.value.short
@@ -42,7 +55,7 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 	const prefix = reportedPrefix(fact, at);
 	const asked = fact.kind === 'quantity' ? askQuantity(fact.value, at) : askEntity(fact.value, at);
 	const question =
-		asked && at.clause && prefix !== null
+		asked && at.clause && prefix !== null && !ctx.gapOnly
 			? questionFor(at.sentence, at.clause, asked.asked, prefix, at.tags)
 			: null;
 	const numberOf = (q: Quantity) =>
@@ -95,7 +108,7 @@ export function cardsForFact(fact: Fact, ctx: Context): Card[] {
 				make('cloze', cloze, { accept: fact.value.kind === 'person' ? surnameOf(fact.value) : [] })
 			);
 	}
-	const statement = trueFalse(at, answer, ctx, sibling);
+	const statement = ctx.gapOnly ? null : trueFalse(at, answer, ctx, sibling);
 	if (statement)
 		cards.push(
 			make('true-false', statement.prompt, { answer: statement.answer, options: ['vero', 'falso'] })
@@ -210,7 +223,8 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		return lastBefore?.best?.pos === 'VERB' || !lastBefore ? asked(wh, from, to) : null;
 	}
 	if (q.kind === 'percent') {
-		to = text.indexOf('cento', to) + 5;
+		// "del 3,7 per cento", "del 3,7%": the question drops the whole figure.
+		to = text[to] === '%' ? to + 1 : text.indexOf('cento', to) + 5;
 		if (prep === 'di') return asked('Di quanto', prepAt, to);
 		return null;
 	}

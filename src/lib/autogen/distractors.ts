@@ -4,6 +4,7 @@
  * the prompt, never the answer; the card checks agreement with the words before the gap.
  */
 import { rngFor, shuffled, type Random } from '$lib/random/prng';
+import type { Phrase } from './phrases';
 import type { Entity } from './entities';
 import { firstNameGender } from './names';
 import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
@@ -14,6 +15,8 @@ import type { Quantity } from './quantities';
 export interface Pools {
 	entities: Entity[];
 	quantities: Quantity[];
+	/** Reasons, purposes and decisions of the text: the options of a phrase card. */
+	phrases: Phrase[];
 	speakers: string[];
 	authors: string[];
 	/** Names of one source, lower-cased, to one key: "asl", "azienda sanitaria locale", "asl di cuneo". */

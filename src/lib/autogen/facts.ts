@@ -8,7 +8,9 @@ import { findAttribution, isReported, type Attribution } from './attribution';
 import { mainClause, type Clause } from './clause';
 import { findEntities, type Entity } from './entities';
 import { tagTokens, type Tagged } from './pos';
+import { findPhrases, type Phrase } from './phrases';
 import { findQuantities, type Quantity } from './quantities';
+import { findRoles } from './roles';
 import { bodyText, isAuthor, needsContext } from './text';
 
 /** One sentence with what the generator knows of it. */
@@ -18,17 +20,25 @@ export interface SentenceFacts {
 	clause: Clause | null;
 	entities: Entity[];
 	quantities: Quantity[];
+	/** Reasons, purposes and decisions: answers that are a phrase. */
+	phrases: Phrase[];
 	attribution: Attribution | null;
 	/** Conditional of reported speech: asked as "Secondo …". */
 	reported: boolean;
 	/** Opens with a word pointing back ("Lì", "Questo"): no question can stand alone. */
 	needsContext: boolean;
+	/**
+	 * Of a sentence whose verb has no subject of its own ("Resterà aperta fino al…"): the
+	 * sentence before it in the paragraph, shown before a gap so the card says who it is about.
+	 */
+	context?: Sentence;
 }
 
 export type Fact =
 	| { kind: 'quantity'; at: SentenceFacts; value: Quantity }
 	| { kind: 'entity'; at: SentenceFacts; value: Entity }
-	| { kind: 'attribution'; at: SentenceFacts; value: Attribution };
+	| { kind: 'attribution'; at: SentenceFacts; value: Attribution }
+	| { kind: 'phrase'; at: SentenceFacts; value: Phrase };
 
 export interface TextFacts {
 	sentences: SentenceFacts[];
@@ -48,15 +58,34 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		clause: mainClause(sentence, tags[i]),
 		entities: entities[i].filter((e) => !isAuthor(e.text, body.authors)),
 		quantities: findQuantities(sentence),
+		phrases: [...findPhrases(sentence, tags[i]), ...findRoles(sentence, entities[i])],
 		attribution: findAttribution(sentence, tags[i]),
 		reported: isReported(tags[i]),
-		needsContext: needsContext(sentence.text) || proDrop(sentence, tags[i])
+		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
 	}));
+	sentences.forEach((at, i) => {
+		const before = sentences[i - 1];
+		if (
+			at.needsContext &&
+			!needsContext(at.sentence.text, at.tags[1]?.best?.pos) &&
+			before &&
+			before.sentence.paragraph === at.sentence.paragraph &&
+			!before.needsContext &&
+			before.sentence.text.split(/\s+/u).length <= 25
+		)
+			at.context = before.sentence;
+	});
 	const facts: Fact[] = [];
+	/** "Chi è Chiara Bortolin?" is asked once, where the text first says who she is. */
+	const introduced = new Set<string>();
 	for (const at of sentences) {
+		at.phrases = at.phrases.filter(
+			(p) => p.kind !== 'role' || (!introduced.has(p.question!) && introduced.add(p.question!))
+		);
 		if (at.attribution && !isAuthor(at.attribution.speaker.text, body.authors))
 			facts.push({ kind: 'attribution', at, value: at.attribution });
 		for (const value of at.quantities) facts.push({ kind: 'quantity', at, value });
+		for (const value of at.phrases) facts.push({ kind: 'phrase', at, value });
 		for (const value of at.entities) {
 			// The speaker is asked through the attribution.
 			const speaker = at.attribution?.speaker;

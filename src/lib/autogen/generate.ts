@@ -37,11 +37,16 @@ const MAX_TYPE_SHARE = 0.4;
 /** How much a kind of fact is worth asking: who said what and key numbers first. */
 function weight(fact: Fact): number {
 	if (fact.kind === 'attribution') return 5;
+	// The subject's action, its reason and purpose: what a teacher asks before a side detail.
+	if (fact.kind === 'phrase')
+		return fact.value.kind === 'role' ? 2.2 : fact.value.question ? 4.4 : 3.4;
 	const v = fact.value;
 	if (fact.kind === 'entity')
 		return { person: 4.5, place: 3.6, org: 3.8, work: 4, name: 2.5 }[fact.value.kind];
 	const q = fact.kind === 'quantity' ? fact.value : null;
 	if (!q) return 1;
+	// "dopo due anni di lavori", "ha due corsie": a small number in words is a side detail.
+	if (q.kind === 'count' && q.format === 'words' && (q.value ?? 0) <= 10) return 3;
 	if (q.kind === 'count') return q.unit ? 3.8 + Math.min(1, v.text.length / 10) : 2;
 	return { percent: 4.2, money: 4.2, range: 4, year: 4, date: 4, century: 4, score: 3.9 }[q.kind];
 }
@@ -79,6 +84,7 @@ function pools(text: TextFacts): Pools {
 		),
 		entities,
 		quantities: text.sentences.flatMap((s) => s.quantities),
+		phrases: text.sentences.flatMap((s) => s.phrases),
 		speakers: [...new Set([...speakers, ...named])],
 		authors: text.authors,
 		aliases: aliasesOf(entities)
@@ -150,16 +156,18 @@ export function generateAutoCards(article: Article, options: AutoOptions): Card[
 		let added = false;
 		for (const list of byParagraph.values()) {
 			if (chosen.length >= limit) break;
-			const next = list.find(({ fact, cards }) => {
+			const open = ({ fact, cards }: { fact: Fact; cards: Card[] }) => {
 				const key = `${fact.at.sentence.id}:${cards[0].sibling}`;
 				const spanKey = `${fact.at.sentence.id}:${factSpan(fact).text.toLowerCase()}`;
-				// A sentence's second card only once every sentence of the paragraph has had one.
 				return (
 					!asked.has(key) &&
 					!asked.has(spanKey) &&
 					(perSentence.get(fact.at.sentence.id) ?? 0) <= round
 				);
-			});
+			};
+			// A sentence's second card only once every sentence of the paragraph has had one.
+			const next =
+				list.find((c) => open(c) && !perSentence.has(c.fact.at.sentence.id)) ?? list.find(open);
 			if (!next) continue;
 			const card = pick(next.cards);
 			if (!card) {

@@ -34,13 +34,6 @@ const TENS = [
 	'', '', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'settanta', 'ottanta', 'novanta'
 ];
 
-/** Number words taken as numbers in the text; `uno`/`una` (articles) and `sei` (verb) are not. */
-const WORD_VALUES = new Map(
-	UNITS.map((word, value) => [word, value] as const).filter(
-		([, value]) => value >= 2 && value !== 6
-	)
-);
-
 function below100(n: number): string {
 	if (n < 20) return UNITS[n];
 	const tens = TENS[Math.floor(n / 10)];
@@ -59,6 +52,23 @@ function below1000(n: number): string {
 	const tail = below100(rest);
 	return head && tail.startsWith('o') ? head.slice(0, -1) + tail : head + tail;
 }
+
+/**
+ * Number words taken as numbers in the text, two to ninety-nine ("quaranta specie"); `uno`/`una`
+ * (articles), `sei` (verb) and `cento` ("per cento") are not.
+ */
+const WORD_VALUES = new Map<string, number>([
+	// "ventitré" as written, "ventitre" as often typed.
+	...Array.from({ length: 98 }, (_, i) => i + 2)
+		.filter((value) => value !== 6)
+		.flatMap((value) => {
+			const word = below100(value);
+			return [[word, value] as const, [word.replace('tré', 'tre'), value] as const];
+		})
+]);
+
+/** The number words `parseItalianNumber` reads, longest first (for a regular expression). */
+export const NUMBER_WORDS = [...WORD_VALUES.keys()].sort((a, b) => b.length - a.length);
 
 /**
  * Italian words for a whole number below a million (`4000` → `quattromila`), or `undefined`.

@@ -7,7 +7,7 @@
 import type { NumberQualifier } from '$lib/cards/types';
 import type { Sentence } from '$lib/content/types';
 import { monthNames } from './lexicon';
-import { parseItalianNumber, type NumberFormat } from './numbers';
+import { NUMBER_WORDS, parseItalianNumber, type NumberFormat } from './numbers';
 
 export type QuantityKind =
 	'count' | 'percent' | 'money' | 'range' | 'year' | 'date' | 'century' | 'score';
@@ -31,7 +31,7 @@ export interface Quantity {
 }
 
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
-const WORD_NUM = 'due|tre|quattro|cinque|sette|otto|nove|dieci|undici|dodici|venti|trenta|cento';
+const WORD_NUM = NUMBER_WORDS.join('|');
 const SCALE = String.raw`(?:\s(?:mila|milioni|milione|miliardi|miliardo))?`;
 const ROMAN = 'I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX|XXI';
 const SCALES: Record<string, number> = {
@@ -119,7 +119,7 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 		const year = Number(m[1]);
 		if (year >= 1000 && year <= 2100) add('year', m.index!, m[1], { value: year, format: 'plain' });
 	});
-	each(`(${NUM}|${WORD_NUM})(${SCALE}) (?:di )?(\\p{Ll}{3,})`, (m) => {
+	each(`(${NUM}|${WORD_NUM})(${SCALE}) (?:di )?(\\p{Ll}{3,}(?: (?:cubi|quadrati))?)`, (m) => {
 		const v = value(m[1], m[2]);
 		if (v && !/^(?:per|e|o|di|a|in|su|da|euro|anni fa)$/u.test(m[3])) {
 			add('count', m.index!, `${m[1]}${m[2]}`, { ...v, unit: m[3] });

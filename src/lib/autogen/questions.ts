@@ -107,7 +107,8 @@ const PREPOSITION_END =
  */
 export function wellFormed(question: string): boolean {
 	const body = question.replace(/\?$/u, '').trim();
-	if (/[;]/u.test(body)) return false;
+	// "…: la frana sono caduti…": what follows a colon is another clause.
+	if (/[;:]/u.test(body)) return false;
 	if (body.split(',').some((part) => PREPOSITION_END.test(part.trim()))) return false;
 	const count = (re: RegExp) => (body.match(re) ?? []).length;
 	if (count(/\(/gu) !== count(/\)/gu) || count(/«/gu) !== count(/»/gu)) return false;
@@ -122,7 +123,8 @@ function cutAfter(
 	sentence: Sentence,
 	tags: readonly Tagged[]
 ): string {
-	const clause = /(?:,|;|\s+(?:ma|mentre|quando|dove|che|perché)\s)/su.exec(after);
+	// "del 3,7 per cento": a decimal comma is no clause break.
+	const clause = /(?:(?<!\d),|,(?!\d)|;|\s+(?:ma|mentre|quando|dove|che|perché)\s)/su.exec(after);
 	let cut = clause ? clause.index : after.length;
 	for (const m of after.slice(0, cut).matchAll(/\s+(?:e|ed)\s+/gu)) {
 		// A verb after "e" (before the next comma) opens a second clause: "… e ha raggiunto …",

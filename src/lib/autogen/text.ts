@@ -69,7 +69,12 @@ const CONTEXT_OPENERS = new Set(
 );
 
 /** True when the sentence cannot be understood without the one before it. */
-export function needsContext(text: string): boolean {
+export function needsContext(text: string, secondPos?: string): boolean {
 	const first = /^[\s«"“]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
-	return CONTEXT_OPENERS.has(first) || /^(?:il|la|i|le)\s+(?:suo|sua|suoi|sue|loro)\b/iu.test(text);
+	// "Le esportazioni…", "Gli operatori…": an article before a noun, not a pronoun.
+	const article = /^(?:gli|le)$/u.test(first) && /^(?:NOUN|ADJ)$/u.test(secondPos ?? '');
+	return (
+		(CONTEXT_OPENERS.has(first) && !article) ||
+		/^(?:il|la|i|le)\s+(?:suo|sua|suoi|sue|loro)\b/iu.test(text)
+	);
 }

@@ -1,0 +1,56 @@
+/**
+ * Cards for facts whose answer is a phrase (`phrases.ts`): the question with the other reasons,
+ * purposes or decisions of the text as options; typed when the text has too few of them; a gap
+ * over the phrase's head when no clean question can be asked.
+ */
+import { GAP, type Card } from '$lib/cards/types';
+import { rngFor, shuffled } from '$lib/random/prng';
+import { cardMaker, type Context } from './cards';
+import type { SentenceFacts } from './facts';
+import type { Phrase } from './phrases';
+
+/** The first word the question's grammar asks of every option ("a …" after "A che cosa serve"). */
+const lead = (p: Phrase) =>
+	p.kind === 'purpose' ? p.text.split(/\s/u)[0].toLowerCase() : p.kind === 'role' ? p.gender : '';
+
+export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Card[] {
+	const a = at.attribution;
+	// Inside what someone says, or in the conditional of reported speech: not the text's fact.
+	if (at.reported || (a && phrase.start >= a.claim.start && phrase.end <= a.claim.end)) return [];
+	const s = at.sentence;
+	if (!phrase.question) {
+		const head = phrase.head!;
+		const make = cardMaker(ctx.slug, s, head.text);
+		const prompt = s.text.slice(0, head.start - s.start) + GAP + s.text.slice(head.end - s.start);
+		return [make('cloze', prompt)];
+	}
+	const make = cardMaker(ctx.slug, s, phrase.text);
+	const others = [
+		...new Set(
+			ctx.pools.phrases
+				.filter(
+					(p) =>
+						p.kind === phrase.kind &&
+						(p.start < s.start || p.start >= s.end) &&
+						lead(p) === lead(phrase) &&
+						p.text.toLowerCase() !== phrase.text.toLowerCase()
+				)
+				.map((p) => p.text)
+		)
+	];
+	if (others.length >= 3) {
+		const rng = rngFor(`${make.sibling}:options`, ctx.seed);
+		const wrong = shuffled(others, rng).slice(0, 3);
+		return [
+			make('multiple-choice', phrase.question, {
+				options: shuffled([phrase.text, ...wrong], rngFor(`${make.sibling}:order`, ctx.seed))
+			})
+		];
+	}
+	// "perché il caldo riduce…": the answer without its "perché", "a", "di" is still right.
+	const bare = phrase.text.replace(/^(?:(?:perché|per|a|ad|di|il|lo|la)\s+|l[’'])/iu, '');
+	// Its head ("il caldo riduce la quantità") names the fact too.
+	const head = phrase.head && phrase.head.text.split(/\s+/u).length >= 3 ? [phrase.head.text] : [];
+	const accept = [...new Set([bare, ...head])].filter((v) => v !== phrase.text);
+	return [make('open', phrase.question, { accept })];
+}

@@ -1,0 +1,260 @@
+/**
+ * Facts whose answer is a phrase: a reason ("perché il traffico danneggia i monumenti", "a causa
+ * delle sanzioni"), a purpose ("per aiutare le piccole imprese", "servirà a pagare le fiere") and
+ * a decision ("ha approvato la nuova zona a traffico limitato"). Each comes with the question that
+ * asks it, when the sentence allows a clean one, and the head of the phrase for a gap otherwise.
+ */
+import type { Sentence } from '$lib/content/types';
+import type { Tagged } from './pos';
+
+export type PhraseKind = 'reason' | 'purpose' | 'decision' | 'role';
+
+export interface Phrase {
+	kind: PhraseKind;
+	/** The answer: offsets into the article body, exactly `text` ("a causa delle sanzioni"). */
+	start: number;
+	end: number;
+	text: string;
+	/** "Perché le piante soffrono?", "Che cosa ha approvato la giunta regionale?"; or null. */
+	question: string | null;
+	/** The phrase's head for a gap when no question can be asked ("fermare le barche"). */
+	head: { start: number; end: number; text: string } | null;
+	/** A role's gender ("la sindaca"): its options must agree with the person asked about. */
+	gender?: 'm' | 'f';
+}
+
+/** What may follow a phrase a question drops: nothing, or a gloss (", cioè i casi meno urgenti"). */
+const TAIL = /^(?:\.?|,\s*cioè\s[^,]*\.)$/u;
+
+/** Longest phrase asked: a longer one is a second sentence, not an answer. */
+const MAX_WORDS = 14;
+
+const ART = String.raw`(?:il|lo|la|l’|l'|i|gli|le|un|una|uno|un’|un')\s+`;
+const REASON = String.raw`perché|a causa (?:di|del|della|dello|dei|degli|delle|dell’|dell')|grazie (?:a|al|alla|allo|ai|agli|alle|all’|all')|per via (?:di|del|della|dei|degli|delle|dell’|dell')`;
+const INFINITIVE = String.raw`\p{Ll}+(?:are|ere|ire|arsi|ersi|irsi|arla|arle|arlo|arli)`;
+const PURPOSE = String.raw`(?:allo scopo di|al fine di|per)\s+(?=${INFINITIVE}\b)`;
+const SERVES = String.raw`(serv(?:e|ono|irà|iranno|irebbe|irebbero|iva|ivano))\s+(?:a|ad|per)\s+(?=${INFINITIVE}\b)`;
+const DECISION = String.raw`((?:ha|hanno)\s+(?:approvato|annunciato|stanziato|deciso|avviato|presentato)|prevede|prevedono)`;
+const TIME = String.raw`(?:(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi)(?:\s+(?:mattina|pomeriggio|sera|scorso|scorsa))?\s+)?`;
+
+/** Where a phrase ends: a clause break, a quote, or "e" before a verb. */
+function phraseEnd(
+	text: string,
+	from: number,
+	tags: Tagged[],
+	base: number,
+	stop?: RegExp
+): number {
+	const rest = text.slice(from);
+	const re = new RegExp(
+		String.raw`(?<!\d)[,.]|[,.](?!\d)|[;:!?«»()]|\s(?:ma|mentre|cioè|oppure)\s` +
+			(stop ? `|${stop.source}` : ''),
+		'u'
+	);
+	let end = from + (re.exec(rest)?.index ?? rest.length);
+	for (const m of text.slice(from, end).matchAll(/\s(?:e|ed)\s/gu)) {
+		const next = tags.find((t) => t.token.start === base + from + m.index + m[0].length);
+		if (next?.best?.pos === 'VERB') {
+			end = from + m.index;
+			break;
+		}
+	}
+	return end;
+}
+
+const words = (s: string) => s.trim().split(/\s+/u).filter(Boolean).length;
+const lowerSubject = (s: string) =>
+	new RegExp(`^(?:${ART}|L’|L')`, 'iu').test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+const hasVerb = (tags: Tagged[], start: number, end: number) =>
+	tags.some((t) => t.token.start >= start && t.token.end <= end && t.best?.pos === 'VERB');
+
+/** The main clause before a phrase, fit to follow "Perché"/"A che scopo": with a verb, no quote. */
+function clauseBefore(text: string, at: number, tags: Tagged[], base: number): string | null {
+	// "Intanto l'ospedale ha aperto…", "…, invece, sono scese": the adverb links to the text around.
+	const before = text
+		.slice(0, at)
+		.replace(/[\s,]+$/u, '')
+		.replace(/^(?:Intanto|Inoltre|Invece|Infatti|Quindi|Poi|Anche)\s+(?:,\s*)?/u, '')
+		.replace(
+			/,\s*(?:invece|però|inoltre|infatti|quindi|intanto|poi),|\s(?:invece|però)(?=\s)/gu,
+			''
+		);
+	if (!before || /[«»:;]|\s(?:che|e|ma|mentre)$/u.test(before) || words(before) > 18) return null;
+	return hasVerb(tags, base, base + before.length) ? before : null;
+}
+
+/** "La figlia ha presentato…": whose daughter is in an earlier sentence, so nothing is asked. */
+const KIN =
+	/^(?:il|la|i|le|l’|l')\s*(?:figlia|figlio|figli|figlie|madre|padre|genitori|moglie|marito|fratello|sorella|famiglia)$/iu;
+
+/** Words a phrase's head stops before: prepositions (simple and with the article), conjunctions. */
+const BREAK =
+	/^(?:di|a|ad|da|in|con|su|per|tra|fra|senza|verso|fuori|dentro|e|ed|o|che|(?:de|a|da|ne|su)(?:l|llo|lla|i|gli|lle|ll’|ll'))$/u;
+
+/** The 2–6 words a gap covers: up to a preposition or conjunction after the second word. */
+function headOf(text: string, start: number, end: number, base: number): Phrase['head'] {
+	while (/\s/u.test(text[start] ?? '')) start++;
+	const span = text.slice(start, end);
+	const parts = span.split(/\s+/u);
+	let n = Math.min(parts.length, 6);
+	for (let i = 2; i < n; i++)
+		if (BREAK.test(parts[i])) {
+			n = i;
+			break;
+		}
+	if (n < 2) return null;
+	// Never cut a name: the gap ends on a lower-case word, or before one.
+	if (/^\p{Lu}/u.test(parts[n] ?? '')) return null;
+	const head = parts.slice(0, n).join(' ');
+	return { start: base + start, end: base + start + head.length, text: head };
+}
+
+/** The reasons, purposes and decisions a sentence states, in text order. */
+export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
+	const text = sentence.text;
+	if (/\?\s*$/u.test(text)) return [];
+	const base = sentence.start;
+	const found: Phrase[] = [];
+	const add = (
+		kind: PhraseKind,
+		start: number,
+		end: number,
+		question: string | null,
+		headFrom: number
+	) => {
+		// "a pagare le fiere e la consulenza di esperti di …": too long, its first part is the answer.
+		if (words(text.slice(start, end)) > MAX_WORDS) {
+			// "a causa di una frana caduta nella notte tra il 3 e il 4 novembre": the phrase
+			// before its participle; else before "e" ("a pagare le fiere e la consulenza di …").
+			const participle = tags.find(
+				(t) =>
+					t.token.start >= base + headFrom &&
+					t.token.end <= base + end &&
+					t.best?.pos === 'VERB' &&
+					/^(?:part|pp)|:part/u.test(t.best.features) &&
+					words(text.slice(headFrom, t.token.start - base)) >= 2
+			);
+			const and = /\s(?:e|ed)\s/u.exec(text.slice(start, end));
+			if (participle) end = participle.token.start - base - 1;
+			else if (and) end = start + and.index;
+		}
+		const phrase = text.slice(start, end).trim();
+		if (words(phrase) < 2 || words(phrase) > MAX_WORDS) return;
+		const head = headOf(text, headFrom, end, base);
+		// A decision without its question: its figures and names are asked on their own.
+		if (!question && (!head || kind === 'decision')) return;
+		// "A causa delle ancore, …": the answer as said on its own.
+		const shown = start === 0 ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase;
+		found.push({
+			kind,
+			start: base + start,
+			end: base + start + phrase.length,
+			text: shown,
+			question,
+			head
+		});
+	};
+	const each = (pattern: string, fn: (m: RegExpExecArray) => void) => {
+		for (const m of text.matchAll(new RegExp(`(?<![\\p{L}’'])(?:${pattern})`, 'giu'))) fn(m);
+	};
+	each(REASON, (m) => {
+		const at = m.index!;
+		const end = phraseEnd(text, at + m[0].length, tags, base);
+		if (at === 0) {
+			// "Grazie a un finanziamento europeo, il monitoraggio continuerà": the clause follows.
+			const main = text
+				.slice(end)
+				.replace(/^[\s,]+/u, '')
+				.replace(/[.\s]+$/u, '');
+			const ok = text[end] === ',' && main && hasVerb(tags, base + end, base + text.length);
+			add(
+				'reason',
+				at,
+				end,
+				ok && !/[«»]/u.test(main) ? `Perché ${lowerSubject(main)}?` : null,
+				at + m[0].length
+			);
+			return;
+		}
+		const before = clauseBefore(text, at, tags, base);
+		const tail = text.slice(end).trim();
+		const ok = before && TAIL.test(tail);
+		add('reason', at, end, ok ? `Perché ${lowerSubject(before)}?` : null, at + m[0].length);
+	});
+	each(PURPOSE, (m) => {
+		const at = m.index!;
+		const end = phraseEnd(text, at + m[0].length, tags, base);
+		if (at === 0) {
+			const main = text
+				.slice(end)
+				.replace(/^[\s,]+/u, '')
+				.replace(/[.\s]+$/u, '');
+			const ok = text[end] === ',' && main && hasVerb(tags, base + end, base + text.length);
+			add(
+				'purpose',
+				at,
+				end,
+				ok && !/[«»]/u.test(main) ? `A che scopo ${lowerSubject(main)}?` : null,
+				at + m[0].length
+			);
+			return;
+		}
+		// "La giunta ha approvato un fondo per aiutare…": the purpose of the whole clause.
+		const before = clauseBefore(text, at, tags, base);
+		const ok = before && TAIL.test(text.slice(end).trim()) && !/\s(?:che|cui)\s/u.test(before);
+		add('purpose', at, end, ok ? `A che scopo ${lowerSubject(before)}?` : null, at + m[0].length);
+	});
+	each(SERVES, (m) => {
+		const at = m.index!;
+		const verb = m[1];
+		const from = at + verb.length + 1;
+		const end = phraseEnd(text, from, tags, base);
+		const subject = text.slice(0, at).trim();
+		const ok =
+			subject &&
+			!/[,«»]/u.test(subject) &&
+			!hasVerb(tags, base, base + at) &&
+			TAIL.test(text.slice(end).trim());
+		add(
+			'purpose',
+			from,
+			end,
+			ok ? `A che cosa ${verb} ${lowerSubject(subject)}?` : null,
+			from + m[0].length - verb.length - 1
+		);
+	});
+	each(DECISION + String.raw`\s+(` + TIME + ')', (m) => {
+		const at = m.index!;
+		const verb = m[1].replace(/\s+/gu, ' ');
+		const from = at + m[0].length;
+		// "ha deciso di chiudere", "prevede di assumere": the answer keeps its "di".
+		if (/deciso$/u.test(verb) && !/^di\s/u.test(text.slice(from))) return;
+		if (/^(?:che|di\s+\p{Lu})/u.test(text.slice(from)) && !/deciso$/u.test(verb)) return;
+		// "prevede 120 boe": a number decided is asked as the number.
+		if (/^(?:\d|circa\s|oltre\s)/u.test(text.slice(from))) return;
+		const end = phraseEnd(
+			text,
+			from,
+			tags,
+			base,
+			new RegExp(String.raw`\s(?:per(?=\s${INFINITIVE}\b)|con|entro|dopo|quando)\s`, 'u')
+		);
+		// "Per proteggere le praterie, la Regione ha approvato…": the frame is not the subject.
+		const opened = text
+			.slice(0, at)
+			.replace(/^(?:Per|Grazie|A causa|Dopo|Con|Nel|Nella|Da)\b[^,]*,\s*/u, '');
+		const subject = opened.split(',')[0].trim();
+		// "un piano che prevede 400 esuberi": the verb of a relative clause decides nothing.
+		const ok =
+			subject &&
+			!/[«»]/u.test(subject) &&
+			!KIN.test(subject) &&
+			!hasVerb(tags, base + at - opened.length, base + at);
+		const time = m[2].trim();
+		const question = ok
+			? `Che cosa ${verb}${time ? ` ${time}` : ''} ${lowerSubject(subject)}?`
+			: null;
+		add('decision', from, end, question, from);
+	});
+	return found.sort((a, b) => a.start - b.start);
+}
