@@ -157,53 +157,33 @@ export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
 	const each = (pattern: string, fn: (m: RegExpExecArray) => void) => {
 		for (const m of text.matchAll(new RegExp(`(?<![\\p{L}’'])(?:${pattern})`, 'giu'))) fn(m);
 	};
-	each(REASON, (m) => {
+	/**
+	 * A reason or a purpose: "Grazie a X, the clause" asks about the clause that follows; "the
+	 * clause perché/per X" about the clause before it (never inside a relative clause for a
+	 * purpose: "il fondo che serve per…").
+	 */
+	const cause = (kind: 'reason' | 'purpose', asks: string) => (m: RegExpExecArray) => {
 		const at = m.index!;
 		const end = phraseEnd(text, at + m[0].length, tags, base);
-		if (at === 0) {
-			// "Grazie a un finanziamento europeo, il monitoraggio continuerà": the clause follows.
-			const main = text
-				.slice(end)
-				.replace(/^[\s,]+/u, '')
-				.replace(/[.\s]+$/u, '');
-			const ok = text[end] === ',' && main && hasVerb(tags, base + end, base + text.length);
-			add(
-				'reason',
-				at,
-				end,
-				ok && !/[«»]/u.test(main) ? `Perché ${lowerSubject(main)}?` : null,
-				at + m[0].length
-			);
-			return;
-		}
-		const before = clauseBefore(text, at, tags, base);
-		const tail = text.slice(end).trim();
-		const ok = before && TAIL.test(tail);
-		add('reason', at, end, ok ? `Perché ${lowerSubject(before)}?` : null, at + m[0].length);
-	});
-	each(PURPOSE, (m) => {
-		const at = m.index!;
-		const end = phraseEnd(text, at + m[0].length, tags, base);
+		const cue = at + m[0].length;
 		if (at === 0) {
 			const main = text
 				.slice(end)
 				.replace(/^[\s,]+/u, '')
 				.replace(/[.\s]+$/u, '');
 			const ok = text[end] === ',' && main && hasVerb(tags, base + end, base + text.length);
-			add(
-				'purpose',
-				at,
-				end,
-				ok && !/[«»]/u.test(main) ? `A che scopo ${lowerSubject(main)}?` : null,
-				at + m[0].length
-			);
+			add(kind, at, end, ok && !/[«»]/u.test(main) ? `${asks} ${lowerSubject(main)}?` : null, cue);
 			return;
 		}
-		// "La giunta ha approvato un fondo per aiutare…": the purpose of the whole clause.
 		const before = clauseBefore(text, at, tags, base);
-		const ok = before && TAIL.test(text.slice(end).trim()) && !/\s(?:che|cui)\s/u.test(before);
-		add('purpose', at, end, ok ? `A che scopo ${lowerSubject(before)}?` : null, at + m[0].length);
-	});
+		const ok =
+			before &&
+			TAIL.test(text.slice(end).trim()) &&
+			(kind === 'reason' || !/\s(?:che|cui)\s/u.test(before));
+		add(kind, at, end, ok ? `${asks} ${lowerSubject(before)}?` : null, cue);
+	};
+	each(REASON, cause('reason', 'Perché'));
+	each(PURPOSE, cause('purpose', 'A che scopo'));
 	each(SERVES, (m) => {
 		const at = m.index!;
 		const verb = m[1];
