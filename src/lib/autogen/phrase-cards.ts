@@ -18,8 +18,22 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 	// Inside what someone says, or in the conditional of reported speech: not the text's fact.
 	if (at.reported || (a && phrase.start >= a.claim.start && phrase.end <= a.claim.end)) return [];
 	const s = at.sentence;
+	// Every word of the answer must be a word the lemma table knows, or a noun it derives (the
+	// feminine of a known title: la sindaca, l'assessora): a misprint of the source (riconsestare)
+	// must never become an answer to learn. Without the table nothing is known, so phrases are
+	// asked only of texts generated with it.
+	const words = at.tags.filter(
+		(t) =>
+			t.token.kind === 'word' &&
+			t.token.start >= phrase.start &&
+			t.token.end <= phrase.end &&
+			/^\p{Ll}/u.test(t.token.text)
+	);
+	if (words.some((t) => !t.best || (t.best.guessed && t.best.pos !== 'NOUN'))) return [];
 	if (!phrase.question) {
 		const head = phrase.head!;
+		// A gap of more than three words asks for a sentence, not a word or a name.
+		if (head.text.trim().split(/\s+/u).length > 3) return [];
 		const make = cardMaker(ctx.slug, s, head.text);
 		const prompt = s.text.slice(0, head.start - s.start) + GAP + s.text.slice(head.end - s.start);
 		return [make('cloze', prompt)];
