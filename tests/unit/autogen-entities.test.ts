@@ -103,4 +103,27 @@ describe('the body of a text', () => {
 		expect(body.authors).toContain('Giulia Marchetti');
 		expect(body.words).toBe(13);
 	});
+
+	it('types a name by the noun before it, and keeps an acronym with its whole name', () => {
+		expect(
+			kinds('Le immagini sono state raccolte a bordo della nave oceanografica Gaia Blu.')
+		).toEqual(['name:Gaia Blu']);
+		expect(kinds('Un ponte permetterà di attraversare il torrente Frodolfo a piedi.')).toEqual([
+			'name:Frodolfo'
+		]);
+		expect(kinds('Le scoperte sono state fatte nel Mar Ionio e nel Golfo del Leone.')).toEqual([
+			'name:Mar Ionio',
+			'name:Golfo del Leone'
+		]);
+		expect(
+			kinds(
+				'La zona sarà protetta dalla Commissione generale per la pesca nel Mediterraneo (CGPM) entro un anno.'
+			)
+		).toEqual(['org:Commissione generale per la pesca nel Mediterraneo (CGPM)']);
+		expect(
+			kinds(
+				'Lo studio è stato fatto con l’Istituto francese di ricerca per lo sfruttamento del mare (Ifremer) in primavera.'
+			)
+		).toEqual(['org:Istituto francese di ricerca per lo sfruttamento del mare (Ifremer)']);
+	});
 });

@@ -143,6 +143,26 @@ describe('roles', () => {
 		expect(card?.options).toContain("l'allenatore di Conegliano");
 		expect(card?.options).not.toContain('la capitana di Scandicci');
 	});
+	it('reads an apposition that ends the sentence, after a bare title, and accepts each role', () => {
+		const cards = cardsOf(
+			'«Il caldo peggiora condizioni che esistono già», spiega la dott.ssa Rosanna Lattarulo, geriatra e responsabile del progetto.'
+		);
+		const card = asking(cards, 'Chi è Rosanna Lattarulo?');
+		expect(card?.answer).toBe('geriatra e responsabile del progetto');
+		// "geriatra" is not in the lemma table: a title of the generator's own list is still a word.
+		expect(card?.accept).toEqual(expect.arrayContaining(['geriatra', 'responsabile del progetto']));
+	});
+	it('offers a role that does not show its gender to either gender', () => {
+		const cards = cardsOf(
+			'Il progetto è stato presentato da Marco Bassi, docente di igiene all’Università di Bari. ' +
+				'I dati sono stati raccolti da Luca Neri, direttore del centro di ricerca. ' +
+				'Le analisi sono state curate da Anna Rosi, responsabile del laboratorio regionale. ' +
+				'Il piano è stato scritto da Paolo Verdi, coordinatore della rete dei medici.'
+		);
+		const card = asking(cards, 'Chi è Marco Bassi?');
+		expect(card?.type).toBe('multiple-choice');
+		expect(card?.options).toContain('responsabile del laboratorio regionale');
+	});
 	it('skips a bare title that says nothing of who the person is', () => {
 		const cards = cardsOf('Il dott. Mario Bianchi ha operato il paziente per sei ore.');
 		expect(cards.some((c) => c.prompt.startsWith('Chi è'))).toBe(false);
@@ -173,5 +193,27 @@ describe('long phrases and garbled questions', () => {
 		);
 		expect(card?.answer).toBe('a misurare ogni ora i movimenti della montagna');
 		for (const v of card?.accept ?? []) expect(v).not.toMatch(/\s(?:della|di|a)$/u);
+	});
+});
+
+describe('shares, months and hours', () => {
+	it('asks a share with shares of the same number, a month with "Quando", hours within the day', () => {
+		const cards = cardsOf(
+			'Secondo i sindacati, un terzo degli autobus in servizio in provincia ha più di quindici anni. ' +
+				'Il primo dei nuovi autobus dovrebbe entrare in servizio a gennaio sulla linea dell’ospedale. ' +
+				'Il ministero raccomanda di evitare di uscire tra le 11 e le 18 nei giorni più caldi.'
+		);
+		const share = cards.find((c) => c.answer === 'un terzo' && c.type === 'multiple-choice');
+		expect(share?.prompt).toContain(`${GAP} degli autobus`);
+		for (const option of share!.options) expect(['due terzi', 'tre quarti']).not.toContain(option);
+		const month = cards.find((c) => c.answer === 'gennaio' && c.type === 'multiple-choice');
+		expect(month?.prompt).toMatch(
+			/(?:^|, )[Qq]uando dovrebbe entrare in servizio il primo dei nuovi autobus/u
+		);
+		expect(month?.options).toHaveLength(4);
+		const hours = cards.find((c) => c.answer === 'tra le 11 e le 18');
+		expect(hours?.options.length).toBeGreaterThanOrEqual(4);
+		for (const option of hours!.options)
+			for (const n of option.match(/\d+/gu)!) expect(Number(n)).toBeLessThanOrEqual(24);
 	});
 });

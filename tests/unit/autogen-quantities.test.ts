@@ -84,4 +84,38 @@ describe('number words above twelve', () => {
 			['ventitré', 23]
 		]);
 	});
+
+	it('reads shares in words, months without a day, hours and "intorno ai"', () => {
+		expect(
+			quantities('Secondo l’ASL, oltre la metà degli iscritti ha figli lontani.')
+		).toContainEqual(
+			expect.objectContaining({ kind: 'share', text: 'la metà', qualifier: 'more-than' })
+		);
+		expect(quantities('Quasi due terzi dei capannoni sono vuoti.')[0]).toMatchObject({
+			kind: 'share',
+			text: 'due terzi',
+			qualifier: 'about'
+		});
+		// "un terzo" alone is an ordinal or a person, not a share of something.
+		expect(quantities('È arrivato un terzo corridore.')).toEqual([]);
+		expect(quantities('Il primo autobus entrerà in servizio a gennaio.')).toEqual([
+			expect.objectContaining({ kind: 'month', text: 'gennaio' })
+		]);
+		expect(quantities('La gara si è corsa il 12 gennaio.')[0]).toMatchObject({ kind: 'date' });
+		expect(quantities('Evitate di uscire tra le 11 e le 18.')[0]).toMatchObject({
+			kind: 'range',
+			text: 'tra le 11 e le 18'
+		});
+		expect(quantities('Il mare resta intorno ai 13,8 gradi.')[0]).toMatchObject({
+			kind: 'count',
+			text: '13,8',
+			qualifier: 'about',
+			unit: 'gradi'
+		});
+		expect(quantities('Il prezzo ha superato i 2.500 dollari l’oncia.')[0]).toMatchObject({
+			kind: 'money',
+			text: '2.500',
+			unit: 'dollari'
+		});
+	});
 });

@@ -25,6 +25,10 @@ export interface Context {
 
 /** Longest statement or claim a card repeats: longer ones are hard to read as a question. */
 const MAX_WORDS = 32;
+/** Longest sentence rewritten as a question; longer ones are asked as a gap… */
+const MAX_QUESTION_WORDS = 45;
+/** …up to this length. */
+const MAX_GAP_WORDS = 70;
 
 /** The cards a fact can make, best first; empty when none would be correct Italian. */
 export function cardsForFact(
@@ -32,7 +36,12 @@ export function cardsForFact(
 	ctx: Context & { gapOnly?: boolean },
 	at: SentenceFacts = fact.at
 ): Card[] {
-	if (wordCount(at.sentence.text) > 45) return [];
+	// A long sentence is still a fact's source, but only as a gap: a question rewritten from it,
+	// or a statement to judge, would be too long to read.
+	const words = wordCount(at.sentence.text);
+	if (words > MAX_GAP_WORDS) return [];
+	if (words > MAX_QUESTION_WORDS && !ctx.gapOnly)
+		return cardsForFact(fact, { ...ctx, gapOnly: true }, at).filter((c) => c.prompt.includes(GAP));
 	if (at.needsContext) {
 		// "Resterà aperta fino al _____": only a gap, after the sentence that says what it is about.
 		if (!at.context || fact.kind === 'attribution' || fact.kind === 'phrase') return [];
@@ -103,7 +112,7 @@ export function cardsForFact(
 		}
 		const choice = options(cloze, true);
 		if (choice) cards.push(make('multiple-choice', cloze, { options: choice }));
-		else if (fact.kind === 'entity' && fact.value.kind !== 'name')
+		else if (fact.kind === 'entity' && (fact.value.kind !== 'name' || namedThing(fact.value)))
 			cards.push(
 				make('cloze', cloze, { accept: fact.value.kind === 'person' ? surnameOf(fact.value) : [] })
 			);
@@ -115,6 +124,13 @@ export function cardsForFact(
 		);
 	return cards;
 }
+
+/**
+ * A name the text says what it is of ("il torrente Frodolfo") or a name of several capitalised
+ * words ("Palazzo dei Diamanti", "Golfo del Leone"): worth a typed gap though its kind is unknown.
+ */
+const namedThing = (e: Entity) =>
+	!!e.head || e.text.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 
 const wordCount = (text: string) => text.split(/\s+/u).length;
 const surnameOf = (person: Entity) =>
@@ -229,14 +245,31 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		return null;
 	}
 	const verbBefore = at.tags.filter((t) => t.token.end <= from).at(-1)?.best?.pos === 'VERB';
-	if (q.kind === 'money' && !prep && verbBefore)
+	if (q.kind === 'money' && !prep && verbBefore) {
+		// "ha superato i 2.500 dollari l'oncia": the article goes with the figure asked.
+		const article = /(?:^|\s)(?:i|gli|le)\s+$/u.exec(text.slice(0, from));
+		const unit = q.unit ?? 'euro';
+		const at = text.indexOf(unit, to);
 		return asked(
 			'Quanto',
-			from,
-			text.indexOf('euro', to) >= 0 && text.indexOf('euro', to) - to < 5
-				? text.indexOf('euro', to) + 4
-				: to
+			article ? article.index + (article[0].startsWith(' ') ? 1 : 0) : from,
+			at >= 0 && at - to < 5 ? at + unit.length : to
 		);
+	}
+	if (q.kind === 'month') {
+		// "entrerà in servizio a gennaio" → "Quando entrerà in servizio…?"; "per settembre" →
+		// "Per quando…?"; "lo scorso febbraio" names a time, not a question.
+		const wh: Record<string, string> = {
+			a: 'Quando',
+			ad: 'Quando',
+			per: 'Per quando',
+			entro: 'Entro quando',
+			da: 'Da quando'
+		};
+		const last = q.before.split(' ').at(-1)!.toLowerCase();
+		if (wh[last]) return asked(wh[last], text.lastIndexOf(' ', from - 2) + 1, to);
+		return null;
+	}
 	if (q.kind === 'year') {
 		const wh: Record<string, string> = { nel: 'In che anno', dal: 'Da che anno' };
 		const last = q.before.split(' ').at(-1)!.toLowerCase();
@@ -287,7 +320,13 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function worthAsking(q: Quantity, at: SentenceFacts): boolean {
 	if (q.kind !== 'count') return true;
 	if (q.unit && /^(?:terzi|quarti|quinti|volte|anni fa)$/u.test(q.unit)) return false;
+	// "intorno ai 13,8 gradi": the article belongs to the qualifier, not to a figure named before.
+	if (q.qualifierText && /\sa\p{L}+$/u.test(q.qualifierText)) return true;
 	const before = at.sentence.text.slice(0, q.start - at.sentence.start).trimEnd();
+	// "supera i 35 gradi", "sotto i 36 gradi": a threshold, asked; "i 20 dipendenti" names a group.
+	const threshold =
+		/(?:^|\s)(?:sotto|sopra|oltre|superato|supera|superano|superare|raggiunto|raggiunge|toccato|tocca)\s+(?:i|gli|le)$/iu;
+	if (q.unit && threshold.test(before)) return true;
 	return !/(?:^|\s)(?:il|lo|la|i|gli|le|l’|l'|nei|negli|nelle|nel|dei|degli|delle|ai|agli|alle|sui|sugli|sulle|ultimi|ultime|prime|primi|questi|queste)$/iu.test(
 		before
 	);

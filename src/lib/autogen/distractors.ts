@@ -9,7 +9,8 @@ import type { Entity } from './entities';
 import { firstNameGender } from './names';
 import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
 import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
-import type { Quantity } from './quantities';
+import { monthNames } from './lexicon';
+import { SHARES, type Quantity } from './quantities';
 
 /** Everything of the text that distractors are drawn from. */
 export interface Pools {
@@ -219,12 +220,33 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 				random
 			);
 		}
+		case 'month': {
+			const months = monthNames();
+			const i = months.indexOf(q.text.toLowerCase());
+			return shuffled(
+				[-3, -2, -1, 1, 2, 3].map((k) => months[(i + k + 12) % 12]),
+				random
+			);
+		}
+		case 'share': {
+			const list: readonly string[] = (SHARES.singular as readonly string[]).includes(q.text)
+				? SHARES.singular
+				: SHARES.plural;
+			return shuffled(
+				list.filter((o) => o !== q.text),
+				random
+			);
+		}
 		case 'range': {
 			const nums = [...q.text.matchAll(/\d+/gu)].map((m) => Number(m[0]));
 			const width = nums[1] - nums[0];
-			return shuffled([-2, -1, 1, 2], random)
-				.map((k) => [nums[0] + k * width, nums[1] + k * width])
-				.filter(([a]) => a > 0)
+			// "tra le 11 e le 18": hours of the day stay within the day.
+			const hours = /^tra le \d/u.test(q.text) && nums[1] <= 24;
+			// Hours move by a few hours, other ranges by their own width.
+			const shifts = hours ? [-3, -2, 2, 3] : [-2 * width, -width, width, 2 * width];
+			return shuffled(shifts, random)
+				.map((k) => [nums[0] + k, nums[1] + k])
+				.filter(([a, b]) => a > 0 && (!hours || b <= 24))
 				.map(([a, b]) => {
 					let n = 0;
 					return q.text

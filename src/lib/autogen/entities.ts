@@ -8,6 +8,7 @@ import type { Token } from '$lib/text/tokens';
 import { isStopword, monthNames } from './lexicon';
 import {
 	NOT_PERSON_WORDS,
+	THING_NOUNS,
 	ORGANISATION_HEADS,
 	TITLES,
 	WORK_NOUNS,
@@ -267,11 +268,21 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 	for (const m of text.matchAll(/\s\((\p{Lu}[\p{L}-]{1,9})\)/gu)) {
 		const open = sentence.start + m.index;
 		const acronym = m[1];
-		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,5}$/u.test(acronym)) continue;
-		// The expansion: the nearest organisation before, and the words joining it to the bracket.
-		const head = out
-			.filter((e) => e.end <= open && e.kind !== 'place' && e.kind !== 'person')
-			.at(-1);
+		// "(ISPRA)", "(Ifremer)"; "(Roma)" after a town is its province, not an acronym.
+		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,7}$/u.test(acronym) || findPlace(acronym)) continue;
+		// The expansion: the nearest organisation before, and the words joining it to the bracket;
+		// "Commissione generale per la pesca nel Mediterraneo (CGPM)": a name inside it is skipped.
+		const before = out.filter((e) => e.end <= open && e.kind !== 'person');
+		let k = before.length - 1;
+		while (k >= 0 && before[k].kind !== 'org') {
+			const prev = before[k - 1];
+			const gap = prev
+				? text.slice(prev.end - sentence.start, before[k].start - sentence.start)
+				: '';
+			if (!prev || !/^\s(?:\p{Ll}+\s){1,3}$/u.test(gap)) break;
+			k--;
+		}
+		const head = before[k]?.kind === 'org' ? before[k] : undefined;
 		if (!head) continue;
 		const joining = text.slice(head.end - sentence.start, m.index);
 		if (/[,;:.«»()]/u.test(joining) || joining.trim().split(/\s+/u).filter(Boolean).length > 8)
@@ -349,6 +360,11 @@ export function findEntities(
 	raw.forEach((spans, i) => {
 		for (const e of spans) {
 			if (e.kind !== 'name') continue;
+			const thing = thingNounBefore(sentences[i], e.start);
+			if (thing) {
+				e.head = thing;
+				continue;
+			}
 			const parts = e.text.split(/\s+/u).filter((w) => !CONNECTORS.has(w.toLowerCase()));
 			const title = titleBefore(sentences[i], e.start);
 			const gender = firstNameGender(parts[0]) ?? title?.gender;
@@ -388,6 +404,19 @@ export function findEntities(
 			return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
 		})
 	);
+}
+
+/** "la nave oceanografica Gaia Blu": the noun that says a name is a thing, if any. */
+function thingNounBefore(sentence: Sentence, start: number): string | undefined {
+	const before = sentence.tokens.filter((t) => t.end <= start).slice(-2);
+	for (let k = before.length - 1; k >= 0; k--) {
+		const word = before[k].text;
+		if (!/^\p{Ll}/u.test(word)) return undefined;
+		if (THING_NOUNS.has(word)) return word;
+		if (/[,.;:()«»]/u.test(between(sentence, before[k], before[k + 1] ?? ({ start } as Token))))
+			return undefined;
+	}
+	return undefined;
 }
 
 /** The title right before a name ("la sindaca di Povoletto, " / "il dott. "), with its gender. */

@@ -48,10 +48,20 @@ function weight(fact: Fact): number {
 	// "dopo due anni di lavori", "ha due corsie": a small number in words is a side detail.
 	if (q.kind === 'count' && q.format === 'words' && (q.value ?? 0) <= 10) return 3;
 	if (q.kind === 'count') return q.unit ? 3.8 + Math.min(1, v.text.length / 10) : 2;
-	return { percent: 4.2, money: 4.2, range: 4, year: 4, date: 4, century: 4, score: 3.9 }[q.kind];
+	return {
+		percent: 4.2,
+		money: 4.2,
+		share: 4.2,
+		month: 3.6,
+		range: 4,
+		year: 4,
+		date: 4,
+		century: 4,
+		score: 3.9
+	}[q.kind];
 }
 
-function pools(text: TextFacts): Pools {
+export function pools(text: TextFacts): Pools {
 	const entities = text.sentences.flatMap((s) => s.entities);
 	const people = entities.filter((e) => e.kind === 'person');
 	const speakers = text.sentences.flatMap((s) =>

@@ -11,12 +11,28 @@ export const TITLES: Record<'m' | 'f', ReadonlySet<string>> = {
 		presidente direttrice curatrice storica pittrice scrittrice ricercatrice avvocata senatrice
 		deputata segretaria consigliera schiacciatrice palleggiatrice allenatrice capitana giocatrice
 		atleta campionessa regista attrice cantante giornalista ingegnera architetta portavoce
-		entomologa biologa economista imprenditrice amministratrice capogruppo`),
+		entomologa biologa economista imprenditrice amministratrice capogruppo responsabile docente
+		coordinatrice conservatrice geologa geriatra pediatra medica primaria fondatrice titolare
+		funzionaria dirigente commissaria vicesindaca vicepresidente rettrice preside consulente
+		analista astronoma chimica fisica archeologa vulcanologa climatologa sociologa psicologa
+		epidemiologa virologa oncologa cardiologa infermiera agronoma veterinaria farmacista
+		procuratrice giudice magistrata prefetta questora comandante ambasciatrice autrice editrice
+		compositrice poetessa fotografa stilista artigiana orafa studentessa insegnante maestra
+		sindacalista attivista portavoce esperta specialista scienziata critica restauratrice
+		vincitrice ciclista velocista tecnica guida responsabili`),
 	m: words(`dott. dottor dottore prof. professor professore sig. signor signore sindaco assessore
 		ministro presidente direttore curatore storico pittore scrittore ricercatore avvocato senatore
 		deputato segretario consigliere schiacciatore allenatore capitano giocatore atleta campione
 		regista attore cantante giornalista ingegnere architetto portavoce entomologo biologo
-		economista imprenditore amministratore capogruppo delegato on. onorevole padre papa cardinale vescovo`)
+		economista imprenditore amministratore capogruppo delegato on. onorevole padre papa cardinale vescovo
+		responsabile docente coordinatore conservatore geologo geriatra pediatra medico primario
+		fondatore titolare funzionario dirigente commissario vicesindaco vicepresidente rettore
+		preside consulente analista astronomo chimico fisico archeologo vulcanologo climatologo
+		sociologo psicologo epidemiologo virologo oncologo cardiologo infermiere agronomo veterinario
+		farmacista procuratore giudice magistrato prefetto questore comandante ambasciatore autore
+		editore compositore poeta fotografo stilista artigiano orafo studente insegnante maestro
+		sindacalista attivista esperto specialista scienziato critico restauratore vincitore ciclista
+		velocista tecnico parroco sacerdote`)
 };
 
 /** First names by gender; a name ending in -a is feminine unless listed here as masculine. */
@@ -62,7 +78,21 @@ export const NOT_PERSON_WORDS = words(`Guerra Fredda Mondiale Repubblica Regno I
 	Governo Presidente Ministro Piano Trattato Accordo Forze Armata Golfo Mare Oceano Monte Fiume
 	Lago Via Piazza Premio Coppa Giochi Nord Sud Est Ovest San Santa Santo Palazzo Pala Champions
 	League Italia Serie Doc Volley Capo Isola Punta Valle Baia Rada Parco Riserva Bosco Passo
-	Porto Villa Castello Torre Ponte Borgo Libertà Paese Paesi Stato Stati`);
+	Porto Villa Castello Torre Ponte Borgo Libertà Paese Paesi Stato Stati Mar Canale Stretto Lido
+	Marina Cima Pizzo Colle Laguna Delta Penisola Riviera Costa Val Torrente Rio Cala Spiaggia
+	Stazione Aeroporto Ospedale Galleria Museo Teatro Basilica Duomo Cattedrale Abbazia Tappa
+	Giro Tour Festival Salone Fiera Rapporto Osservatorio Edizioni Editore Editrice Casa`);
+
+/**
+ * Common nouns that say what the name after them is when it is not a person: "la nave
+ * oceanografica Gaia Blu", "il torrente Frodolfo", "la località Cepina".
+ */
+export const THING_NOUNS = words(`nave navi barca yacht traghetto satellite sonda razzo aereo
+	torrente fiume lago monte vulcano ghiacciaio valle passo località frazione quartiere rione
+	contrada isola spiaggia via piazza corso viale hotel albergo ristorante locale marchio vino
+	cantina uragano ciclone tempesta operazione missione robot varietà vitigno specie razza
+	canale golfo stretto baia palazzo villa castello chiesa basilica cappella
+	stadio palazzetto teatro cinema museo galleria`);
 
 /** Nouns after which a short text in «» is a name (a journal, a work, a committee). */
 export const WORK_NOUNS = words(`rivista giornale quotidiano settimanale mostra quadro dipinto

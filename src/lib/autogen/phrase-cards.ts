@@ -8,10 +8,19 @@ import { rngFor, shuffled } from '$lib/random/prng';
 import { cardMaker, type Context } from './cards';
 import type { SentenceFacts } from './facts';
 import type { Phrase } from './phrases';
+import { TITLES } from './names';
+import { genderOf } from './roles';
 
 /** The first word the question's grammar asks of every option ("a …" after "A che cosa serve"). */
 const lead = (p: Phrase) =>
 	p.kind === 'purpose' ? p.text.split(/\s/u)[0].toLowerCase() : p.kind === 'role' ? p.gender : '';
+
+/**
+ * An option the question's grammar allows: the same lead word; for a role, the same gender, or
+ * one whose words do not show it ("docente di igiene" fits a man and a woman).
+ */
+const fits = (p: Phrase, asked: Phrase) =>
+	lead(p) === lead(asked) || (p.kind === 'role' && genderOf(p.text) === undefined);
 
 export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Card[] {
 	const a = at.attribution;
@@ -29,7 +38,16 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 			t.token.end <= phrase.end &&
 			/^\p{Ll}/u.test(t.token.text)
 	);
-	if (words.some((t) => !t.best || (t.best.guessed && t.best.pos !== 'NOUN'))) return [];
+	// A title of our own list ("geriatra") is a known word whatever the table says.
+	const listed = (w: string) => TITLES.f.has(w) || TITLES.m.has(w);
+	if (
+		words.some(
+			(t) =>
+				(!t.best || (t.best.guessed && t.best.pos !== 'NOUN')) &&
+				!listed(t.token.text.toLowerCase())
+		)
+	)
+		return [];
 	if (!phrase.question) {
 		const head = phrase.head!;
 		// A gap of more than three words asks for a sentence, not a word or a name.
@@ -46,7 +64,7 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 					(p) =>
 						p.kind === phrase.kind &&
 						(p.start < s.start || p.start >= s.end) &&
-						lead(p) === lead(phrase) &&
+						fits(p, phrase) &&
 						p.text.toLowerCase() !== phrase.text.toLowerCase()
 				)
 				.map((p) => p.text)
@@ -65,6 +83,13 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 	const bare = phrase.text.replace(/^(?:(?:perché|per|a|ad|di|il|lo|la)\s+|l[’'])/iu, '');
 	// Its head ("il caldo riduce la quantità") names the fact too.
 	const head = phrase.head && phrase.head.text.split(/\s+/u).length >= 3 ? [phrase.head.text] : [];
-	const accept = [...new Set([bare, ...head])].filter((v) => v !== phrase.text);
+	// "geriatra e responsabile del progetto": each of the roles joined by "e" is a right answer.
+	const parts =
+		phrase.kind === 'role'
+			? phrase.text.split(/\s+e\s+/u).filter((part) => part.split(/\s+/u).length >= 1)
+			: [];
+	const accept = [...new Set([bare, ...head, ...(parts.length > 1 ? parts : [])])].filter(
+		(v) => v !== phrase.text
+	);
 	return [make('open', phrase.question, { accept })];
 }

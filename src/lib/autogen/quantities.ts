@@ -10,7 +10,25 @@ import { monthNames } from './lexicon';
 import { NUMBER_WORDS, parseItalianNumber, type NumberFormat } from './numbers';
 
 export type QuantityKind =
-	'count' | 'percent' | 'money' | 'range' | 'year' | 'date' | 'century' | 'score';
+	| 'count'
+	| 'percent'
+	| 'money'
+	| 'range'
+	| 'year'
+	| 'date'
+	| 'century'
+	| 'score'
+	| 'share'
+	| 'month';
+
+/**
+ * Shares in words ("un terzo degli autobus", "oltre la metà degli iscritti"), by grammatical
+ * number: a singular share takes a singular verb, so its wrong options are singular too.
+ */
+export const SHARES = {
+	singular: ['la metà', 'un terzo', 'un quarto', 'un quinto', 'un decimo'],
+	plural: ['due terzi', 'tre quarti', 'due quinti', 'tre quinti', 'quattro quinti']
+} as const;
 
 export interface Quantity {
 	kind: QuantityKind;
@@ -42,7 +60,7 @@ const SCALES: Record<string, number> = {
 	miliardi: 1e9
 };
 const QUALIFIER =
-	/(?:^|\s)(circa|quasi|oltre|almeno|più di|meno di|fino a|intorno a|attorno a)\s+$/iu;
+	/(?:^|\s)(circa|quasi|oltre|almeno|più di|meno di|(?:fino|intorno|attorno) a(?:i|l|gli|lle|lla)?)\s+$/iu;
 const QUALIFIERS: Record<string, NumberQualifier> = {
 	circa: 'about',
 	quasi: 'about',
@@ -54,6 +72,24 @@ const QUALIFIERS: Record<string, NumberQualifier> = {
 	'meno di': 'up-to',
 	'fino a': 'up-to'
 };
+
+const FRACTIONS: Record<string, number> = {
+	metà: 2,
+	terzo: 3,
+	terzi: 3,
+	quarto: 4,
+	quarti: 4,
+	quinto: 5,
+	quinti: 5,
+	decimo: 10
+};
+
+/** "due terzi" → 2/3. */
+function shareValue(share: string): number {
+	const [count, part] = share.split(' ');
+	const numerator = { la: 1, un: 1, due: 2, tre: 3, quattro: 4 }[count] ?? 1;
+	return numerator / FRACTIONS[part];
+}
 
 function value(number: string, scale?: string): { value: number; format: NumberFormat } | null {
 	const parsed = parseItalianNumber(number);
@@ -84,7 +120,10 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 			end,
 			text: gap,
 			before,
-			qualifier: qualifier ? QUALIFIERS[qualifier[1].toLowerCase()] : 'exact',
+			// "intorno ai 13,8 gradi": the preposition's article is kept in the text, not in the key.
+			qualifier: qualifier
+				? QUALIFIERS[qualifier[1].toLowerCase().replace(/ a\p{L}*$/u, ' a')]
+				: 'exact',
 			qualifierText: qualifier?.[1],
 			...extra
 		});
@@ -95,7 +134,7 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 		))
 			fn(m);
 	};
-	each(`tra (?:il |l’|l')?(${NUM}) e (?:il |l’|l')?(${NUM})(?: per cento|%)?`, (m) =>
+	each(`tra (?:il |l’|l'|le |i )?(${NUM}) e (?:il |l’|l'|le |i )?(${NUM})(?: per cento|%)?`, (m) =>
 		add('range', m.index!, m[0])
 	);
 	each(`dal (\\d{4}) al (\\d{4})`, (m) => add('range', m.index!, m[0]));
@@ -106,15 +145,24 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 		const v = value(m[1], /\s(\p{L}+)$/u.exec(m[0])?.[1]);
 		if (v) add('money', m.index!, m[0], { ...v, unit: 'euro' });
 	});
-	each(`(${NUM})(${SCALE})(?: di)? euro`, (m) => {
+	each(`(${NUM})(${SCALE})(?: di)? (euro|dollari|sterline|franchi)`, (m) => {
 		const v = value(m[1], m[2]);
-		const gap = m[0].replace(/(?: di)? euro$/u, '');
-		if (v) add('money', m.index!, gap, { ...v, unit: 'euro' });
+		const gap = m[0].replace(/(?: di)? \p{L}+$/u, '');
+		if (v) add('money', m.index!, gap, { ...v, unit: m[3] });
 	});
 	each(`(${NUM})(?: per cento|%)`, (m) => {
 		const v = value(m[1]);
 		if (v) add('percent', m.index!, m[1], { ...v, unit: 'per cento' });
 	});
+	// "entrerà in servizio a gennaio", "lo scorso febbraio": a month without its day.
+	each(`(?<=(?:^|\\s)(?:a|ad|per|entro|da|di|scorso|prossimo)\\s)(${months})(?! \\d)`, (m) =>
+		add('month', m.index!, m[0])
+	);
+	// "un terzo degli autobus", "quasi la metà dei capannoni": a share of what follows.
+	each(
+		`(${[...SHARES.singular, ...SHARES.plural].join('|')})(?= (?:dei|degli|delle|di|del|della|dell’|dell'))`,
+		(m) => add('share', m.index!, m[0], { value: shareValue(m[0]) })
+	);
 	each(`(\\d{4})`, (m) => {
 		const year = Number(m[1]);
 		if (year >= 1000 && year <= 2100) add('year', m.index!, m[1], { value: year, format: 'plain' });

@@ -74,6 +74,9 @@ export function questionFor(
 	// "è quello di un uomo di 83 anni", "denuncia turni di dodici ore": the phrase belongs to a noun.
 	const copula = /^(?:è|era|sono|erano|fu|sarà|sembra)$/u.test(verb);
 	if (before && (copula || /^Di\s/u.test(asked.wh))) return null;
+	// "Sono i punti del piano presentato dall’ASL": the agent belongs to the participle of a noun,
+	// not to the verb; "Da chi sono i punti…?" asks nothing.
+	if (copula && /^Da\s/u.test(asked.wh)) return null;
 	// A phrase in a second clause ("… e ha richiesto tre anni") is not the main clause's.
 	if (/[,«»]|\s(?:e|ed|ma|che|mentre)\s|^(?:e|ed|ma|che)\s/u.test(` ${before} `)) return null;
 	const frame = tokenText(sentence, ...clause.frame).replace(/,\s*$/u, '');
@@ -84,7 +87,8 @@ export function questionFor(
 		!isStopword(subject.split(/\s/u)[0]);
 	const parts = [
 		asked.wh,
-		verb,
+		// The verb opened the sentence ("Sono stati…"): inside the question it is lower case.
+		clause.verb[0] === 0 ? lowerFirst(verb, false) : verb,
 		before,
 		subject ? lowerFirst(subject, properSubject) : '',
 		after.trim()

@@ -31,7 +31,7 @@ function asAnswer(title: string): string {
 	return swapped.charAt(0).toLowerCase() + swapped.slice(1);
 }
 
-const genderOf = (role: string): 'm' | 'f' | undefined => {
+export const genderOf = (role: string): 'm' | 'f' | undefined => {
 	const words = role.toLowerCase().split(/[\s’']+/u);
 	if (/^(?:la|una)$/u.test(words[0])) return 'f';
 	if (/^(?:il|lo|un|uno)$/u.test(words[0])) return 'm';
@@ -44,6 +44,33 @@ const genderOf = (role: string): 'm' | 'f' | undefined => {
 			: undefined;
 };
 
+/** The title written before a name ("la sindaca di Povoletto, Chiara Bortolin"). */
+function titleRole(text: string, e: Entity, from: number): Written | null {
+	if (!e.title) return null;
+	const at = text.lastIndexOf(e.title, from);
+	return at >= 0 ? { start: at, end: at + e.title.length, written: e.title } : null;
+}
+
+/**
+ * "Maria Rossi, direttrice del museo, ha detto", "…, spiega Anna Neri, geriatra e responsabile del
+ * progetto.": an apposition after the name, closed by a comma or by the end of the sentence.
+ */
+function appositionRole(text: string, after: number): Written | null {
+	const m = /^,\s+((?:(?:il|lo|la|l’|l')\s*)?(\p{Ll}+)(?:\s+[^,;:.«»()]+?)?)(?:,|[.!?]?$)/u.exec(
+		text.slice(after)
+	);
+	const noun = m?.[2];
+	if (!m || !noun || !(TITLES.f.has(noun) || TITLES.m.has(noun))) return null;
+	const start = after + m[0].indexOf(m[1]);
+	return { start, end: start + m[1].length, written: m[1] };
+}
+
+interface Written {
+	start: number;
+	end: number;
+	written: string;
+}
+
 /** The roles a sentence gives its people, one per person. */
 export function findRoles(sentence: Sentence, entities: readonly Entity[]): Phrase[] {
 	const text = sentence.text;
@@ -52,26 +79,20 @@ export function findRoles(sentence: Sentence, entities: readonly Entity[]): Phra
 		if (e.kind !== 'person' || !e.text.includes(' ')) continue;
 		const name = e.full ?? e.text;
 		const from = e.start - sentence.start;
-		let role: { start: number; end: number; written: string } | null = null;
-		if (e.title) {
-			const at = text.lastIndexOf(e.title, from);
-			if (at >= 0) role = { start: at, end: at + e.title.length, written: e.title };
-		} else {
-			// "Maria Rossi, direttrice del museo, ha detto": an apposition closed by a comma.
-			const after = /^,\s+((?:(?:il|lo|la|l’|l')\s*)?(\p{Ll}+)(?:\s+[^,;:.«»()]+?)?),/u.exec(
-				text.slice(e.end - sentence.start)
-			);
-			const noun = after?.[2];
-			if (after && noun && (TITLES.f.has(noun) || TITLES.m.has(noun))) {
-				const start = e.end - sentence.start + after[0].indexOf(after[1]);
-				role = { start, end: start + after[1].length, written: after[1] };
-			}
+		const says = (role: { written: string } | null) => {
+			if (!role || /\./u.test(role.written)) return null;
+			const answer = asAnswer(role.written);
+			// "la sindaca" says too little; "la sindaca di Povoletto", "l’assessora regionale" say who.
+			const words = answer.split(/[\s’']+/u).filter(Boolean).length;
+			return words < 3 || answer.split(/\s+/u).length > 9 ? null : answer;
+		};
+		let role = titleRole(text, e, from);
+		let answer = says(role);
+		if (!answer) {
+			role = appositionRole(text, e.end - sentence.start);
+			answer = says(role);
 		}
-		if (!role || /\./u.test(role.written)) continue;
-		const answer = asAnswer(role.written);
-		// "la sindaca" says too little; "la sindaca di Povoletto", "l’assessora regionale" say who.
-		if (answer.split(/[\s’']+/u).filter(Boolean).length < 3 || answer.split(/\s+/u).length > 9)
-			continue;
+		if (!role || !answer) continue;
 		found.push({
 			kind: 'role',
 			start: sentence.start + role.start,
