@@ -217,3 +217,33 @@ describe('shares, months and hours', () => {
 			for (const n of option.match(/\d+/gu)!) expect(Number(n)).toBeLessThanOrEqual(24);
 	});
 });
+
+describe('what became of something, ranks and elided numbers', () => {
+	it('gaps the noun a participle leads to, with what it acts on', () => {
+		const cards = cardsOf(
+			'Tra le province spicca Verona, dove gran parte del consumo è legata alla costruzione di capannoni lungo le autostrade. ' +
+				'Il rapporto cita un’ex area ferroviaria di Bolzano trasformata in parco urbano dopo la demolizione dei magazzini.'
+		);
+		expect(cards.find((c) => c.answer === 'costruzione di capannoni')?.prompt).toContain(
+			`legata alla ${GAP} lungo le autostrade`
+		);
+		expect(cards.find((c) => c.answer === 'parco urbano')?.prompt).toContain(
+			`trasformata in ${GAP} dopo`
+		);
+	});
+	it('asks a rank against ranks of the same gender, and types an elided number', () => {
+		const cards = cardsOf(
+			'Verbeke è arrivato quinto, a un minuto, ed è sceso al terzo posto della classifica generale. ' +
+				'Zanier ha vinto ieri la quarta tappa del Giro delle Alpi Giulie. ' +
+				'Il pittore fu per oltre sessant’anni pittore di corte dei Medici a Firenze.'
+		);
+		const rank = cards.find((c) => c.answer === 'terzo' && c.type === 'multiple-choice');
+		expect(rank?.prompt).toContain(`al ${GAP} posto`);
+		for (const option of rank!.options) expect(option).toMatch(/o$/u);
+		const stage = cards.find((c) => c.answer === 'quarta' && c.type === 'multiple-choice');
+		for (const option of stage!.options) expect(option).toMatch(/a$/u);
+		const years = cards.filter((c) => c.answer === 'sessant’anni');
+		expect(years.map((c) => c.type)).toEqual(['numeric']);
+		expect(years[0].accept).toContain('60');
+	});
+});

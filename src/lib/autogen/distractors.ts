@@ -10,7 +10,7 @@ import { firstNameGender } from './names';
 import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
 import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
 import { monthNames } from './lexicon';
-import { SHARES, type Quantity } from './quantities';
+import { ORDINALS, SHARES, type Quantity } from './quantities';
 
 /** Everything of the text that distractors are drawn from. */
 export interface Pools {
@@ -220,6 +220,13 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 				random
 			);
 		}
+		case 'rank': {
+			const list: readonly string[] = (ORDINALS.m as readonly string[]).includes(q.text)
+				? ORDINALS.m
+				: ORDINALS.f;
+			const i = list.indexOf(q.text);
+			return shuffled([-2, -1, 1, 2, 3].map((k) => list[i + k]).filter(Boolean), random);
+		}
 		case 'month': {
 			const months = monthNames();
 			const i = months.indexOf(q.text.toLowerCase());
@@ -256,7 +263,8 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 				});
 		}
 		default: {
-			if (q.value === undefined || !q.format) return [];
+			// "sessant'anni": no other number elides the same way; only the typed card asks it.
+			if (q.value === undefined || !q.format || /[’']/u.test(q.text)) return [];
 			const scale = /\s(mila|milioni|milione|miliardi|miliardo)$/u.exec(q.text)?.[1];
 			const shown = scale ? q.text.replace(/\s\p{L}+$/u, '') : q.text;
 			const base = scale

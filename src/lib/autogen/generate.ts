@@ -53,6 +53,7 @@ function weight(fact: Fact): number {
 		money: 4.2,
 		share: 4.2,
 		month: 3.6,
+		rank: 4,
 		range: 4,
 		year: 4,
 		date: 4,

@@ -7,7 +7,7 @@
 import type { Sentence } from '$lib/content/types';
 import type { Tagged } from './pos';
 
-export type PhraseKind = 'reason' | 'purpose' | 'decision' | 'role';
+export type PhraseKind = 'reason' | 'purpose' | 'decision' | 'role' | 'result';
 
 export interface Phrase {
 	kind: PhraseKind;
@@ -35,6 +35,11 @@ const INFINITIVE = String.raw`\p{Ll}+(?:are|ere|ire|arsi|ersi|irsi|arla|arle|arl
 const PURPOSE = String.raw`(?:allo scopo di|al fine di|per)\s+(?=${INFINITIVE}\b)`;
 const SERVES = String.raw`(serv(?:e|ono|irà|iranno|irebbe|irebbero|iva|ivano))\s+(?:a|ad|per)\s+(?=${INFINITIVE}\b)`;
 const DECISION = String.raw`((?:ha|hanno)\s+(?:approvato|annunciato|stanziato|deciso|avviato|presentato)|prevede|prevedono)`;
+/**
+ * A participle whose complement says what became of something or what it is for: "trasformata in
+ * parco urbano", "usata come anello", "legata alla costruzione", "destinati al fieno".
+ */
+const RESULT = String.raw`(?:trasformat|convertit|usat|utilizzat|impiegat|legat|destinat|dedicat|riservat|compost|costituit)[oaie]\s+(?:in|come|a|al|alla|allo|ai|agli|alle|all’|all'|da|dal|dalla|dai|dagli|dalle|dall’|dall')\s*`;
 const TIME = String.raw`(?:(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi)(?:\s+(?:mattina|pomeriggio|sera|scorso|scorsa))?\s+)?`;
 
 /** Where a phrase ends: a clause break, a quote, or "e" before a verb. */
@@ -236,5 +241,49 @@ export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
 			: null;
 		add('decision', from, end, question, from);
 	});
+	each(RESULT, (m) => {
+		const head = nounPhrase(text, m.index! + m[0].length, tags, base);
+		if (head) found.push({ kind: 'result', ...head, question: null, head });
+	});
 	return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The noun and its adjectives right after `from` ("parco urbano", "costruzione"), at most three
+ * words; null unless the lemma table reads the first word as a noun.
+ */
+function nounPhrase(
+	text: string,
+	from: number,
+	tags: Tagged[],
+	base: number
+): { start: number; end: number; text: string } | null {
+	const after = tags.filter((t) => t.token.start >= base + from && t.token.kind === 'word');
+	let k = 0;
+	if (after[k]?.best?.pos === 'ART') k++;
+	const first = after[k];
+	if (!first || first.best?.pos !== 'NOUN' || !/^\p{Ll}/u.test(first.token.text)) return null;
+	let last = first;
+	for (let i = k + 1; i < after.length && i < k + 3; i++) {
+		const t = after[i];
+		const joined = /^\s$/u.test(text.slice(last.token.end - base, t.token.start - base));
+		if (!joined || t.best?.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.token.text)) break;
+		last = t;
+	}
+	// "costruzione di capannoni", "produzione di fieno": a noun of action says little without
+	// what it acts on.
+	const next = after.indexOf(last) + 1;
+	const of = after[next];
+	const object = after[next + 1];
+	if (
+		of &&
+		object &&
+		/^(?:di|dei|degli|delle)$/u.test(of.token.text) &&
+		object.best?.pos === 'NOUN' &&
+		/^\p{Ll}/u.test(object.token.text) &&
+		next - k <= 1
+	)
+		last = object;
+	const start = first.token.start;
+	return { start, end: last.token.end, text: text.slice(start - base, last.token.end - base) };
 }

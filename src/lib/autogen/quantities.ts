@@ -19,7 +19,36 @@ export type QuantityKind =
 	| 'century'
 	| 'score'
 	| 'share'
-	| 'month';
+	| 'month'
+	| 'rank';
+
+/** Ordinals by gender, for ranks: "al terzo posto", "la quarta tappa". */
+export const ORDINALS = {
+	m: [
+		'primo',
+		'secondo',
+		'terzo',
+		'quarto',
+		'quinto',
+		'sesto',
+		'settimo',
+		'ottavo',
+		'nono',
+		'decimo'
+	],
+	f: [
+		'prima',
+		'seconda',
+		'terza',
+		'quarta',
+		'quinta',
+		'sesta',
+		'settima',
+		'ottava',
+		'nona',
+		'decima'
+	]
+} as const;
 
 /**
  * Shares in words ("un terzo degli autobus", "oltre la metà degli iscritti"), by grammatical
@@ -154,6 +183,31 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 		const v = value(m[1]);
 		if (v) add('percent', m.index!, m[1], { ...v, unit: 'per cento' });
 	});
+	// "per oltre sessant’anni": a tens word elided before its noun is one word with it.
+	each(
+		`(vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[’'](anni|ore|euro|abitanti)`,
+		(m) => {
+			const tens = {
+				vent: 20,
+				trent: 30,
+				quarant: 40,
+				cinquant: 50,
+				sessant: 60,
+				settant: 70,
+				ottant: 80,
+				novant: 90
+			}[m[1].toLowerCase() as 'vent'];
+			add('count', m.index!, m[0], { value: tens, format: 'words', unit: m[2] });
+		}
+	);
+	// "è sceso al terzo posto", "ha vinto la quarta tappa": a rank, asked against its neighbours.
+	each(
+		`(${ORDINALS.m.join('|')})(?= posto\\b)|(${ORDINALS.f.join('|')})(?= (?:tappa|giornata|edizione|posizione)\\b)`,
+		(m) =>
+			add('rank', m.index!, m[1] ?? m[2], {
+				value: 1 + Math.max(ORDINALS.m.indexOf(m[1] as never), ORDINALS.f.indexOf(m[2] as never))
+			})
+	);
 	// "entrerà in servizio a gennaio", "lo scorso febbraio": a month without its day.
 	each(`(?<=(?:^|\\s)(?:a|ad|per|entro|da|di|scorso|prossimo)\\s)(${months})(?! \\d)`, (m) =>
 		add('month', m.index!, m[0])
