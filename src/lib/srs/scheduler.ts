@@ -246,19 +246,26 @@ export function createScheduler(settings: SrsSettings, options: SchedulerOptions
 		const today = clock.day(now);
 		const all = f.repeat(toFsrs(state, clock), virtualNow);
 		const result = {} as Record<Rating, Outcome>;
+		// Each rating above Again must bring the card back later than the one below it.
 		let shortest = 0;
+		let after = -Infinity;
 		for (const rating of RATINGS) {
 			const card = all[GRADES[rating]].card;
+			let due: Date;
+			let days: number | null = null;
 			if (card.state !== State.Review) {
 				// A step in minutes: real time, as long as ts-fsrs made it.
-				const due = new Date(now.getTime() + (card.due.getTime() - virtualNow.getTime()));
-				result[rating] = { card, due, days: null };
-				continue;
+				due = new Date(now.getTime() + (card.due.getTime() - virtualNow.getTime()));
+			} else {
+				days = Math.max(card.scheduled_days, shortest, 1);
+				due = clock.startOf(today + days);
+				// Minutes before the day start, "1 day" starts sooner than a 10-minute step ends.
+				while (due.getTime() <= after) due = clock.startOf(today + ++days);
+				card.scheduled_days = days;
+				if (rating !== 'again') shortest = days + 1;
 			}
-			const days = Math.max(card.scheduled_days, shortest, 1);
-			if (rating !== 'again') shortest = days + 1;
-			card.scheduled_days = days;
-			result[rating] = { card, due: clock.startOf(today + days), days };
+			if (rating !== 'again') after = due.getTime();
+			result[rating] = { card, due, days };
 		}
 		return result;
 	}
