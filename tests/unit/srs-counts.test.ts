@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { startOfDay, startOfNextDay } from '$lib/srs/day';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
-import { State, type MemoryState, type ReviewLog } from '$lib/srs/scheduler';
+import { State, type MemoryState } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
 import { computeStats } from '$lib/srs/stats';
-import type { StateRecord } from '$lib/storage/records';
+import type { ReviewRecord, StateRecord } from '$lib/storage/records';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -52,7 +52,7 @@ function deck(seed: number, now: Date) {
 	const next = random(seed);
 	const cards: QueueCard[] = [];
 	const states = new Map<string, StateRecord>();
-	const log: ReviewLog[] = [];
+	const log: ReviewRecord[] = [];
 	for (let i = 0; i < 120; i++) {
 		const id = `c${i}`;
 		cards.push({ id, track: 'facts', sibling: id });
@@ -69,6 +69,8 @@ function deck(seed: number, now: Date) {
 		if (next() < 0.3) {
 			log.push({
 				cardId: id,
+				track: 'facts',
+				article: 'a',
 				rating: 'good',
 				reviewedAt: new Date(t - next() * HOUR).toISOString(),
 				previousState: State.Review,
