@@ -51,6 +51,21 @@ test('the rating buttons show the next interval and the answer is graded first',
 		'href',
 		/\/read\/mosca-pyongyang#/
 	);
+	// Easy sends a new card to Review, due in whole days.
+	await expect(ratings.getByRole('button', { name: /Easy/ })).toContainText(/^\d+d/);
+});
+
+test('the rating buttons give the intervals in Italian units in Italian', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'it-IT' });
+	const page = await context.newPage();
+	await page.goto(STUDY);
+	await page.getByRole('button', { name: 'Mostra la risposta' }).click();
+	const ratings = page.getByRole('group', { name: 'Quanto bene la sapevi?' });
+	await expect(ratings.getByRole('button', { name: /Di nuovo/ })).toContainText('1min');
+	await expect(ratings.getByRole('button', { name: /Bene/ })).toContainText('10min');
+	// Days are giorni: "3g", not "3d".
+	await expect(ratings.getByRole('button', { name: /Facile/ })).toContainText(/^\d+g/);
+	await context.close();
 });
 
 test('undo brings back the last card exactly as it was', async ({ page }) => {
