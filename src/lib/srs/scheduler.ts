@@ -16,7 +16,7 @@ import {
 	type Grade,
 	type StepUnit
 } from 'ts-fsrs';
-import { dayNumber, startOfDay, startOfDayNumber } from '$lib/srs/day';
+import { dayNumber, startOfDayNumber } from '$lib/srs/day';
 import type { SrsSettings } from '$lib/srs/settings';
 
 export { State };
@@ -129,13 +129,34 @@ interface LearnerClock {
 }
 
 function learnerClock(dayStartHour: number, timeZone: string | undefined): LearnerClock {
-	const day = (real: Date) => dayNumber(real, dayStartHour, timeZone);
+	// Day starts cost several `Intl` calls each; a scheduler sees few distinct days, so they are
+	// kept (bounded), and an instant is placed by comparing it with the starts around it.
+	const starts = new Map<number, number>();
+	const startOf = (n: number): number => {
+		let t = starts.get(n);
+		if (t === undefined) {
+			if (starts.size > 4096) starts.clear();
+			t = startOfDayNumber(n, dayStartHour, timeZone).getTime();
+			starts.set(n, t);
+		}
+		return t;
+	};
+	const day = (real: Date): number => {
+		const t = real.getTime();
+		// Zone offsets lie within −12 h … +14 h, so the learner day is one of three around this guess.
+		const guess = Math.floor((t - dayStartHour * HOUR) / DAY);
+		for (let n = guess - 1; n <= guess + 1; n++) {
+			if (startOf(n) <= t && t < startOf(n + 1)) return n;
+		}
+		return dayNumber(real, dayStartHour, timeZone);
+	};
 	return {
 		day,
-		startOf: (n) => startOfDayNumber(n, dayStartHour, timeZone),
+		startOf: (n) => new Date(startOf(n)),
 		toVirtual(real) {
-			const since = real.getTime() - startOfDay(real, dayStartHour, timeZone).getTime();
-			return new Date(day(real) * DAY + Math.min(Math.max(0, since), DAY - 1));
+			const n = day(real);
+			const since = real.getTime() - startOf(n);
+			return new Date(n * DAY + Math.min(Math.max(0, since), DAY - 1));
 		}
 	};
 }
