@@ -29,10 +29,12 @@ test('study five cards with the keyboard, reload, and find everything kept', asy
 	const seen: string[] = [];
 	for (let i = 0; i < 5; i++) seen.push(await studyOne(page));
 	await expect(count(page, 'new')).toHaveText('15');
+	// The five wait for their 10-minute step, and the Learning count shows them waiting.
+	await expect(count(page, 'learning')).toHaveText('5');
 
 	await page.reload();
 	await expect(count(page, 'new')).toHaveText('15');
-	await expect(count(page, 'learning')).toHaveText('0');
+	await expect(count(page, 'learning')).toHaveText('5');
 	// None of the five comes back as new: they are in learning, due in 10 minutes.
 	expect(seen).not.toContain(await prompt(page).textContent());
 });
@@ -49,6 +51,21 @@ test('the rating buttons show the next interval and the answer is graded first',
 		'href',
 		/\/read\/mosca-pyongyang#/
 	);
+	// Easy sends a new card to Review, due in whole days.
+	await expect(ratings.getByRole('button', { name: /Easy/ })).toContainText(/^\d+d/);
+});
+
+test('the rating buttons give the intervals in Italian units in Italian', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'it-IT' });
+	const page = await context.newPage();
+	await page.goto(STUDY);
+	await page.getByRole('button', { name: 'Mostra la risposta' }).click();
+	const ratings = page.getByRole('group', { name: 'Quanto bene la sapevi?' });
+	await expect(ratings.getByRole('button', { name: /Di nuovo/ })).toContainText('1min');
+	await expect(ratings.getByRole('button', { name: /Bene/ })).toContainText('10min');
+	// Days are giorni: "3g", not "3d".
+	await expect(ratings.getByRole('button', { name: /Facile/ })).toContainText(/^\d+g/);
+	await context.close();
 });
 
 test('undo brings back the last card exactly as it was', async ({ page }) => {
@@ -325,4 +342,50 @@ test('a production card names another form of the word instead of calling it a t
 	await expect(page.getByText('Form: truppe is the plural form.')).toBeVisible();
 	await expect(page.getByText('Answer: truppa')).toBeVisible();
 	await expect(page.getByText('Typo')).toHaveCount(0);
+});
+
+test('the study counts, the statistics and the done screen agree on what is due and when', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').first().fill('3');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+
+	await page.goto(STUDY);
+	await studyOne(page, '3');
+	// Rated Good, the card waits 10 minutes for its next step: it is counted, not forgotten.
+	await expect(count(page, 'learning')).toHaveText('1');
+	await studyOne(page, '3');
+	await expect(count(page, 'new')).toHaveText('1');
+	await expect(count(page, 'learning')).toHaveText('2');
+	await expect(count(page, 'review')).toHaveText('0');
+
+	// The statistics say the same: two cards are due today.
+	await page.goto('/stats');
+	const facts = page.getByRole('region', { name: 'Facts' });
+	await expect(facts.getByTestId('due-today')).toHaveText('2');
+
+	// Study the rest: the last new card and the two learning cards (shown ahead) rated Easy.
+	await page.goto(STUDY);
+	await expect(count(page, 'learning')).toHaveText('2');
+	for (let i = 0; i < 3; i++) {
+		await expect(prompt(page)).toBeVisible();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('4');
+	}
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+	await expect(count(page, 'learning')).toHaveText('0');
+	await expect(count(page, 'review')).toHaveText('0');
+	// The next review is tomorrow's new cards (today's limit is reached): the next learner day,
+	// which starts at 4 a.m. (today's 4 a.m. before it), never a day already gone.
+	const tomorrow = await page.evaluate(() => {
+		const d = new Date();
+		if (d.getHours() >= 4) d.setDate(d.getDate() + 1);
+		return d.toLocaleDateString('en', { weekday: 'long', day: 'numeric', month: 'long' });
+	});
+	await expect(page.getByText(`The next review is due on ${tomorrow}`)).toBeVisible();
+
+	await page.goto('/stats');
+	await expect(facts.getByTestId('due-today')).toHaveText('0');
 });

@@ -69,15 +69,18 @@ const range = (n: number, prefix: string) => Array.from({ length: n }, (_, i) =>
 
 describe('buildQueue', () => {
 	it('shows due learning cards before due reviews and new cards, and counts each kind', () => {
-		const cards = [card('n1'), card('r1'), card('l1'), card('l2')];
+		const cards = [card('n1'), card('r1'), card('l1'), card('l2'), card('l3')];
 		const states = [
 			stateOf('r1', State.Review, minutes(-1440)),
 			stateOf('l1', State.Learning, minutes(-1)),
-			stateOf('l2', State.Relearning, minutes(5))
+			stateOf('l2', State.Relearning, minutes(5)),
+			// Due after the next 4 a.m.: tomorrow's, not today's.
+			stateOf('l3', State.Learning, at('2025-01-16T03:10:00Z'))
 		];
 		const q = queue(cards, states);
 		expect(q.next).toBe('l1');
-		expect(q.counts).toEqual({ new: 1, learning: 1, review: 1 });
+		// Learning counts the card waiting 5 minutes too, as Anki's deck list does.
+		expect(q.counts).toEqual({ new: 1, learning: 2, review: 1 });
 		expect(q.nextDueAt).toBeNull();
 	});
 
@@ -103,7 +106,7 @@ describe('buildQueue', () => {
 		];
 		const q = queue(cards, states);
 		expect(q.next).toBe('l2');
-		expect(q.counts).toEqual({ new: 0, learning: 2, review: 0 });
+		expect(q.counts).toEqual({ new: 0, learning: 3, review: 0 });
 		expect(q.nextDueAt).toBeNull();
 		// With a new card left, that comes first: learning ahead waits until nothing else is.
 		expect(queue([...cards, card('n1')], states).next).toBe('n1');
@@ -117,8 +120,10 @@ describe('buildQueue', () => {
 		];
 		const q = queue(cards, states);
 		expect(q.next).toBeNull();
-		expect(q.counts).toEqual({ new: 0, learning: 0, review: 0 });
+		// Nothing to show for now, but the learner sees that one card is still waiting today.
+		expect(q.counts).toEqual({ new: 0, learning: 1, review: 0 });
 		expect(q.nextDueAt).toEqual(minutes(45));
+		expect(q.nextDay).toBeNull();
 		expect(queue(cards, states, [], { now: minutes(25) }).next).toBe('l1');
 	});
 

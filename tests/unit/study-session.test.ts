@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Card, CardType } from '$lib/cards/types';
+import { startOfNextDay } from '$lib/srs/day';
 import { State } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { Progress } from '$lib/storage/progress.svelte';
@@ -66,9 +67,10 @@ describe('a study session', () => {
 		expect(session.queue.counts).toEqual({ new: 3, learning: 0, review: 0 });
 		session.reveal();
 		await session.rate('good');
-		// `visit`, next in the deck, is buried: its sibling was studied today.
+		// `visit`, next in the deck, is buried: its sibling was studied today. `lavrov` waits 10
+		// minutes for its next step, and the Learning count says so.
 		expect(session.card?.id).toBe('year');
-		expect(session.queue.counts).toEqual({ new: 1, learning: 0, review: 0 });
+		expect(session.queue.counts).toEqual({ new: 1, learning: 1, review: 0 });
 		session.close();
 	});
 
@@ -83,6 +85,8 @@ describe('a study session', () => {
 		await session.rate('easy');
 		expect(session.card).toBeNull();
 		expect(session.queue.counts).toEqual({ new: 0, learning: 0, review: 0 });
+		// The done screen names tomorrow, when the limit lets `year` in, not a day already gone.
+		expect(session.nextDue).toEqual(startOfNextDay(NOW, DEFAULT_SETTINGS.dayStartHour));
 		expect(await session.undo()).toBe(true);
 		expect(session.card?.id).toBe('lavrov');
 		expect(session.queue.counts.new).toBe(1);
@@ -137,7 +141,8 @@ describe('a study session', () => {
 		session.reveal();
 		await session.rate('good');
 		expect(session.card?.id).toBe('lavrov');
-		expect(session.queue.counts.learning).toBe(1);
+		// `lavrov` due now and `year` waiting for its 10-minute step.
+		expect(session.queue.counts.learning).toBe(2);
 		session.close();
 	});
 

@@ -62,18 +62,30 @@ function learnerDate(now: Date, dayStartHour: number, timeZone: string | undefin
 	return w.hour < dayStartHour ? date - DAY_MS : date;
 }
 
-/** The instant at which the wall clock in `timeZone` shows `hour`:00 on the UTC-midnight date `date`. */
+/** The zone offset at instant `ms`, in ms (wall clock read as UTC − instant). */
+function offsetAt(ms: number, timeZone: string | undefined): number {
+	const w = wallClock(ms, timeZone);
+	return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - ms;
+}
+
+/**
+ * The first instant of learner date `date` (UTC-midnight ms): the first instant whose wall clock in
+ * `timeZone` reads `hour`:00 or later on that date. On a DST day that hour may not exist (spring
+ * forward at 02:00: the day starts at 03:00, when the clock jumps) or exist twice (fall back: the
+ * day starts at the first 02:00). The offset in force is the one before or the one after the
+ * change, so the answer is one of two candidates: the earlier of them that already belongs to the day.
+ */
 function instantOf(date: number, hour: number, timeZone: string | undefined): Date {
 	const target = date + hour * HOUR_MS;
-	// The zone offset at the target is unknown until the instant is: two fixed-point steps settle it
-	// (offset = wall clock read as UTC − instant).
-	let guess = target;
-	for (let i = 0; i < 2; i++) {
-		const w = wallClock(guess, timeZone);
-		const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - guess;
-		guess = target - offset;
+	const candidates = [
+		target - offsetAt(target - DAY_MS, timeZone),
+		target - offsetAt(target + DAY_MS, timeZone),
+		target - offsetAt(target, timeZone)
+	].sort((a, b) => a - b);
+	for (const c of candidates) {
+		if (learnerDate(new Date(c), hour, timeZone) >= date) return new Date(c);
 	}
-	return new Date(guess);
+	return new Date(candidates[candidates.length - 1]);
 }
 
 /**
@@ -93,4 +105,17 @@ export function startOfDay(now: Date, dayStartHour: number, timeZone?: string): 
 /** When the learner's next day starts: the end of "today" for due reviews and daily limits. */
 export function startOfNextDay(now: Date, dayStartHour: number, timeZone?: string): Date {
 	return instantOf(learnerDate(now, dayStartHour, timeZone) + DAY_MS, dayStartHour, timeZone);
+}
+
+/**
+ * The learner's day of `now` as a day number (days since 1970-01-01), as Anki counts days: two
+ * instants are `n` days apart when their learner days are, whatever the hours and DST in between.
+ */
+export function dayNumber(now: Date, dayStartHour: number, timeZone?: string): number {
+	return Math.round(learnerDate(now, dayStartHour, timeZone) / DAY_MS);
+}
+
+/** When learner day number `day` (see `dayNumber`) starts. */
+export function startOfDayNumber(day: number, dayStartHour: number, timeZone?: string): Date {
+	return instantOf(day * DAY_MS, dayStartHour, timeZone);
 }

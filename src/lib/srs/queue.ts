@@ -5,7 +5,7 @@
  */
 import type { Track } from '$lib/cards/types';
 import { startOfDay, startOfNextDay } from '$lib/srs/day';
-import { State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
+import { State, type CardState, type MemoryState, type ReviewLog } from '$lib/srs/scheduler';
 import type { SrsSettings } from '$lib/srs/settings';
 
 export interface QueueCard {
@@ -32,10 +32,34 @@ export interface QueueInput {
 export interface Queue {
 	/** Id of the card to show now, or `null` when nothing is left for now. */
 	next: string | null;
-	/** What is left today, as on Anki's deck screen (learning: due now). */
+	/**
+	 * What is left today, as on Anki's deck list: learning counts every learning card due before the
+	 * next learner day (waiting ones too, not only those due now); review counts due reviews within
+	 * the daily limit and not buried.
+	 */
 	counts: { new: number; learning: number; review: number };
 	/** When the queue is empty: when the next learning card becomes due ("next card at …"). */
 	nextDueAt: Date | null;
+	/**
+	 * When the queue is empty and no learning card is left today: the start of the next learner day
+	 * with a card to study (tomorrow when a limit or a buried sibling held cards back); never in the
+	 * past. `null` when no card will ever be due.
+	 */
+	nextDay: Date | null;
+}
+
+/** Which count a card's state adds to when it is due before `dayEnd` (ms): the one rule of "due today". */
+export type DueKind = 'learning' | 'review';
+
+/**
+ * Whether a saved state is due today, and as what: learning and relearning cards due before the
+ * next learner day (those waiting for a later step today included), review cards due before it
+ * (overdue included). The study counts and the statistics' "due today" both count with this.
+ */
+export function dueKind(memory: MemoryState, dayEnd: number): DueKind | null {
+	if (memory.state === State.New) return null;
+	if (Date.parse(memory.due) >= dayEnd) return null;
+	return memory.state === State.Review ? 'review' : 'learning';
 }
 
 /**
@@ -108,15 +132,17 @@ export function buildQueue(input: QueueInput): Queue {
 	let learningCount = 0;
 	let laterNext: string | null = null;
 	let laterDue = Infinity;
-	let aheadCount = 0;
+	// The earliest due date from tomorrow on, for "next review on …".
+	let nextDayDue = Infinity;
 	for (const { id, due } of learning) {
-		if (due <= nowMs) {
-			learningCount++;
-			if (due < learningNextDue) [learningNext, learningNextDue] = [id, due];
-		} else {
-			if (due - nowMs <= LEARN_AHEAD_MS) aheadCount++;
-			if (due < laterDue) [laterNext, laterDue] = [id, due];
+		if (due >= dayEnd) {
+			nextDayDue = Math.min(nextDayDue, due);
+			continue;
 		}
+		learningCount++;
+		if (due <= nowMs) {
+			if (due < learningNextDue) [learningNext, learningNextDue] = [id, due];
+		} else if (due < laterDue) [laterNext, laterDue] = [id, due];
 	}
 
 	// As in Anki, the review limit applies to new cards too: new cards studied count against it,
@@ -128,26 +154,38 @@ export function buildQueue(input: QueueInput): Queue {
 	let reviewNext: string | null = null;
 	let reviewNextDue = Infinity;
 	let reviewCount = 0;
+	// Cards that would be studied today but for a limit or a buried sibling: they wait for tomorrow.
+	let heldBack = false;
 	for (const card of cards) {
-		if (card.track !== track || blocked(touched, card)) continue;
+		if (card.track !== track) continue;
 		const s = states.get(card.id)?.memory;
-		if (!s || s.state === State.New) {
+		const isNew = !s || s.state === State.New;
+		if (s && s.state === State.Review && dueKind(s, dayEnd) === null) {
+			nextDayDue = Math.min(nextDayDue, Date.parse(s.due));
+			continue;
+		}
+		if (!isNew && s.state !== State.Review) continue;
+		if (blocked(touched, card)) {
+			heldBack = true;
+		} else if (isNew) {
 			if (newCount < newLimit) {
 				newCount++;
 				firstNew ??= card.id;
-			}
-		} else if (s.state === State.Review) {
+			} else if (limits.newPerDay > 0) heldBack = true;
+		} else {
 			const due = Date.parse(s.due);
-			if (due >= dayEnd) continue;
 			reviewCount++;
 			if (due < reviewNextDue) [reviewNext, reviewNextDue] = [card.id, due];
 		}
 	}
 	// The limit keeps the earliest-due reviews; only the first one is needed here.
+	if (reviewCount > reviewsLeft) heldBack = true;
 	reviewCount = Math.min(reviewCount, reviewsLeft);
 	if (reviewCount === 0) reviewNext = null;
+	if (newCount > reviewsLeft - reviewCount) heldBack = true;
 	newCount = Math.min(newCount, reviewsLeft - reviewCount);
 	if (newCount === 0) firstNew = null;
+	const counts = { new: newCount, learning: learningCount, review: reviewCount };
 
 	const newToday = newDone + newCount;
 	const reviewsToday = reviewsDone + reviewCount;
@@ -156,17 +194,16 @@ export function buildQueue(input: QueueInput): Queue {
 		(reviewNext === null || (newDone + 1) * reviewsToday <= reviewsDone * newToday);
 	const next = learningNext ?? (newFirst ? firstNew : (reviewNext ?? firstNew));
 	if (next === null && laterNext !== null && laterDue - nowMs <= LEARN_AHEAD_MS) {
-		// Learning ahead: the learning cards due within the limit count as due, as in Anki.
-		return {
-			next: laterNext,
-			counts: { new: newCount, learning: aheadCount, review: reviewCount },
-			nextDueAt: null
-		};
+		// Learning ahead, as in Anki.
+		return { next: laterNext, counts, nextDueAt: null, nextDay: null };
 	}
-
-	return {
-		next,
-		counts: { new: newCount, learning: learningCount, review: reviewCount },
-		nextDueAt: next === null && laterDue !== Infinity ? new Date(laterDue) : null
-	};
+	if (next !== null) return { next, counts, nextDueAt: null, nextDay: null };
+	if (laterDue !== Infinity) return { next, counts, nextDueAt: new Date(laterDue), nextDay: null };
+	// A card due from tomorrow on is shown from the start of its learner day.
+	const nextDay = heldBack
+		? new Date(dayEnd)
+		: nextDayDue === Infinity
+			? null
+			: startOfDay(new Date(nextDayDue), settings.dayStartHour, timeZone);
+	return { next, counts, nextDueAt: null, nextDay };
 }

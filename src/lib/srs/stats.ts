@@ -9,6 +9,7 @@
  */
 import { TRACKS, type Track } from '$lib/cards/types';
 import { dayKey, startOfDay, startOfNextDay } from '$lib/srs/day';
+import { dueKind } from '$lib/srs/queue';
 import { State, type Rating } from '$lib/srs/scheduler';
 import type { SrsSettings } from '$lib/srs/settings';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
@@ -53,7 +54,10 @@ export interface StateCounts {
 }
 
 export interface Stats {
-	/** Cards in learning, relearning or review due before the next learner day starts (overdue too). */
+	/**
+	 * Cards in learning, relearning or review due before the next learner day starts (overdue too):
+	 * the rule the study counts use (`dueKind`), before daily limits and burying.
+	 */
 	dueToday: number;
 	dueTomorrow: number;
 	/** Cards falling due on each of the next 30 learner days; day 0 is today, overdue included. */
@@ -137,11 +141,13 @@ export function computeStats(input: StatsInput): Stats {
 	const forecast = new Array<number>(STATS_DAYS).fill(0);
 	const byState: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, mature: 0 };
 	let started = 0;
+	let dueToday = 0;
 	for (const record of states.values()) {
 		if (track !== undefined && record.track !== track) continue;
 		const memory = record.memory;
 		if (memory.state === State.New) continue;
 		started++;
+		if (dueKind(memory, starts[today + 1]) !== null) dueToday++;
 		if (memory.state === State.Learning) byState.learning++;
 		else if (memory.state === State.Relearning) byState.relearning++;
 		else {
@@ -191,7 +197,7 @@ export function computeStats(input: StatsInput): Stats {
 	}
 
 	return {
-		dueToday: forecast[0],
+		dueToday,
 		dueTomorrow: forecast[1],
 		forecast,
 		forecastDays,

@@ -44,6 +44,8 @@ export interface SessionOptions {
 	clock: Clock;
 	/** The Italian voice for listening cards, or null (in the browser: `italianVoice`). */
 	findVoice: () => Promise<SpeechSynthesisVoice | null>;
+	/** IANA zone of the learner's day; defaults to this browser's zone. */
+	timeZone?: string;
 }
 
 interface UndoEntry {
@@ -65,6 +67,7 @@ export class StudySession {
 	#progress: Progress;
 	#clock: Clock;
 	#findVoice: SessionOptions['findVoice'];
+	#timeZone: string;
 	#opened = $state(false);
 	#cards = $state.raw<Card[]>([]);
 	#byId = new Map<string, Card>();
@@ -77,7 +80,8 @@ export class StudySession {
 	#today = $state.raw<ReviewRecord[]>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(cards: Card[], progress: Progress, { clock, findVoice }: SessionOptions) {
+	constructor(cards: Card[], progress: Progress, { clock, findVoice, timeZone }: SessionOptions) {
+		this.#timeZone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 		this.#cards = cards;
 		this.#byId = new Map(cards.map((card) => [card.id, card]));
 		this.#progress = progress;
@@ -103,11 +107,14 @@ export class StudySession {
 			todaysLog: this.#today,
 			settings: this.#progress.settings,
 			now: this.now,
-			track: this.#cards[0]?.track ?? 'facts'
+			track: this.#cards[0]?.track ?? 'facts',
+			timeZone: this.#timeZone
 		})
 	);
 	card = $derived(this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null);
-	scheduler = $derived.by(() => createScheduler(this.#progress.settings));
+	scheduler = $derived.by(() =>
+		createScheduler(this.#progress.settings, { timeZone: this.#timeZone })
+	);
 	preview = $derived.by((): Record<Rating, PreviewItem> | null => {
 		if (!this.card) return null;
 		const state =
@@ -116,17 +123,12 @@ export class StudySession {
 	});
 	suggested = $derived<Rating>(this.result ? SUGGESTED[this.result.verdict] : 'good');
 	canUndo = $derived(this.#undo.length > 0 && !this.saving);
-	/** When the next card is due after today's queue is empty (learning now, else reviews later). */
-	nextDue = $derived.by((): Date | null => {
-		if (this.queue.nextDueAt) return this.queue.nextDueAt;
-		let earliest = Infinity;
-		for (const card of this.#cards) {
-			const due = this.#progress.states.get(card.id)?.memory.due;
-			const at = due ? Date.parse(due) : Infinity;
-			if (at < earliest) earliest = at;
-		}
-		return earliest === Infinity ? null : new Date(earliest);
-	});
+	/**
+	 * When the queue is empty: a learning card later today, else the learner day on which the next
+	 * card is there (the queue's `nextDay`: tomorrow when a limit or burying held cards back, never a
+	 * past day, which the earliest saved due date was when such cards were overdue).
+	 */
+	nextDue = $derived<Date | null>(this.queue.nextDueAt ?? this.queue.nextDay);
 
 	/** Reads progress again (another tab may have studied) and looks for a voice, together. */
 	async open(): Promise<void> {
@@ -137,7 +139,7 @@ export class StudySession {
 		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
-		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour);
+		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour, this.#timeZone);
 		this.#today = reviewsSince(this.#progress.reviews, dayStart);
 		this.#opened = true;
 		this.#wakeForLearning();
