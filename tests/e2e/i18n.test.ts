@@ -154,6 +154,21 @@ test.describe('the Italian UI', () => {
 		});
 	}
 
+	test('statistics after a review, with their charts and dates, have no English', async ({
+		page
+	}) => {
+		await page.goto(`/study/${ARTICLE}/facts`);
+		await expect(page.locator('[data-count="new"]')).toHaveText(/\d+/);
+		const before = Number(await page.locator('[data-count="new"]').textContent());
+		// Space shows the answer, 3 rates it Good: one review in this browser's progress.
+		await page.locator('body').press('Space');
+		await page.locator('body').press('3');
+		await expect(page.locator('[data-count="new"]')).toHaveText(String(before - 1));
+		await page.goto('/stats');
+		await expect(page.getByRole('heading', { level: 2, name: 'Fatti' })).toBeVisible();
+		await expectNoEnglish(page);
+	});
+
 	test('a class quiz, on the teacher’s screen and a student’s phone, has no English', async ({
 		page: host,
 		browser
