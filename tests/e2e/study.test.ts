@@ -163,7 +163,7 @@ test('broken data in storage gets a clear message, not a blank page', async ({ p
 			})
 	);
 	await page.reload();
-	await expect(page.getByText(/1 saved records could not be read and are ignored/)).toBeVisible();
+	await expect(page.getByText(/1 saved record could not be read and is ignored/)).toBeVisible();
 	await expect(count(page, 'new')).toHaveText('20');
 	await expect(prompt(page)).toBeVisible();
 });

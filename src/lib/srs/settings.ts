@@ -48,27 +48,65 @@ export function stepMinutes(step: string): number | null {
 	return match ? Number(match[1]) * UNIT_MINUTES[match[2]] : null;
 }
 
+/** What a settings field must be: a number in a range (whole or not), or a list of steps. */
+export type SettingsRule =
+	| { kind: 'range'; min: number; max: number; integer: boolean }
+	| { kind: 'steps' }
+	| { kind: 'shape' };
+
+/**
+ * Settings that cannot be used. `field` is the path (`limits.facts.newPerDay`, `learningSteps`)
+ * and `rule` what it must be, so the UI can say it in its own words (`$lib/i18n/issues`); the
+ * message is the English one for logs.
+ */
+export class SettingsError extends Error {
+	name = 'SettingsError';
+	constructor(
+		readonly field: string,
+		readonly rule: SettingsRule,
+		message: string
+	) {
+		super(message);
+	}
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
 	return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function numberIn(x: unknown, field: string, min: number, max: number, integer: boolean): number {
 	if (typeof x !== 'number' || !Number.isFinite(x) || x < min || x > max) {
-		throw new Error(`${field} must be a number from ${min} to ${max}, got ${JSON.stringify(x)}`);
+		throw new SettingsError(
+			field,
+			{ kind: 'range', min, max, integer },
+			`${field} must be a number from ${min} to ${max}, got ${JSON.stringify(x)}`
+		);
 	}
 	if (integer && !Number.isInteger(x)) {
-		throw new Error(`${field} must be a whole number, got ${x}`);
+		throw new SettingsError(
+			field,
+			{ kind: 'range', min, max, integer },
+			`${field} must be a whole number, got ${x}`
+		);
 	}
 	return x;
 }
 
 function steps(x: unknown, field: string): string[] {
-	if (!Array.isArray(x)) throw new Error(`${field} must be a list of steps like ['1m', '10m']`);
+	if (!Array.isArray(x)) {
+		throw new SettingsError(
+			field,
+			{ kind: 'steps' },
+			`${field} must be a list of steps like ['1m', '10m']`
+		);
+	}
 	return x.map((step: unknown, i) => {
 		const minutes = typeof step === 'string' ? stepMinutes(step) : null;
 		// A step of a day or more sends ts-fsrs straight to Review (pitfall 7), so it is refused here.
 		if (minutes === null || minutes <= 0 || minutes >= MINUTES_PER_DAY) {
-			throw new Error(
+			throw new SettingsError(
+				field,
+				{ kind: 'steps' },
 				`${field}[${i}] must be a step under a day like '10m' or '2h', got ${JSON.stringify(step)}`
 			);
 		}
@@ -80,16 +118,18 @@ function steps(x: unknown, field: string): string[] {
  * Checks settings read from storage or a form and returns a fresh, typed copy.
  * Ranges: retention 0.70–0.97 (Anki warns above 0.97: the workload explodes), day start hour 0–23,
  * limits 0–9999, steps under a day.
- * @throws Error whose message names the offending field, e.g. `limits.vocab.newPerDay must be …`.
+ * @throws SettingsError whose `field` and message name the offending field, e.g. `limits.vocab.newPerDay must be …`.
  */
 export function validateSettings(x: unknown): SrsSettings {
-	if (!isRecord(x)) throw new Error('settings must be an object');
+	const shape = (field: string, message: string) =>
+		new SettingsError(field, { kind: 'shape' }, message);
+	if (!isRecord(x)) throw shape('settings', 'settings must be an object');
 	const limits = x.limits;
-	if (!isRecord(limits)) throw new Error('limits must be an object with facts and vocab');
+	if (!isRecord(limits)) throw shape('limits', 'limits must be an object with facts and vocab');
 	const checked = {} as Record<Track, TrackLimits>;
 	for (const track of TRACKS) {
 		const l = limits[track];
-		if (!isRecord(l)) throw new Error(`limits.${track} must be an object`);
+		if (!isRecord(l)) throw shape(`limits.${track}`, `limits.${track} must be an object`);
 		checked[track] = {
 			newPerDay: numberIn(l.newPerDay, `limits.${track}.newPerDay`, 0, 9999, true),
 			reviewsPerDay: numberIn(l.reviewsPerDay, `limits.${track}.reviewsPerDay`, 0, 9999, true)

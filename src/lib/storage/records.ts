@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TRACKS } from '$lib/cards/types';
 import { RATINGS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
-import { validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { SettingsError, validateSettings, type SrsSettings } from '$lib/srs/settings';
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const count = z.number().int().min(0);
@@ -121,13 +121,19 @@ const readsVersion = (version: unknown): version is keyof typeof BACKUP_SCHEMAS 
 
 export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'version' | 'damaged';
 
-/** A backup that cannot be imported: `problem` for the UI's own words, `detail` for damage. */
+/**
+ * A backup that cannot be imported: `problem` for the UI's own words; for damage, `path` says
+ * where (`['reviews', 3, 'rating']`), `settings` what is wrong with the settings, and `detail` the
+ * same in English for logs.
+ */
 export class BackupError extends Error {
 	name = 'BackupError';
 	constructor(
 		readonly problem: BackupProblem,
 		message: string,
-		readonly detail = ''
+		readonly detail = '',
+		readonly path: readonly PropertyKey[] = [],
+		readonly settings: SettingsError | null = null
 	) {
 		super(message);
 	}
@@ -165,14 +171,21 @@ export function parseBackup(text: string): Backup {
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const detail = `${issue.path.join('.')}: ${issue.message}`;
-		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail);
+		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail, issue.path);
 	}
 	let settings: SrsSettings;
 	try {
 		settings = validateSettings(parsed.data.settings);
 	} catch (error) {
 		const detail = `settings: ${(error as Error).message}`;
-		throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail);
+		const cause = error instanceof SettingsError ? error : null;
+		throw new BackupError(
+			'damaged',
+			`The backup is damaged (${detail}).`,
+			detail,
+			['settings'],
+			cause
+		);
 	}
 	return { ...parsed.data, version: BACKUP_VERSION, settings } as Backup;
 }

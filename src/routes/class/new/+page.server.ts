@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { TRACKS, type Track } from '$lib/cards/types';
 import { MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/game';
 import { choiceKey, LIVE_KINDS, livePool, questionCount, type LiveKind } from '$lib/classroom/pick';
+import { describeZodIssue } from '$lib/i18n/issues';
 import { m } from '$lib/paraglide/messages';
 import { createSchema, OPEN_FOR_HOURS, type ErrorCode } from '$lib/classroom/contracts';
 import { createGame, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
@@ -10,6 +11,18 @@ import { getDeck } from '$lib/server/deck';
 import type { Actions, PageServerLoad } from './$types';
 
 const SECONDS_CHOICES = [10, 20, 30, 45, 60, 90, 120];
+
+/** The contract's fields as the form labels them, for a refusal the checks below did not word. */
+const FIELD_LABELS: Record<string, () => string> = {
+	article: m.class_new_article,
+	tracks: m.class_new_tracks,
+	kinds: m.class_new_kinds,
+	questions: m.class_new_questions,
+	secondsPerQuestion: m.class_new_seconds,
+	openForHours: m.class_new_open_for,
+	speedBonus: m.class_new_speed_bonus,
+	classic: m.class_new_classic
+};
 
 /** Every non-empty subset of `items`, in their order. */
 function subsets<T>(items: readonly T[]): T[][] {
@@ -100,11 +113,14 @@ export const actions: Actions = {
 			...(mode === 'assignment' ? { openForHours: openFor } : { secondsPerQuestion: seconds })
 		});
 		if (!parsed.success) {
-			const issue = parsed.error.issues[0]?.path[0];
+			const [issue] = parsed.error.issues;
+			const label = FIELD_LABELS[String(issue?.path[0])];
 			const error =
-				issue === 'secondsPerQuestion'
+				issue?.path[0] === 'secondsPerQuestion'
 					? m.class_new_error_seconds({ min: MIN_SECONDS, max: MAX_SECONDS })
-					: m.class_new_error_form();
+					: issue && label
+						? describeZodIssue(issue, label)
+						: m.class_new_error_form();
 			return fail(400, { error, values });
 		}
 		const created = createGame(event, parsed.data);
