@@ -108,11 +108,17 @@ describe('the questions a teacher picks', () => {
 	it('plays the chosen cards in the order chosen, and only cards of the choice', () => {
 		const reversed = [...first].reverse();
 		expect(chosenCards(pool, reversed)?.map((c) => c.id)).toEqual(reversed);
-		// A card of another article, one of this article of a kind not chosen, one twice: refused.
-		const other = cards.find((c) => c.source.article !== article && c.options.length > 0)!;
-		const notChosen = cards.find((c) => c.source.article === article && !pool.includes(c))!;
-		expect(chosenCards(pool, [...first, other.id])).toBeNull();
-		expect(chosenCards(pool, [...first, notChosen.id])).toBeNull();
+		// A card of a kind or track not chosen, a generated one (the facts are curated), one
+		// twice: refused.
+		const notChosen = (type: string, origin = 'curated') =>
+			cards.find((c) => c.type === type && c.origin === origin && !pool.includes(c))!.id;
+		for (const id of [
+			notChosen('true-false'),
+			notChosen('recognition'),
+			notChosen('multiple-choice', 'auto')
+		]) {
+			expect(chosenCards(pool, [...first, id])).toBeNull();
+		}
 		expect(chosenCards(pool, [first[0], first[0]])).toBeNull();
 		expect(chosenCards(pool, ['stima-4000-uccisi-forged'])).toBeNull();
 	});
