@@ -98,38 +98,48 @@ function checkChoice(values: Values) {
 const formData = async (request: Request) =>
 	(await request.formData().catch(() => null)) ?? new FormData();
 
-export const actions: Actions = {
-	/** Shows (or changes) the questions the quiz will ask, before it is created. */
-	preview: async ({ request }) => {
-		const form = await formData(request);
-		const values = readForm(form);
-		const choice = checkChoice(values);
-		if (!choice.pool) return fail(400, { error: choice.error, values });
-		const available = questionCount(choice.pool);
-		const swap = int(form.get('swap'));
-		const drop = int(form.get('drop'));
-		const step: PreviewStep = Number.isInteger(swap)
-			? { kind: 'swap', index: swap }
-			: Number.isInteger(drop)
-				? { kind: 'drop', index: drop }
-				: { kind: 'draw' };
-		if (step.kind === 'draw' && !(values.questions >= 1 && values.questions <= available)) {
-			return fail(400, { error: m.class_new_error_questions({ max: available }), values });
-		}
-		const seed =
-			step.kind === 'draw' || !Number.isInteger(values.seed) ? randomInt(2 ** 31) : values.seed;
-		const preview = nextPreview(
-			choice.pool,
-			{ chosen: values.cards, skipped: values.skipped, seed },
-			step,
-			values.questions
-		);
-		if (!preview) return fail(400, { error: m.class_new_error_cards(), values });
-		return { preview, values: { ...values, questions: preview.chosen.length } };
-	},
+/**
+ * Shows (or changes) the questions the quiz will ask, before it is created: the preview button
+ * draws them, each question's swap and drop buttons change one.
+ */
+function preview(form: FormData) {
+	const values = readForm(form);
+	const choice = checkChoice(values);
+	if (!choice.pool) return fail(400, { error: choice.error, values });
+	const available = questionCount(choice.pool);
+	const swap = int(form.get('swap'));
+	const drop = int(form.get('drop'));
+	const step: PreviewStep = Number.isInteger(swap)
+		? { kind: 'swap', index: swap }
+		: Number.isInteger(drop)
+			? { kind: 'drop', index: drop }
+			: { kind: 'draw' };
+	if (step.kind === 'draw' && !(values.questions >= 1 && values.questions <= available)) {
+		return fail(400, { error: m.class_new_error_questions({ max: available }), values });
+	}
+	const seed =
+		step.kind === 'draw' || !Number.isInteger(values.seed) ? randomInt(2 ** 31) : values.seed;
+	const preview = nextPreview(
+		choice.pool,
+		{ chosen: values.cards, skipped: values.skipped, seed },
+		step,
+		values.questions
+	);
+	if (!preview) return fail(400, { error: m.class_new_error_cards(), values });
+	return { preview, values: { ...values, questions: preview.chosen.length } };
+}
 
+/**
+ * One action for both steps (SvelteKit allows no default beside named ones, and the form has
+ * always posted to the default): the preview's buttons say `intent=preview`, `swap` or `drop`.
+ */
+export const actions: Actions = {
 	default: async (event) => {
-		const values = readForm(await formData(event.request));
+		const form = await formData(event.request);
+		if (form.get('intent') === 'preview' || form.has('swap') || form.has('drop')) {
+			return preview(form);
+		}
+		const values = readForm(form);
 		const { article, tracks, kinds, speedBonus, classic, mode, openFor, seconds, cards } = values;
 		const choice = checkChoice(values);
 		if (!choice.pool) return fail(400, { error: choice.error, values });
