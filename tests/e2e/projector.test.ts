@@ -87,6 +87,9 @@ test('presentation mode fits the longest options at 1280×720 and 1920×1080', a
 		'aria-pressed',
 		'false'
 	);
+	// The lobby's big code and QR code leave Start on screen.
+	await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled();
+	await expectAllOnScreen(page);
 	await page.getByRole('button', { name: /^Start/ }).click();
 
 	// Get ready: the number and kind, and a phone cannot answer yet: the clock has not started.
@@ -129,7 +132,9 @@ test('presentation mode fits the longest options at 1280×720 and 1920×1080', a
 			getComputedStyle(t).backgroundColor
 		])
 	);
-	expect(revealed.map(([letter]) => letter)).toEqual(['A', 'B', 'C', 'D'].slice(0, longest[0].options.length));
+	expect(revealed.map(([letter]) => letter)).toEqual(
+		['A', 'B', 'C', 'D'].slice(0, longest[0].options.length)
+	);
 	for (const [, text, colour] of revealed) {
 		const before = colours.find(([shown]) => shown!.includes(text!));
 		expect(before?.[1], text!).toBe(colour);
