@@ -60,6 +60,20 @@ describe("the projector's sound", () => {
 		expect(new Projector(store).sound).toBe(false);
 	});
 
+	it('sounds once per opened question and per reveal, not for a page opened mid-question', () => {
+		const started = fakeAudio();
+		const store = memory();
+		store.setItem('ripasso.projector.sound', 'on');
+		const projector = new Projector(store);
+		for (const moment of ['question:0', 'question:0', '', 'reveal:0', 'reveal:0', '']) {
+			projector.cue(moment);
+		}
+		// Opened on question 1: its opening is not heard again; the reveal is, once (two notes).
+		expect(started).toHaveLength(2);
+		projector.cue('question:1');
+		expect(started).toHaveLength(3);
+	});
+
 	it('never throws: blocked storage, no audio device', () => {
 		const blocked = {
 			getItem: () => {

@@ -17,6 +17,8 @@ export class Projector {
 	#sound = $state(false);
 	#store: SettingStore | null;
 	#audio: AudioContext | null = null;
+	/** The last moment `cue` was told of (none yet: a page opened mid-question stays quiet). */
+	#moment: string | null = null;
 
 	constructor(store: SettingStore | null) {
 		this.#store = store;
@@ -56,6 +58,19 @@ export class Projector {
 	/** Leaving full screen by Escape (the browser's own key) leaves presentation mode too. */
 	fullscreenChanged(): void {
 		if (typeof document !== 'undefined' && !document.fullscreenElement) this.presenting = false;
+	}
+
+	/**
+	 * Tells the projector what the screen shows (`question:2`, `reveal:2`, or '' for anything
+	 * else): a new question or reveal sounds its tone, once. The first moment after the page
+	 * opens is only noted, so a reload does not beep.
+	 */
+	cue(moment: string): void {
+		const before = this.#moment;
+		if (before === moment || (moment === '' && before !== null)) return;
+		this.#moment = moment;
+		if (before === null || moment === '') return;
+		this.tone(moment.startsWith('reveal') ? 'reveal' : 'start');
 	}
 
 	/** A short tone: higher when a question opens, a rising pair at the reveal. Never throws. */
