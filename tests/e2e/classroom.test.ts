@@ -268,6 +268,8 @@ test('the teacher prints the quiz and, separately, its answer key', async ({ pag
 	await page.goto('/class/new');
 	await page.getByLabel('Number of questions').fill('4');
 	await page.getByRole('button', { name: 'Create the quiz' }).click();
+	// The form is enhanced: the host page comes after the reply, not with the click.
+	await expect(page).toHaveURL(/\/class\/\d{6}\/host$/);
 	const code = page.url().match(/class\/(\d{6})/)![1];
 	await page.goto(`/class/${code}/print`);
 	const questions = page.locator('.questions > li');

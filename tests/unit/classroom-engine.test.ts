@@ -335,4 +335,33 @@ describe('the classroom engine', () => {
 		expect(engine.answer(code, 'p1', 0, byId.get(ids[0])!.answer).ok).toBe(true);
 		expect(open().get(code)?.players[0].score).toBe(1000);
 	});
+
+	it('starts the deadline after the get-ready moment, for the projector and the phones alike', () => {
+		const { open, clock } = setup();
+		const engine = open();
+		const plan: GamePlan = { kind: 'live', settings: { ...settings, getReadySeconds: 3 } };
+		const created = engine.create('mosca-pyongyang', ids, plan, hostHash(HOST_SECRET));
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		engine.join(code, 'p1', 'Giulia');
+		engine.join(code, 'p2', 'Marco');
+		const startedAt = clock.now();
+		engine.start(code);
+		const view = playerView(engine.get(code)!, 'p1', cards);
+		expect(view).toMatchObject({ opensAt: startedAt + 3000, deadline: startedAt + 23_000 });
+		const answer = byId.get(ids[0])!.answer;
+		expect(engine.answer(code, 'p1', 0, answer)).toMatchObject({
+			ok: false,
+			error: 'not-a-question-phase'
+		});
+		clock.advance(3000);
+		expect(engine.answer(code, 'p1', 0, answer).ok).toBe(true);
+		// 20 s from the opening, not from the start: the timer has not revealed yet.
+		clock.advance(20_000);
+		expect(engine.get(code)!.phase).toBe('question');
+		clock.advance(1);
+		expect(engine.get(code)!.phase).toBe('reveal');
+		// The stored game resumes with the same moment and deadline.
+		expect(open().get(code)!.settings).toMatchObject({ getReadySeconds: 3 });
+	});
 });

@@ -6,6 +6,7 @@ import {
 	createGame,
 	finish,
 	isDeadlinePassed,
+	isGettingReady,
 	join,
 	next,
 	restorePlayer,
@@ -293,5 +294,59 @@ describe('joining', () => {
 		expect(allAnswered(state)).toBe(false);
 		state = must(removePlayer(state, 'c'));
 		expect(allAnswered(state)).toBe(true);
+	});
+});
+
+describe('the get-ready moment', () => {
+	const ready = () => {
+		let state = must(
+			createGame(
+				'123456',
+				['mc', 'tf'],
+				{ questions: 2, secondsPerQuestion: SECONDS, speedBonus: true, getReadySeconds: 3 },
+				T0
+			)
+		);
+		state = must(join(state, { playerId: 'a', nickname: 'Anna' }, T0));
+		state = must(join(state, { playerId: 'b', nickname: 'Bruno' }, T0));
+		return must(start(state, START));
+	};
+
+	it('opens each question 3 s after the host moves on; the clock starts then', () => {
+		let state = ready();
+		expect(state.questionStartedAt).toBe(START + 3000);
+		expect(state.deadline).toBe(START + 3000 + SECONDS * 1000);
+		expect(isGettingReady(state, START + 2999)).toBe(true);
+		expect(isGettingReady(state, START + 3000)).toBe(false);
+		// The next question has its own moment, from when the host moved on.
+		state = skip(state, START + 40_000);
+		expect(state.questionStartedAt).toBe(START + 43_000);
+		expect(state.deadline).toBe(START + 43_000 + SECONDS * 1000);
+	});
+
+	it('takes no answer before the question opens, and full points right after it', () => {
+		const state = ready();
+		expect(say(state, 'a', 'Torino', START + 2999)).toEqual({
+			ok: false,
+			error: 'not-a-question-phase'
+		});
+		const opened = must(say(state, 'a', 'Torino', START + 3000));
+		expect(opened.answers[0]).toMatchObject({ elapsedMs: 0, points: 1000 });
+		// Answers are taken until the deadline, counted from the opening.
+		expect(say(opened, 'b', 'Roma', START + 3000 + SECONDS * 1000).ok).toBe(true);
+		expect(shouldReveal(opened, START + 3000 + SECONDS * 1000)).toBe(false);
+	});
+
+	it('refuses a get-ready moment outside 0–10 s', () => {
+		for (const getReadySeconds of [-1, 11, 2.5]) {
+			expect(
+				createGame(
+					'123456',
+					['mc'],
+					{ questions: 1, secondsPerQuestion: 20, speedBonus: true, getReadySeconds },
+					T0
+				)
+			).toEqual({ ok: false, error: 'invalid-settings' });
+		}
 	});
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { livePool, pickGameCards, questionCount } from '$lib/classroom/pick';
+import {
+	chosenCards,
+	dropQuestion,
+	livePool,
+	pickGameCards,
+	questionCount,
+	swapQuestion
+} from '$lib/classroom/pick';
+import { createSchema } from '$lib/classroom/contracts';
 import { buildDeck } from '$lib/deck/deck';
 import { textToLibraryEntry } from '$lib/deck/input';
 import { mulberry32 } from '$lib/random/prng';
@@ -89,5 +97,58 @@ L'ingresso costa 8 euro; i ragazzi sotto i 14 anni entrano gratis.`
 		// Asked for every fact, the game repeats sentences only at the end.
 		const all = pickGameCards(pool, 70, mulberry32(3));
 		expect(new Set(all.slice(0, sentences).map((c) => c.source.sentence)).size).toBe(sentences);
+	});
+});
+
+describe('the questions a teacher picks', () => {
+	const pool = livePool(cards, { article, tracks: ['facts'], kinds: ['multiple-choice'] });
+	const candidates = pickGameCards(pool, pool.length, mulberry32(3));
+	const first = candidates.slice(0, 3).map((c) => c.id);
+
+	it('plays the chosen cards in the order chosen, and only cards of the choice', () => {
+		const reversed = [...first].reverse();
+		expect(chosenCards(pool, reversed)?.map((c) => c.id)).toEqual(reversed);
+		// A card of a kind or track not chosen, a generated one (the facts are curated), one
+		// twice: refused.
+		const notChosen = (type: string, origin = 'curated') =>
+			cards.find((c) => c.type === type && c.origin === origin && !pool.includes(c))!.id;
+		for (const id of [
+			notChosen('true-false'),
+			notChosen('recognition'),
+			notChosen('multiple-choice', 'auto')
+		]) {
+			expect(chosenCards(pool, [...first, id])).toBeNull();
+		}
+		expect(chosenCards(pool, [first[0], first[0]])).toBeNull();
+		expect(chosenCards(pool, ['stima-4000-uccisi-forged'])).toBeNull();
+	});
+
+	it('swaps a question for the next unused card, never one swapped out or of a fact asked', () => {
+		let preview = { chosen: first, skipped: [] as string[] };
+		preview = swapQuestion(candidates, preview, 1);
+		expect(preview.chosen).toEqual([first[0], candidates[3].id, first[2]]);
+		expect(preview.skipped).toEqual([first[1]]);
+		preview = swapQuestion(candidates, preview, 1);
+		expect(preview.chosen[1]).toBe(candidates[4].id);
+		// Swapping on until nothing is left: the list stays valid, then stays as it is.
+		for (let i = 0; i < candidates.length; i++) preview = swapQuestion(candidates, preview, 0);
+		expect(chosenCards(pool, preview.chosen)).not.toBeNull();
+		expect(new Set([...preview.chosen, ...preview.skipped]).size).toBe(candidates.length);
+		expect(swapQuestion(candidates, preview, 0)).toBe(preview);
+	});
+
+	it('drops a question, but never the last one', () => {
+		const dropped = dropQuestion({ chosen: first, skipped: [] }, 0);
+		expect(dropped).toEqual({ chosen: first.slice(1), skipped: [first[0]] });
+		const one = { chosen: [first[0]], skipped: [] };
+		expect(dropQuestion(one, 0)).toBe(one);
+	});
+
+	it('is checked by the create contract: no card twice, as many questions as cards', () => {
+		const input = { article, questions: 2, cardIds: first.slice(0, 2) };
+		expect(createSchema.safeParse(input).success).toBe(true);
+		expect(createSchema.safeParse({ ...input, questions: 3 }).success).toBe(false);
+		expect(createSchema.safeParse({ ...input, cardIds: [first[0], first[0]] }).success).toBe(false);
+		expect(createSchema.parse({ article, questions: 2 }).getReadySeconds).toBe(0);
 	});
 });

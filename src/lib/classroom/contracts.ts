@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { TRACKS } from '$lib/cards/types';
 import { MAX_NICKNAME_LENGTH } from '$lib/classroom/nickname';
 import { LIVE_KINDS } from '$lib/classroom/pick';
-import { MAX_ANSWER_LENGTH, MAX_PLAYERS, MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/types';
+import {
+	MAX_ANSWER_LENGTH,
+	MAX_GET_READY_SECONDS,
+	MAX_PLAYERS,
+	MAX_SECONDS,
+	MIN_SECONDS
+} from '$lib/classroom/types';
 
 /** Largest request body any classroom action takes. */
 export const MAX_BODY_BYTES = 4096;
@@ -47,7 +53,8 @@ export type ErrorCode =
 	| 'no-players'
 	| 'not-removed'
 	| 'invalid-settings'
-	| 'not-enough-cards';
+	| 'not-enough-cards'
+	| 'unknown-card';
 
 /** What every refusal looks like on the wire. */
 export interface ApiError {
@@ -58,21 +65,37 @@ export interface ApiError {
 /** A player id is a UUID made by the server: any other cookie value is nobody. */
 export const playerIdSchema = z.uuid();
 
-/** `POST /api/class`: a live game (or, with `openForHours`, a self-paced assignment). */
-export const createSchema = z.object({
-	article: z.string().min(1).max(200),
-	tracks: z.array(z.enum(TRACKS)).min(1).max(TRACKS.length).default(['facts']),
-	kinds: z
-		.array(z.enum(LIVE_KINDS))
-		.min(1)
-		.max(LIVE_KINDS.length)
-		.default([...LIVE_KINDS]),
-	questions: z.int().min(1).max(MAX_PLAYERS),
-	secondsPerQuestion: z.int().min(MIN_SECONDS).max(MAX_SECONDS).default(20),
-	speedBonus: z.boolean().default(true),
-	classic: z.boolean().default(false),
-	openForHours: z.union(OPEN_FOR_HOURS.map((h) => z.literal(h))).optional()
-});
+/**
+ * `POST /api/class`: a live game (or, with `openForHours`, a self-paced assignment). With
+ * `cardIds` the teacher chose the questions (see `chosenCards`): exactly those are played, in
+ * that order, and `questions` must be their number. `getReadySeconds` defaults to none for API
+ * clients; the form asks for it.
+ */
+export const createSchema = z
+	.object({
+		article: z.string().min(1).max(200),
+		tracks: z.array(z.enum(TRACKS)).min(1).max(TRACKS.length).default(['facts']),
+		kinds: z
+			.array(z.enum(LIVE_KINDS))
+			.min(1)
+			.max(LIVE_KINDS.length)
+			.default([...LIVE_KINDS]),
+		questions: z.int().min(1).max(MAX_PLAYERS),
+		secondsPerQuestion: z.int().min(MIN_SECONDS).max(MAX_SECONDS).default(20),
+		speedBonus: z.boolean().default(true),
+		classic: z.boolean().default(false),
+		openForHours: z.union(OPEN_FOR_HOURS.map((h) => z.literal(h))).optional(),
+		getReadySeconds: z.int().min(0).max(MAX_GET_READY_SECONDS).default(0),
+		cardIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_PLAYERS).optional()
+	})
+	.refine((input) => !input.cardIds || new Set(input.cardIds).size === input.cardIds.length, {
+		message: 'a card is chosen twice',
+		path: ['cardIds']
+	})
+	.refine((input) => !input.cardIds || input.cardIds.length === input.questions, {
+		message: 'questions must be the number of chosen cards',
+		path: ['questions']
+	});
 export type CreateInput = z.infer<typeof createSchema>;
 
 /** `POST /api/class/<code>/join`. */

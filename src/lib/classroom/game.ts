@@ -18,6 +18,7 @@ import { score } from '$lib/classroom/scoring';
 import {
 	MAX_ANSWER_LENGTH,
 	MAX_PLAYERS,
+	MAX_GET_READY_SECONDS,
 	MAX_SECONDS,
 	MIN_SECONDS,
 	type PlayerAnswer,
@@ -48,6 +49,10 @@ export function createGame(
 	const { questions, secondsPerQuestion: seconds } = settings;
 	if (!Number.isInteger(questions) || questions < 1) return fail('invalid-settings');
 	if (!Number.isInteger(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+		return fail('invalid-settings');
+	}
+	const ready = settings.getReadySeconds ?? 0;
+	if (!Number.isInteger(ready) || ready < 0 || ready > MAX_GET_READY_SECONDS) {
 		return fail('invalid-settings');
 	}
 	if (cardIds.length < questions) return fail('not-enough-cards');
@@ -152,14 +157,27 @@ export function restorePlayer<S extends GameState>(
 	});
 }
 
+/**
+ * Opens question `index`. With a get-ready moment the question opens that much later: answers
+ * are taken from `questionStartedAt` to `deadline`, so the speed bonus and the countdown every
+ * screen shows start when the options can be chosen, not when the projector says "get ready".
+ */
 function openQuestion(state: LiveGame, index: number, now: number): LiveGame {
+	const opensAt = now + (state.settings.getReadySeconds ?? 0) * 1000;
 	return {
 		...state,
 		phase: 'question',
 		questionIndex: index,
-		questionStartedAt: now,
-		deadline: now + state.settings.secondsPerQuestion * 1000
+		questionStartedAt: opensAt,
+		deadline: opensAt + state.settings.secondsPerQuestion * 1000
 	};
+}
+
+/** Whether the current question is still in its get-ready moment (answers not yet taken). */
+export function isGettingReady(state: LiveGame, now: number): boolean {
+	return (
+		state.phase === 'question' && state.questionStartedAt !== null && now < state.questionStartedAt
+	);
 }
 
 /** Lobby → question 0. Needs at least one player. */
@@ -227,6 +245,11 @@ export function answer(
 	if (player.removed) return fail('removed');
 	if (currentAnswers(state).some((a) => a.playerId === player.id)) return fail('already-answered');
 	if (now > state.deadline) return fail('late');
+	// During the get-ready moment the question is announced, not open. (Only then: a game
+	// without one opens at once, and a server clock that stepped back must not refuse answers.)
+	if (isGettingReady(state, now) && (state.settings.getReadySeconds ?? 0) > 0) {
+		return fail('not-a-question-phase');
+	}
 	if (!isValidAnswer(card, input.given)) return fail('invalid-answer');
 
 	const correct = gradeCard(card, input.given.trim()).accepted;

@@ -81,3 +81,63 @@ export function choiceKey(tracks: readonly Track[], kinds: readonly LiveKind[]):
 		all.filter((x) => chosen.includes(x));
 	return `${inOrder(TRACKS, tracks).join('+')}|${inOrder(LIVE_KINDS, kinds).join('+')}`;
 }
+
+/**
+ * The teacher's own list of questions, checked against the pool: every id a card of the pool
+ * (the chosen text, tracks and kinds), none twice, never two of one fact or word. Returns the
+ * cards in the teacher's order, or null when the list breaks a rule (a forged or stale form).
+ */
+export function chosenCards(pool: readonly Card[], ids: readonly string[]): Card[] | null {
+	const byId = new Map(pool.map((card) => [card.id, card]));
+	const facts = new Set<string>();
+	const cards: Card[] = [];
+	for (const id of ids) {
+		const card = byId.get(id);
+		if (!card || facts.has(card.sibling)) return null;
+		facts.add(card.sibling);
+		cards.push(card);
+	}
+	return cards.length === new Set(ids).size ? cards : null;
+}
+
+/** A preview of the questions: the chosen cards and the ones the teacher swapped or dropped. */
+export interface Preview {
+	chosen: string[];
+	/** Cards taken out of the list, never offered again as a swap. */
+	skipped: string[];
+}
+
+/**
+ * Swaps question `index` of a preview for the next unused candidate of `candidates` (the pool
+ * in the game's drawn order, see `pickGameCards`): the first card that is neither chosen,
+ * skipped, nor of a fact or word already asked. Without one left, the preview is unchanged.
+ */
+export function swapQuestion(
+	candidates: readonly Card[],
+	preview: Preview,
+	index: number
+): Preview {
+	const current = preview.chosen[index];
+	if (current === undefined) return preview;
+	const byId = new Map(candidates.map((card) => [card.id, card]));
+	const used = new Set([...preview.chosen, ...preview.skipped, current]);
+	const facts = new Set(
+		preview.chosen.filter((id) => id !== current).map((id) => byId.get(id)?.sibling)
+	);
+	const next = candidates.find((card) => !used.has(card.id) && !facts.has(card.sibling));
+	if (!next) return preview;
+	return {
+		chosen: preview.chosen.map((id, i) => (i === index ? next.id : id)),
+		skipped: [...preview.skipped, current]
+	};
+}
+
+/** Drops question `index` of a preview (the last one stays: a game needs a question). */
+export function dropQuestion(preview: Preview, index: number): Preview {
+	const current = preview.chosen[index];
+	if (current === undefined || preview.chosen.length <= 1) return preview;
+	return {
+		chosen: preview.chosen.filter((_, i) => i !== index),
+		skipped: [...preview.skipped, current]
+	};
+}

@@ -21,6 +21,12 @@ export interface LiveSettings {
 	 */
 	classic?: boolean;
 	/**
+	 * A "get ready" moment before each question, in seconds (0–`MAX_GET_READY_SECONDS`): the
+	 * projector counts down while phones wait, and the question's clock starts after it. Games
+	 * stored before it existed have none.
+	 */
+	getReadySeconds?: number;
+	/**
 	 * Drawn by the server when the game is made: the order of each question's options and the
 	 * questions' public ids follow from it, so no two classes see the same letters, and the
 	 * views never name a card. Never sent to a screen.
@@ -40,6 +46,7 @@ export interface AssignmentSettings {
 
 export const MIN_SECONDS = 5;
 export const MAX_SECONDS = 120;
+export const MAX_GET_READY_SECONDS = 10;
 /**
  * Players per game: a whole year group in a hall fits; a bot flood cannot fill the server's
  * memory. (Kahoot!'s largest plans allow 2,000; the load bench plays 1,000 on one machine.)

@@ -66,6 +66,8 @@ export interface LiveHostView {
 	questionIndex: number;
 	questionCount: number;
 	deadline: number | null;
+	/** When the current question opens for answers (after its get-ready moment), server clock. */
+	opensAt: number | null;
 	/** Players still in the game. */
 	playerCount: number;
 	/**
@@ -137,6 +139,8 @@ export type PlayerView =
 			questionIndex: number;
 			questionCount: number;
 			deadline: number | null;
+			/** When the current question takes answers (after its get-ready moment). */
+			opensAt: number | null;
 			nickname: string;
 			/** Points of the revealed questions. */
 			score: number;
@@ -262,6 +266,7 @@ export function hostView(state: GameState, cards: readonly Card[]): HostView {
 		questionIndex: state.questionIndex,
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
+		opensAt: state.phase === 'question' ? state.questionStartedAt : null,
 		playerCount: players.length,
 		players:
 			state.phase === 'lobby' ? players.map((p) => ({ id: p.id, nickname: p.nickname })) : null,
@@ -293,6 +298,7 @@ export function playerView(state: GameState, playerId: string, cards: readonly C
 		questionIndex: state.questionIndex,
 		questionCount: state.cardIds.length,
 		deadline: state.phase === 'question' ? state.deadline : null,
+		opensAt: state.phase === 'question' ? state.questionStartedAt : null,
 		nickname: player.nickname,
 		score: player.score,
 		question: card ? questionView(state, state.questionIndex, card, true) : null,

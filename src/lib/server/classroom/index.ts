@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import type { Card } from '$lib/cards/types';
 import { playerIdSchema, type CreateInput } from '$lib/classroom/contracts';
-import { livePool, pickGameCards } from '$lib/classroom/pick';
+import { chosenCards, livePool, pickGameCards } from '$lib/classroom/pick';
 import type { GameState } from '$lib/classroom/game';
 import { isGameCode } from '$lib/classroom/code';
 import { m } from '$lib/paraglide/messages';
@@ -160,6 +160,7 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 		throw failure;
 	}
 	const { article, tracks, kinds, questions, secondsPerQuestion, speedBonus, classic } = input;
+	const { getReadySeconds } = input;
 	const pool = livePool(getDeck(article).cards, { article, tracks, kinds });
 	if (pool.length === 0) {
 		return {
@@ -167,11 +168,23 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 			refusal: refusal(404, 'no-cards', 'No questions for this article and choice.')
 		};
 	}
-	const cards = pickGameCards(pool, questions, mulberry32(Date.now() >>> 0));
+	// The teacher's own list (from the preview) is played as it is, once it checks out.
+	const cards = input.cardIds
+		? chosenCards(pool, input.cardIds)
+		: pickGameCards(pool, questions, mulberry32(Date.now() >>> 0));
+	if (!cards) {
+		return {
+			ok: false,
+			refusal: refusal(400, 'unknown-card', 'A chosen card is not a question of this choice.')
+		};
+	}
 	// How long it stays open makes it a self-paced assignment.
 	const plan: GamePlan =
 		input.openForHours === undefined
-			? { kind: 'live', settings: { questions, secondsPerQuestion, speedBonus, classic } }
+			? {
+					kind: 'live',
+					settings: { questions, secondsPerQuestion, speedBonus, classic, getReadySeconds }
+				}
 			: { kind: 'assignment', questions, closesAt: Date.now() + input.openForHours * 3_600_000 };
 	const created = engine.create(
 		article,

@@ -6,8 +6,9 @@ import type { RequestHandler } from './$types';
 
 /**
  * Creates a game: `{ article, questions, secondsPerQuestion?, speedBonus?, classic?, tracks?,
- * kinds?, openForHours? }` (tracks default to the facts, kinds to every live kind; with
- * `openForHours`, a self-paced assignment).
+ * kinds?, openForHours?, getReadySeconds?, cardIds? }` (tracks default to the facts, kinds to
+ * every live kind; with `openForHours`, a self-paced assignment; `getReadySeconds` defaults to
+ * none; `cardIds`, the questions the teacher chose, are played as given).
  */
 export const POST: RequestHandler = apiRoute(async (event) => {
 	const input = await readBody(event.request, createSchema);

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { TRACKS, type Track } from '$lib/cards/types';
 import { MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/game';
@@ -8,6 +9,7 @@ import { createSchema, OPEN_FOR_HOURS, type ErrorCode } from '$lib/classroom/con
 import { createGame, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
 import { getEntry, getLibrary, isCurated } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
+import { nextPreview, type PreviewStep } from './preview';
 import type { Actions, PageServerLoad } from './$types';
 
 const SECONDS_CHOICES = [10, 20, 30, 45, 60, 90, 120];
@@ -64,41 +66,99 @@ const int = (value: FormDataEntryValue | null) =>
 const CREATE_ERRORS: Partial<Record<ErrorCode, () => string>> = {
 	'rate-limited': m.class_new_error_rate,
 	'too-many-games': () => m.class_new_error_too_many({ max: MAX_OPEN_GAMES_PER_HOST }),
-	storage: m.class_error_storage
+	storage: m.class_error_storage,
+	'unknown-card': m.class_new_error_cards
 };
 
+/** The seconds of the "get ready" moment when the teacher keeps it on. */
+const GET_READY_SECONDS = 3;
+
+/** The form's fields as the teacher sent them (sent back with a refusal, to fill the form). */
+function readForm(form: FormData) {
+	const ids = (name: string) =>
+		form
+			.getAll(name)
+			.filter((id): id is string => typeof id === 'string' && id.length > 0)
+			.slice(0, 1000);
+	return {
+		article: String(form.get('article') ?? ''),
+		tracks: form.getAll('track').filter((t): t is Track => TRACKS.includes(t as Track)),
+		kinds: form.getAll('kind').filter((k): k is LiveKind => LIVE_KINDS.includes(k as LiveKind)),
+		questions: int(form.get('questions')),
+		seconds: int(form.get('seconds')),
+		speedBonus: form.get('speedBonus') === 'on',
+		classic: form.get('classic') === 'on',
+		getReady: form.get('getReady') === 'on',
+		mode: (form.get('mode') === 'assignment' ? 'assignment' : 'live') as 'live' | 'assignment',
+		openFor: int(form.get('openFor')),
+		/** The previewed questions, when the teacher previewed them. */
+		cards: ids('card'),
+		skipped: ids('skip'),
+		seed: int(form.get('seed'))
+	};
+}
+type Values = ReturnType<typeof readForm>;
+
+/** The article, tracks and kinds checked, with the questions they can make; or why not. */
+function checkChoice(values: Values) {
+	const { article, tracks, kinds } = values;
+	if (!getEntry(article)) return { error: m.class_new_error_article() };
+	if (tracks.length === 0) return { error: m.class_new_error_tracks() };
+	if (kinds.length === 0) return { error: m.class_new_error_kinds() };
+	return { pool: livePool(getDeck(article).cards, { article, tracks, kinds }) };
+}
+
+const formData = async (request: Request) =>
+	(await request.formData().catch(() => null)) ?? new FormData();
+
+/**
+ * Shows (or changes) the questions the quiz will ask, before it is created: the preview button
+ * draws them, each question's swap and drop buttons change one.
+ */
+function preview(form: FormData) {
+	const values = readForm(form);
+	const choice = checkChoice(values);
+	if (!choice.pool) return fail(400, { error: choice.error, values });
+	const available = questionCount(choice.pool);
+	const swap = int(form.get('swap'));
+	const drop = int(form.get('drop'));
+	const step: PreviewStep = Number.isInteger(swap)
+		? { kind: 'swap', index: swap }
+		: Number.isInteger(drop)
+			? { kind: 'drop', index: drop }
+			: { kind: 'draw' };
+	if (step.kind === 'draw' && !(values.questions >= 1 && values.questions <= available)) {
+		return fail(400, { error: m.class_new_error_questions({ max: available }), values });
+	}
+	const seed =
+		step.kind === 'draw' || !Number.isInteger(values.seed) ? randomInt(2 ** 31) : values.seed;
+	const preview = nextPreview(
+		choice.pool,
+		{ chosen: values.cards, skipped: values.skipped, seed },
+		step,
+		values.questions
+	);
+	if (!preview) return fail(400, { error: m.class_new_error_cards(), values });
+	return { preview, values: { ...values, questions: preview.chosen.length } };
+}
+
+/**
+ * One action for both steps (SvelteKit allows no default beside named ones, and the form has
+ * always posted to the default): the preview's buttons say `intent=preview`, `swap` or `drop`.
+ */
 export const actions: Actions = {
 	default: async (event) => {
-		const form = (await event.request.formData().catch(() => null)) ?? new FormData();
-		const article = String(form.get('article') ?? '');
-		const tracks = form.getAll('track').filter((t): t is Track => TRACKS.includes(t as Track));
-		const kinds = form
-			.getAll('kind')
-			.filter((k): k is LiveKind => LIVE_KINDS.includes(k as LiveKind));
-		const questions = int(form.get('questions'));
-		const seconds = int(form.get('seconds'));
-		const speedBonus = form.get('speedBonus') === 'on';
-		const classic = form.get('classic') === 'on';
-		const mode: 'live' | 'assignment' = form.get('mode') === 'assignment' ? 'assignment' : 'live';
-		const openFor = int(form.get('openFor'));
-		const values = {
-			article,
-			tracks,
-			kinds,
-			questions,
-			seconds,
-			speedBonus,
-			classic,
-			mode,
-			openFor
-		};
-
-		if (!getEntry(article)) {
-			return fail(400, { error: m.class_new_error_article(), values });
+		const form = await formData(event.request);
+		if (form.get('intent') === 'preview' || form.has('swap') || form.has('drop')) {
+			return preview(form);
 		}
-		if (tracks.length === 0) return fail(400, { error: m.class_new_error_tracks(), values });
-		if (kinds.length === 0) return fail(400, { error: m.class_new_error_kinds(), values });
-		const available = questionCount(livePool(getDeck(article).cards, { article, tracks, kinds }));
+		const values = readForm(form);
+		const { article, tracks, kinds, speedBonus, classic, mode, openFor, seconds, cards } = values;
+		const choice = checkChoice(values);
+		if (!choice.pool) return fail(400, { error: choice.error, values });
+		// Previewed questions are the quiz: their number is how many it asks.
+		const questions = cards.length > 0 ? cards.length : values.questions;
+		const available = questionCount(choice.pool);
 		if (!(questions >= 1 && questions <= available)) {
 			return fail(400, { error: m.class_new_error_questions({ max: available }), values });
 		}
@@ -110,7 +170,13 @@ export const actions: Actions = {
 			questions,
 			speedBonus,
 			classic,
-			...(mode === 'assignment' ? { openForHours: openFor } : { secondsPerQuestion: seconds })
+			...(cards.length > 0 ? { cardIds: cards } : {}),
+			...(mode === 'assignment'
+				? { openForHours: openFor }
+				: {
+						secondsPerQuestion: seconds,
+						getReadySeconds: values.getReady ? GET_READY_SECONDS : 0
+					})
 		});
 		if (!parsed.success) {
 			const [issue] = parsed.error.issues;
@@ -118,9 +184,11 @@ export const actions: Actions = {
 			const error =
 				issue?.path[0] === 'secondsPerQuestion'
 					? m.class_new_error_seconds({ min: MIN_SECONDS, max: MAX_SECONDS })
-					: issue && label
-						? describeZodIssue(issue, label)
-						: m.class_new_error_form();
+					: issue?.path[0] === 'cardIds'
+						? m.class_new_error_cards()
+						: issue && label
+							? describeZodIssue(issue, label)
+							: m.class_new_error_form();
 			return fail(400, { error, values });
 		}
 		const created = createGame(event, parsed.data);
