@@ -107,3 +107,76 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	});
 }
+
+test.describe('the reader by keyboard', () => {
+	test.beforeEach(async ({ page }) => {
+		await page.goto(`/read/${ARTICLE}`);
+		await expect(page.getByRole('list', { name: 'Your words in this article' })).toBeVisible();
+	});
+
+	/** Where the focus is: in the article, after it, or before it. */
+	const focusAt = (page: Page) =>
+		page.evaluate(() => {
+			const article = document.querySelector('article')!;
+			const focused = document.activeElement;
+			if (!focused || focused === document.body) return 'before';
+			if (article.contains(focused)) return 'article';
+			const after = article.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING;
+			return after ? 'after' : 'before';
+		});
+
+	test('the whole article is a few tab stops, not one per word', async ({ page }) => {
+		let stops = 0;
+		let inArticle = 0;
+		// The page ends with the article: past its last stop the focus leaves the document.
+		for (; stops < 1000; stops++) {
+			await page.keyboard.press('Tab');
+			const at = await focusAt(page);
+			if (at === 'article') inArticle++;
+			else if (inArticle > 0) break;
+		}
+		// One per paragraph: the headline, the body's paragraphs and the end matter.
+		const groups = await page.locator('article [data-words]').count();
+		expect(inArticle).toBe(groups);
+		expect(stops).toBeLessThan(40);
+	});
+
+	test('arrow keys move from word to word, Enter opens it, Escape gives the focus back', async ({
+		page
+	}) => {
+		const paragraph = page.locator('article p[data-words]').first();
+		const words = paragraph.locator('.word');
+		const first = words.first();
+		await first.focus();
+		await expect(first).toHaveAttribute('tabindex', '0');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		const third = words.nth(2);
+		await expect(third).toBeFocused();
+		// The word focused last is now the paragraph's tab stop, and the only one.
+		await expect(third).toHaveAttribute('tabindex', '0');
+		await expect(paragraph.locator('.word[tabindex="0"]')).toHaveCount(1);
+		await page.keyboard.press('ArrowLeft');
+		await expect(words.nth(1)).toBeFocused();
+		await page.keyboard.press('End');
+		await expect(words.last()).toBeFocused();
+		await page.keyboard.press('Home');
+		await expect(first).toBeFocused();
+
+		await page.keyboard.press('ArrowRight');
+		const name = (await words.nth(1).textContent()) ?? '';
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('dialog')).toBeVisible();
+		await expect(words.nth(1)).toHaveAttribute('aria-expanded', 'true');
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog')).toBeHidden();
+		await expect(words.nth(1)).toBeFocused();
+		await page.keyboard.press(' ');
+		await expect(page.getByRole('dialog')).toBeVisible();
+		// A screen reader hears the word, that it opens a dialog, and how to move.
+		await page.keyboard.press('Escape');
+		await expect(words.nth(1)).toHaveAccessibleName(name.trim());
+		await expect(words.nth(1)).toHaveAttribute('aria-haspopup', 'dialog');
+		await expect(words.nth(1)).toHaveAccessibleDescription(/arrow keys/);
+	});
+});
