@@ -70,6 +70,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
 		for (const { name, path, then } of PAGES) {
 			test(`${name} has no serious accessibility findings`, async ({ page }) => {
+				// The reader's 847 words make axe's contrast check take many seconds on a busy machine.
+				test.setTimeout(90_000);
 				await page.goto(path);
 				await page.waitForLoadState('networkidle');
 				await then?.(page);

@@ -111,10 +111,9 @@ test.describe('the reader on a phone', () => {
 		);
 		return boxes
 			.map((box, i) => ({ ...box, i }))
-			.filter((b) => b.top >= from * innerHeightOf() && b.bottom <= to * innerHeightOf())
+			.filter((b) => b.top >= from * PHONE.height && b.bottom <= to * PHONE.height)
 			.map((b) => words.nth(b.i));
 	}
-	const innerHeightOf = () => PHONE.height;
 
 	async function tapAndCheck(page: Page, word: Locator, what: string) {
 		await word.tap();
