@@ -101,8 +101,8 @@ test.describe('the reader on a phone', () => {
 	});
 
 	/** The words whose box is in the band of the viewport between `from` and `to` (fractions). */
-	async function wordsIn(page: Page, from: number, to: number) {
-		const words = page.locator('article .word');
+	async function wordsIn(page: Page, from: number, to: number, selector = 'article .word') {
+		const words = page.locator(selector);
 		const boxes = await words.evaluateAll((nodes) =>
 			nodes.map((node) => {
 				const box = node.getBoundingClientRect();
@@ -115,7 +115,7 @@ test.describe('the reader on a phone', () => {
 			.map((b) => words.nth(b.i));
 	}
 
-	async function tapAndCheck(page: Page, word: Locator, what: string) {
+	async function tapAndCheck(page: Page, word: Locator, what: string, marks = false) {
 		await word.tap();
 		const sheet = page.getByRole('dialog');
 		await expect(sheet).toBeVisible();
@@ -126,6 +126,7 @@ test.describe('the reader on a phone', () => {
 		}).toPass({ timeout: 3000 });
 		await expectOnScreen(sheet.getByRole('button', { name: 'Close' }), `${what}: Close`);
 		const know = sheet.getByRole('button', { name: 'I know this word' });
+		if (marks) await expect(know).toBeVisible();
 		if ((await know.count()) > 0) {
 			await expectOnScreen(know, `${what}: I know this word`);
 			await expectOnScreen(sheet.getByRole('button', { name: 'Study it next' }), what);
@@ -146,6 +147,11 @@ test.describe('the reader on a phone', () => {
 		const further = await wordsIn(page, 0.85, 0.98);
 		expect(further.length).toBeGreaterThan(0);
 		await tapAndCheck(page, further[0], 'word further down');
+		// A word studied as vocabulary has buttons to mark it: they are on screen too.
+		await page.evaluate(() => window.scrollTo(0, 1200));
+		const studied = await wordsIn(page, 0.8, 0.98, 'article .word:not(.name, .function)');
+		expect(studied.length).toBeGreaterThan(0);
+		await tapAndCheck(page, studied[0], 'studied word', true);
 		const last = page.locator('article .word').last();
 		await last.scrollIntoViewIfNeeded();
 		await tapAndCheck(page, last, 'last word');
