@@ -34,7 +34,7 @@ export type AddedFact = z.infer<typeof addedFactSchema>;
 
 export type AddedFactProblem =
 	| { field: 'sentence'; code: 'unknown-sentence' }
-	| { field: 'span'; code: 'not-in-sentence' }
+	| { field: 'span'; code: 'empty' | 'not-in-sentence' }
 	| { field: 'question'; code: 'empty' | 'not-a-question' }
 	| { field: 'distractors'; code: 'right-answer' | 'repeated'; value?: string };
 
