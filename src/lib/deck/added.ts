@@ -117,7 +117,9 @@ export function addedCard(
 		id: `${sibling}:${type}`,
 		track: 'facts',
 		type,
-		origin: 'curated',
+		// Not `curated`: a class pool with any curated card of a track keeps only those, and the
+		// owner's few cards would push out every generated one.
+		origin: 'auto',
 		sibling,
 		prompt,
 		prompt_en: '',
