@@ -56,7 +56,8 @@ async function addToFirstCard(base: string, text: string): Promise<number> {
 	const added = await fetch(`${base}/texts/new`, {
 		method: 'POST',
 		body: new URLSearchParams({ text, title: '', author: '', sourceUrl: '' }),
-		headers: { origin: base },
+		// As a browser without script sends it: a page is asked for, and the action redirects.
+		headers: { origin: base, accept: 'text/html' },
 		redirect: 'manual'
 	});
 	const location = added.headers.get('location');
