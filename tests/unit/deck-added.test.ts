@@ -57,7 +57,7 @@ describe('checking an added fact as facts.yaml is checked', () => {
 		expect(codes(sentence.text, added)).toEqual(['distractors:right-answer']);
 		const accepted = fact({ span: 'Palazzo Rocca', accept: ['Rocca'], distractors: ['rocca'] });
 		expect(codes(sentence.text, accepted)).toEqual(['distractors:right-answer']);
-		const twice = fact({ distractors: 'domenica 15 settembre\nDomenica 15 settembre' });
+		const twice = fact({ distractors: ['domenica 15 settembre', 'Domenica 15 settembre'] });
 		expect(codes(sentence.text, twice)).toEqual(['distractors:repeated']);
 	});
 
