@@ -2,8 +2,8 @@
  * "Add → first card": what a teacher waits for between pressing "Add" on /texts/new and the first
  * study card of the text. Over loopback, on the production server (`scripts/start.js`, started by
  * the e2e launcher) with an empty data folder: the text is POSTed through the page's real form
- * action, the redirect's owner cookie is kept, and the clock stops when the study page's HTML has
- * arrived with a fact card in it (the deck is made on that first request, so the figure holds the
+ * action, the redirect's owner cookie is kept, and the clock stops when the study page and its
+ * data (the screen renders in the browser) have arrived with a fact card in it (the deck is made on that first request, so the figure holds the
  * generation). Texts of about 1,000 and 10,000 words are made of the evaluation texts
  * (`eval/texts/*.md`), each run from a different one first, so no run finds a deck already made.
  * `npx tsx scripts/bench/add-to-card.ts` runs it alone.
@@ -70,12 +70,15 @@ async function addToFirstCard(base: string, text: string): Promise<number> {
 		.map((line) => line.split(';')[0])
 		.join('; ');
 	const slug = location.slice('/read/'.length);
-	const study = await fetch(`${base}/study/${slug}/facts`, { headers: { cookie } });
-	const html = await study.text();
+	// The study screen renders in the browser (progress lives there): its page, then its data,
+	// as the browser asks for them; a card's id names the text's slug.
+	const page = await fetch(`${base}/study/${slug}/facts`, { headers: { cookie } });
+	await page.text();
+	const data = await fetch(`${base}/study/${slug}/facts/__data.json`, { headers: { cookie } });
+	const json = await data.text();
 	const elapsed = performance.now() - start;
-	// The page carries its cards as data for the browser: a card's id names the text's slug.
-	if (!study.ok || !html.includes(`${slug}:`)) {
-		throw new Error(`The study page of ${slug} answered ${study.status} without a card`);
+	if (!page.ok || !data.ok || !json.includes(`${slug}:`)) {
+		throw new Error(`The study page of ${slug} answered ${data.status} without a card`);
 	}
 	return elapsed;
 }
