@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { readLexiconFiles, readLibrary } from '$lib/server/content-files';
 import { loadLexicon } from '$lib/vocab/lexicon';
+import { benchAddToCard } from './bench/add-to-card';
 import { benchClassroom } from './bench/classroom';
 import { benchReport } from './bench/class-report';
 import { benchDeck } from './bench/deck';
@@ -26,3 +27,5 @@ console.log('');
 benchReport();
 console.log('');
 await benchClassroom();
+console.log('');
+await benchAddToCard();

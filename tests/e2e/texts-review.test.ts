@@ -136,12 +136,114 @@ test.describe('without JavaScript', () => {
 		await expect(cards(page).first()).toHaveAttribute('data-status', 'generated');
 
 		const words = page.locator('details.words').first();
-		await words.locator('summary').click();
+		await words.locator('summary').first().click();
 		const gloss = words.getByRole('textbox').first();
 		await gloss.fill('a gloss of my own');
 		await words.getByRole('button', { name: 'Save meaning' }).first().click();
 		await expect(page.locator('details.words').first().getByRole('textbox').first()).toHaveValue(
 			'a gloss of my own'
 		);
+	});
+});
+
+test.describe('adding a card and dropping a word, on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+	test('a card made by tapping two words is listed, refused when wrong, and studied; a dropped word leaves vocabulary study', async ({
+		page
+	}) => {
+		const id = await addText(page, 'La biblioteca ospita anche una mostra.');
+		await page.goto(`/texts/${id}/review`);
+		const sentence = page.locator('section').filter({ hasText: 'Sentence 1' });
+		const form = sentence.locator('details.add-fact');
+		await form.locator('summary').tap();
+
+		// Tap the first and the last word of the answer: the span fills in.
+		await form.getByRole('button', { name: 'Palazzo', exact: true }).tap();
+		await form.getByRole('button', { name: 'Rocca', exact: true }).tap();
+		const span = form.getByLabel('Answer (words of the sentence)');
+		await expect(span).toHaveValue('Palazzo Rocca');
+		await form.getByLabel('a question').check();
+		const question = 'In quale palazzo ha sede la biblioteca di Chiavari?';
+		await form.getByLabel('Question (in Italian, ending with ?)').fill(question);
+		const wrong = form.getByLabel(/^Wrong choices, one per line/u);
+
+		// A wrong choice that is the answer is refused, and nothing typed is lost.
+		await wrong.fill('Palazzo Ducale\npalazzo rocca');
+		await form.getByRole('button', { name: 'Add card' }).tap();
+		await expect(
+			form.getByText('“palazzo rocca” is a right answer, not a wrong choice.')
+		).toBeVisible();
+		await expect(wrong).toHaveValue('Palazzo Ducale\npalazzo rocca');
+		await expect(form.getByLabel('Question (in Italian, ending with ?)')).toHaveValue(question);
+
+		// So is an answer that is not words of the sentence.
+		await span.fill('Palazzo Ducale');
+		await wrong.fill('Palazzo Spinola');
+		await form.getByRole('button', { name: 'Add card' }).tap();
+		await expect(
+			form.getByText('The answer must be words of this sentence, as written in it.')
+		).toBeVisible();
+		await expect(span).toHaveValue('Palazzo Ducale');
+		await expect(sentence.locator('.review-card[data-status="added"]')).toHaveCount(0);
+
+		await span.fill('Palazzo Rocca');
+		await wrong.fill('Palazzo Ducale\nPalazzo Spinola\nVilla Grimaldi');
+		await form.getByRole('button', { name: 'Add card' }).tap();
+		const mine = sentence.locator('.review-card[data-status="added"]');
+		await expect(mine).toHaveCount(1);
+		await expect(mine.locator('.prompt')).toHaveText(question);
+		await expect(mine.getByText('Added by you')).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
+
+		// A word of the sentence dropped: its cards leave vocabulary study.
+		const words = sentence.locator('details.words');
+		await words.locator('summary').first().tap();
+		const word = words.locator('.review-word').first();
+		const entry = (await word.getAttribute('data-entry'))!;
+		const vocabCards = async () =>
+			(await (await page.request.get(`/study/t-${id}/vocab/__data.json`)).text()).includes(
+				`:vocab:${entry}:`
+			);
+		expect(await vocabCards()).toBe(true);
+		await word.getByRole('button', { name: 'Drop word' }).tap();
+		await expect(words.locator(`[data-entry="${entry}"]`)).toHaveClass(/dropped/u);
+		expect(await vocabCards()).toBe(false);
+
+		// Kept on the server: after a reload, the card and the dropped word are still there.
+		await page.reload();
+		await expect(page.locator('.review-card[data-status="added"] .prompt')).toHaveText(question);
+
+		// Study meets the added card among the text's fact cards, with its choices.
+		await page.goto(`/study/t-${id}/facts`);
+		let found = false;
+		for (let i = 0; i < 40 && !found; i++) {
+			if (await page.getByRole('heading', { name: 'Done for today' }).isVisible()) break;
+			const text = (await prompt(page).textContent())!;
+			if (text === question) {
+				found = true;
+				for (const choice of ['Palazzo Rocca', 'Palazzo Ducale', 'Villa Grimaldi']) {
+					await expect(page.getByRole('button', { name: choice, exact: true })).toBeVisible();
+				}
+				break;
+			}
+			await page.keyboard.press('Enter');
+			await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
+			await page.keyboard.press('4');
+			await expect(
+				prompt(page).or(page.getByRole('heading', { name: 'Done for today' }))
+			).not.toHaveText(text);
+		}
+		expect(found).toBe(true);
+
+		// Removed, it is gone from the list.
+		await page.goto(`/texts/${id}/review`);
+		await page
+			.locator('.review-card[data-status="added"]')
+			.getByRole('button', { name: 'Remove' })
+			.tap();
+		await expect(page.locator('.review-card[data-status="added"]')).toHaveCount(0);
 	});
 });

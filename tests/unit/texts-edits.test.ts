@@ -7,7 +7,16 @@ import { livePool } from '$lib/classroom/pick';
 import { generatedDeck, getCard, getDeck } from '$lib/server/deck';
 import { addText, deleteText, getTextStore, textIdOf } from '$lib/server/texts';
 import { forgetText } from '$lib/server/texts/cache';
-import { loadEdits, removeEdit, saveCardEdit, saveGlossEdit } from '$lib/server/texts/edits';
+import {
+	loadEdits,
+	removeEdit,
+	saveAddedFact,
+	saveCardEdit,
+	saveGlossEdit,
+	saveWordEdit
+} from '$lib/server/texts/edits';
+import { addedFactSchema, addedKey } from '$lib/deck/added';
+import { getEntry } from '$lib/server/content';
 import { MIGRATIONS, openSqliteTextStore } from '$lib/server/texts/db';
 import { openDatabase } from '$lib/server/sqlite';
 import { importText } from '$lib/text/import';
@@ -47,6 +56,49 @@ const kinds = ['multiple-choice', 'true-false', 'numeric'] as const;
 const factsOf = (slug: string) => getDeck(slug).cards.filter((card) => card.track === 'facts');
 
 describe('the reviewed deck of an added text', { timeout: 30_000 }, () => {
+	it('serves a fact the owner added, after a new server too, and forgets it when removed', () => {
+		const { slug, id } = added();
+		const sentence = getEntry(slug)!.article.sentences.find((s) =>
+			s.text.includes('Palazzo Rocca')
+		)!;
+		const fact = addedFactSchema.parse({
+			sentence: sentence.id,
+			span: 'Palazzo Rocca',
+			kind: 'open',
+			question: 'In quale palazzo ha sede la biblioteca?',
+			distractors: 'Palazzo Ducale\nPalazzo Spinola'
+		});
+		const refused = saveAddedFact(id, sentence.text, { ...fact, distractors: ['palazzo rocca'] });
+		expect(refused).toMatchObject({ ok: false, problems: [{ code: 'right-answer' }] });
+		expect(loadEdits(id).added?.size).toBe(0);
+		expect(saveAddedFact(id, sentence.text, fact)).toEqual({ ok: true, key: addedKey(fact) });
+		const served = () => factsOf(slug).find((card) => card.prompt === fact.question);
+		expect(served()).toMatchObject({ type: 'multiple-choice', answer: 'Palazzo Rocca' });
+		expect(getCard(served()!.id)).toEqual(served());
+		const pool = livePool(getDeck(slug).cards, { article: slug, tracks: ['facts'], kinds });
+		expect(pool.map((card) => card.id)).toContain(served()!.id);
+		forgetText(slug);
+		expect(served()).toBeDefined();
+		removeEdit(id, 'added', addedKey(fact));
+		expect(served()).toBeUndefined();
+	});
+
+	it('leaves a dropped word out of vocabulary study, and serves a corrected lemma', () => {
+		const { slug, id } = added();
+		const [word, other] = generatedDeck(slug).vocab;
+		const vocabOf = (entry: string) =>
+			getDeck(slug).cards.filter((card) => card.sibling === `${slug}:vocab:${entry}`);
+		expect(vocabOf(word.id).length).toBeGreaterThan(0);
+		saveWordEdit(id, word, { drop: true });
+		expect(vocabOf(word.id)).toEqual([]);
+		expect(getDeck(slug).vocab.map((entry) => entry.id)).not.toContain(word.id);
+		saveWordEdit(id, other, { lemma: 'parolaccia', pos: other.pos as 'noun' });
+		expect(getDeck(slug).vocab.find((entry) => entry.id === other.id)?.lemma).toBe('parolaccia');
+		// The same lemma and part of speech as generated: nothing is kept.
+		saveWordEdit(id, other, { lemma: other.lemma });
+		expect(loadEdits(id).words?.has(other.id)).toBe(false);
+	});
+
 	it('leaves out a dropped card from study, class pools and card look-ups, at once', () => {
 		const { slug, id } = added();
 		const choice = factsOf(slug).find((card) => card.type === 'multiple-choice')!;

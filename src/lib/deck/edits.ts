@@ -10,6 +10,7 @@ import { GAP, type Card } from '$lib/cards/types';
 import { containsPhrase } from '$lib/cards/variants';
 import { folded } from '$lib/facts/load';
 import { parseNumber } from '$lib/grading/numbers';
+import { addedCard, checkAddedFact, type AddedFact } from './added';
 import type { Deck } from './deck';
 
 const line = z.string().trim().min(1).max(500);
@@ -38,10 +39,33 @@ export type CardEdit = z.infer<typeof cardEditSchema>;
 export const glossEditSchema = z.strictObject({ gloss: z.string().trim().min(1).max(200) });
 export type GlossEdit = z.infer<typeof glossEditSchema>;
 
-/** Every edit of one text: card id → its edit, vocabulary entry id → its gloss. */
+/** The parts of speech an owner may give a word (those the vocabulary makes cards for). */
+export const WORD_POS = [
+	'noun',
+	'verb',
+	'adjective',
+	'adverb',
+	'conjunction',
+	'expression'
+] as const;
+
+/** What may change on one vocabulary entry: dropped (not a word to learn), or lemma and part of speech. */
+export const wordEditSchema = z.strictObject({
+	drop: z.boolean().optional(),
+	lemma: z.string().trim().min(1).max(100).optional(),
+	pos: z.enum(WORD_POS).optional()
+});
+export type WordEdit = z.infer<typeof wordEditSchema>;
+
+/**
+ * Every edit of one text: card id → its edit, vocabulary entry id → its gloss and its word edit,
+ * `addedKey` → a fact the owner added.
+ */
 export interface DeckEdits {
 	cards: ReadonlyMap<string, CardEdit>;
 	glosses: ReadonlyMap<string, GlossEdit>;
+	words?: ReadonlyMap<string, WordEdit>;
+	added?: ReadonlyMap<string, AddedFact>;
 }
 
 export const NO_EDITS: DeckEdits = { cards: new Map(), glosses: new Map() };
@@ -157,29 +181,66 @@ export function minimalEdit(card: Card, edit: CardEdit): CardEdit | undefined {
 	return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The added facts that still fit their sentence, as cards, in the order they were added. */
+export function addedCards(
+	article: string,
+	sentences: readonly { id: string; text: string }[],
+	edits: DeckEdits
+): Card[] {
+	if (!edits.added?.size) return [];
+	const byId = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+	const cards: Card[] = [];
+	for (const fact of edits.added.values()) {
+		const sentence = byId.get(fact.sentence);
+		if (sentence && checkAddedFact(sentence.text, fact).length === 0) {
+			cards.push(addedCard(article, sentence, fact));
+		}
+	}
+	return cards;
+}
+
 /**
- * The reviewed deck: glosses replaced in the vocabulary (and its cards made again from it by
- * `remakeVocabCards`, so a word that had no gloss gets its gloss cards), dropped cards gone (from
- * study, the practice quiz and class pools alike, which all draw on the deck), edited ones
- * rewritten. An edit that no longer passes its check (the card changed under it) is not applied;
- * it stays stored.
+ * The reviewed deck: glosses, lemmas and parts of speech replaced in the vocabulary (and its cards
+ * made again from it by `remakeVocabCards`, so a word that had no gloss gets its gloss cards),
+ * dropped words and cards gone (from study, the practice quiz and class pools alike, which all
+ * draw on the deck), edited ones rewritten, added facts' cards after the cards of their sentence
+ * (given the text's `sentences`). An edit that no longer passes its check (the card changed under
+ * it) is not applied; it stays stored.
  */
 export function applyEdits(
 	deck: Deck,
 	edits: DeckEdits,
-	remakeVocabCards?: (vocab: Deck['vocab']) => Card[]
+	remakeVocabCards?: (vocab: Deck['vocab']) => Card[],
+	sentences: readonly { id: string; text: string }[] = []
 ): Deck {
-	if (edits.cards.size === 0 && edits.glosses.size === 0) return deck;
+	const words = edits.words ?? new Map<string, WordEdit>();
+	if (
+		edits.cards.size === 0 &&
+		edits.glosses.size === 0 &&
+		words.size === 0 &&
+		!edits.added?.size
+	) {
+		return deck;
+	}
 	let vocab = deck.vocab;
 	let built = deck.cards;
-	if ([...edits.glosses.keys()].some((id) => vocab.some((entry) => entry.id === id))) {
-		vocab = vocab.map((entry) => {
-			const edit = edits.glosses.get(entry.id);
-			return edit ? { ...entry, gloss: edit.gloss, glossFrom: undefined } : entry;
+	const touches = (map: ReadonlyMap<string, unknown>) =>
+		[...map.keys()].some((id) => vocab.some((entry) => entry.id === id));
+	if (touches(edits.glosses) || touches(words)) {
+		const dropped = new Set<string>();
+		vocab = vocab.flatMap((entry) => {
+			const word = words.get(entry.id);
+			if (word?.drop) {
+				dropped.add(`${entry.article}:vocab:${entry.id}`);
+				return [];
+			}
+			const gloss = edits.glosses.get(entry.id);
+			const changed = { ...entry, lemma: word?.lemma ?? entry.lemma, pos: word?.pos ?? entry.pos };
+			return [gloss ? { ...changed, gloss: gloss.gloss, glossFrom: undefined } : changed];
 		});
-		if (remakeVocabCards) {
-			built = [...built.filter((card) => card.track !== 'vocab'), ...remakeVocabCards(vocab)];
-		}
+		built = remakeVocabCards
+			? [...built.filter((card) => card.track !== 'vocab'), ...remakeVocabCards(vocab)]
+			: built.filter((card) => !dropped.has(card.sibling));
 	}
 	const cards: Card[] = [];
 	for (const card of built) {
@@ -187,6 +248,16 @@ export function applyEdits(
 		if (!edit) cards.push(card);
 		else if (edit.drop) continue;
 		else cards.push(checkCardEdit(card, edit).length === 0 ? editedCard(card, edit) : card);
+	}
+	const article = deck.articles[0]?.slug;
+	const order = new Map(sentences.map((sentence, i) => [sentence.id, i]));
+	for (const card of article ? addedCards(article, sentences, edits) : []) {
+		// Before the first fact card of a later sentence, so study meets it in the text's order.
+		const at = order.get(card.source.sentence)!;
+		const next = cards.findIndex(
+			(other) => other.track === 'facts' && (order.get(other.source.sentence) ?? -1) > at
+		);
+		cards.splice(next >= 0 ? next : cards.length, 0, card);
 	}
 	return { ...deck, cards, vocab };
 }
@@ -197,6 +268,7 @@ export function orphanedEdits(deck: Deck, edits: DeckEdits): string[] {
 	const entries = new Set(deck.vocab.map((entry) => entry.id));
 	return [
 		...[...edits.cards.keys()].filter((id) => !ids.has(id)),
-		...[...edits.glosses.keys()].filter((id) => !entries.has(id)).map((id) => `gloss:${id}`)
+		...[...edits.glosses.keys()].filter((id) => !entries.has(id)).map((id) => `gloss:${id}`),
+		...[...(edits.words?.keys() ?? [])].filter((id) => !entries.has(id)).map((id) => `word:${id}`)
 	];
 }

@@ -96,7 +96,10 @@ export function getDeck(slug?: string): Deck {
 			vocabCards(entry.article, vocab, DEFAULT_SEED, 'auto').map((card) =>
 				withSentenceNote(card, notes)
 			);
-		text.deck = withWordForms(applyEdits(generatedDeck(slug), edits, remake), lookupLemmas);
+		text.deck = withWordForms(
+			applyEdits(generatedDeck(slug), edits, remake, entry.article.sentences),
+			lookupLemmas
+		);
 	}
 	return text.deck;
 }

@@ -29,10 +29,16 @@ export interface TextRow {
 /** What a list of texts shows: everything but the body. */
 export type TextSummary = Omit<TextRow, 'body' | 'ownerHash' | 'hash'>;
 
+export type EditKind = 'card' | 'gloss' | 'word' | 'added';
+
 /** One of the owner's edits of a text's deck, as stored (its JSON checked by the caller). */
 export interface StoredEdit {
-	/** `card`: a card's edit, keyed by card id; `gloss`: a word's gloss, keyed by vocabulary entry id. */
-	kind: 'card' | 'gloss';
+	/**
+	 * `card`: a card's edit, keyed by card id; `gloss`: a word's gloss and `word`: a word dropped or
+	 * corrected, keyed by vocabulary entry id; `added`: a fact the owner added, keyed by sentence
+	 * id and span (`addedKey`).
+	 */
+	kind: EditKind;
 	target: string;
 	edit: unknown;
 	updatedAt: number;

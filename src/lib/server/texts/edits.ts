@@ -5,6 +5,13 @@
  * so that study and class quizzes use the reviewed one from the next request on.
  */
 import {
+	addedFactSchema,
+	addedKey,
+	checkAddedFact,
+	type AddedFact,
+	type AddedFactProblem
+} from '$lib/deck/added';
+import {
 	cardEditSchema,
 	checkCardEdit,
 	glossEditSchema,
@@ -12,11 +19,23 @@ import {
 	type CardEdit,
 	type CardEditProblem,
 	type DeckEdits,
-	type GlossEdit
+	type GlossEdit,
+	type WordEdit,
+	wordEditSchema
 } from '$lib/deck/edits';
 import type { Card } from '$lib/cards/types';
 import { forgetEdits } from './cache';
+import type { z } from 'zod';
+import type { EditKind } from './db';
 import { getTextStore, textSlug } from './store';
+
+/** How each kind of stored edit is read back (a row of an unknown kind is skipped). */
+const SCHEMAS: Record<EditKind, z.ZodType | undefined> = {
+	card: cardEditSchema,
+	gloss: glossEditSchema,
+	word: wordEditSchema,
+	added: addedFactSchema
+};
 
 /**
  * The text's edits as the deck applies them.
@@ -26,16 +45,17 @@ import { getTextStore, textSlug } from './store';
 export function loadEdits(textId: string): DeckEdits {
 	const cards = new Map<string, CardEdit>();
 	const glosses = new Map<string, GlossEdit>();
+	const words = new Map<string, WordEdit>();
+	const added = new Map<string, AddedFact>();
 	for (const row of getTextStore().edits(textId)) {
-		if (row.kind === 'card') {
-			const parsed = cardEditSchema.safeParse(row.edit);
-			if (parsed.success) cards.set(row.target, parsed.data);
-		} else {
-			const parsed = glossEditSchema.safeParse(row.edit);
-			if (parsed.success) glosses.set(row.target, parsed.data);
-		}
+		const parsed = SCHEMAS[row.kind]?.safeParse(row.edit);
+		if (!parsed?.success) continue;
+		if (row.kind === 'card') cards.set(row.target, parsed.data as CardEdit);
+		else if (row.kind === 'gloss') glosses.set(row.target, parsed.data as GlossEdit);
+		else if (row.kind === 'word') words.set(row.target, parsed.data as WordEdit);
+		else added.set(row.target, parsed.data as AddedFact);
 	}
-	return { cards, glosses };
+	return { cards, glosses, words, added };
 }
 
 export type SaveOutcome = { ok: true } | { ok: false; problems: CardEditProblem[] };
@@ -92,7 +112,54 @@ export function saveGlossEdit(
  *
  * @throws StorageError when the database refuses
  */
-export function removeEdit(textId: string, kind: 'card' | 'gloss', target: string): void {
+export function removeEdit(textId: string, kind: EditKind, target: string): void {
 	getTextStore().removeEdit(textId, kind, target);
+	forgetEdits(textSlug(textId));
+}
+
+export type AddOutcome = { ok: true; key: string } | { ok: false; problems: AddedFactProblem[] };
+
+/**
+ * Saves a fact the owner added on one sentence of the text (the same sentence and span again
+ * replace it), or refuses it with what is wrong; the check is the one the deck applies.
+ *
+ * @throws StorageError when the database refuses
+ */
+export function saveAddedFact(
+	textId: string,
+	sentence: string | undefined,
+	fact: AddedFact,
+	now = Date.now()
+): AddOutcome {
+	const problems = checkAddedFact(sentence, fact);
+	if (problems.length > 0) return { ok: false, problems };
+	const key = addedKey(fact);
+	getTextStore().putEdit(textId, { kind: 'added', target: key, edit: fact, updatedAt: now });
+	forgetEdits(textSlug(textId));
+	return { ok: true, key };
+}
+
+/**
+ * Saves a word's edit (dropped, or its lemma and part of speech); nothing that differs from the
+ * generated entry forgets it.
+ *
+ * @throws StorageError when the database refuses
+ */
+export function saveWordEdit(
+	textId: string,
+	entry: { id: string; lemma: string; pos: string },
+	edit: WordEdit,
+	now = Date.now()
+): void {
+	const kept: WordEdit = edit.drop
+		? { drop: true }
+		: {
+				...(edit.lemma && edit.lemma !== entry.lemma ? { lemma: edit.lemma } : {}),
+				...(edit.pos && edit.pos !== entry.pos ? { pos: edit.pos } : {})
+			};
+	const store = getTextStore();
+	if (Object.keys(kept).length > 0) {
+		store.putEdit(textId, { kind: 'word', target: entry.id, edit: kept, updatedAt: now });
+	} else store.removeEdit(textId, 'word', entry.id);
 	forgetEdits(textSlug(textId));
 }

@@ -1,10 +1,20 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { cardEditSchema, type CardEditProblem } from '$lib/deck/edits';
+import { addedFactSchema, type AddedFactProblem } from '$lib/deck/added';
+import type { EditKind } from '$lib/server/texts/db';
+import { cardEditSchema, wordEditSchema, type CardEditProblem } from '$lib/deck/edits';
 import { m } from '$lib/paraglide/messages';
 import { generatedDeck } from '$lib/server/deck';
 import { isOwner, requireText, StorageError, textSlug } from '$lib/server/texts';
 import { cachedText } from '$lib/server/texts/cache';
-import { loadEdits, removeEdit, saveCardEdit, saveGlossEdit } from '$lib/server/texts/edits';
+import {
+	loadEdits,
+	removeEdit,
+	saveAddedFact,
+	saveCardEdit,
+	saveGlossEdit,
+	saveWordEdit
+} from '$lib/server/texts/edits';
+import { reviewPage } from './paging';
 import { reviewView } from './view';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,7 +44,19 @@ export const load: PageServerLoad = (event) => {
 		if (!entry) error(404, m.texts_error_not_found());
 		return reviewView(entry.article.sentences, generatedDeck(slug), loadEdits(text.id));
 	});
-	return { text: { id: text.id, slug, title: text.title }, ...view };
+	// A long text's list goes a page at a time (see `./paging`); counts and orphans are the text's.
+	const { page, groups, pages } = reviewPage(
+		view.groups,
+		Number(event.url.searchParams.get('page'))
+	);
+	return {
+		text: { id: text.id, slug, title: text.title },
+		counts: view.counts,
+		orphans: view.orphans,
+		groups,
+		page,
+		pages
+	};
 };
 
 const field = (data: FormData, name: string) => {
@@ -61,6 +83,7 @@ function generatedCard(slug: string, id: string | undefined) {
 }
 
 const EMPTY_FIELDS = new Set(['prompt', 'answer']);
+const EDIT_KINDS: readonly EditKind[] = ['card', 'gloss', 'word', 'added'];
 
 export const actions: Actions = {
 	edit: async (event) => {
@@ -129,9 +152,64 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const kind = field(data, 'kind');
 		const target = field(data, 'target');
-		if ((kind !== 'card' && kind !== 'gloss') || !target) {
+		if (!EDIT_KINDS.includes(kind as EditKind) || !target) {
 			return fail(400, { card: target, message: m.texts_review_error_invalid(), problems: [] });
 		}
-		return saving(target, () => removeEdit(text.id, kind, target));
+		return saving(target, () => removeEdit(text.id, kind as EditKind, target));
+	},
+	/** A fact on a span of one sentence; refused as a card edit is, with what was typed kept. */
+	add: async (event) => {
+		const text = ownedText(event);
+		const data = await event.request.formData();
+		const values = {
+			sentence: field(data, 'sentence') ?? '',
+			span: field(data, 'span') ?? '',
+			kind: field(data, 'kind') ?? 'cloze',
+			question: field(data, 'question'),
+			accept: field(data, 'accept') ?? '',
+			distractors: field(data, 'distractors') ?? ''
+		};
+		const card = `add:${values.sentence}`;
+		const parsed = addedFactSchema.safeParse(values);
+		if (!parsed.success) {
+			const empty = !values.span.trim();
+			return fail(400, {
+				card,
+				values,
+				problems: empty ? [{ field: 'span' as const, code: 'empty' as const }] : [],
+				message: empty ? undefined : m.texts_review_error_invalid()
+			});
+		}
+		const sentence = readOrFail(
+			() =>
+				cachedText(textSlug(text.id))?.entry.article.sentences.find(
+					(one) => one.id === parsed.data.sentence && one.role === 'body'
+				)?.text
+		);
+		let problems: AddedFactProblem[] = [];
+		const result = saving(card, () => {
+			const outcome = saveAddedFact(text.id, sentence, parsed.data);
+			if (!outcome.ok) problems = outcome.problems;
+		});
+		if (problems.length > 0) return fail(400, { card, values, problems });
+		return result;
+	},
+	/** A word dropped (not one to learn) or its lemma and part of speech corrected. */
+	word: async (event) => {
+		const text = ownedText(event);
+		const data = await event.request.formData();
+		const id = field(data, 'entry');
+		const entry = readOrFail(() =>
+			generatedDeck(textSlug(text.id)).vocab.find((word) => word.id === id)
+		);
+		const parsed = wordEditSchema.safeParse({
+			drop: field(data, 'drop') === 'true' || undefined,
+			lemma: field(data, 'lemma') || undefined,
+			pos: field(data, 'pos') || undefined
+		});
+		if (!entry || !parsed.success) {
+			return fail(400, { card: id, message: m.texts_review_error_invalid(), problems: [] });
+		}
+		return saving(id, () => saveWordEdit(text.id, entry, parsed.data));
 	}
 };

@@ -1,9 +1,17 @@
+import type { AddedFactProblem } from '$lib/deck/added';
 import type { CardEditProblem } from '$lib/deck/edits';
 import { m } from '$lib/paraglide/messages';
 
 /** What the person reads for each refusal of an edit. */
-export function problemMessage(problem: CardEditProblem): string {
+export function problemMessage(problem: CardEditProblem | AddedFactProblem): string {
+	if (problem.field === 'span' && problem.code === 'not-in-sentence') {
+		return m.texts_review_error_span_not_in_sentence();
+	}
 	switch (problem.code) {
+		case 'unknown-sentence':
+			return m.texts_review_error_unknown_sentence();
+		case 'not-a-question':
+			return m.texts_review_error_not_a_question();
 		case 'empty':
 			return m.texts_review_error_empty();
 		case 'gap-missing':
