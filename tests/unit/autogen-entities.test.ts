@@ -126,4 +126,16 @@ describe('the body of a text', () => {
 			)
 		).toEqual(['org:Istituto francese di ricerca per lo sfruttamento del mare (Ifremer)']);
 	});
+
+	it('reads a list after "nelle province di" as provinces, "Pesaro e Urbino" as one', () => {
+		const found = entities(
+			'I bus serviranno le province di Ancona, Macerata e Pesaro e Urbino dal prossimo anno.'
+		);
+		expect(found.map((e) => `${e.kind}:${e.text}:${e.province ?? false}`)).toEqual([
+			'place:Ancona:true',
+			'place:Macerata:true',
+			'place:Pesaro e Urbino:true'
+		]);
+		expect(findPlace('Macerata')?.region).toBe('Marche');
+	});
 });

@@ -247,3 +247,15 @@ describe('what became of something, ranks and elided numbers', () => {
 		expect(years[0].accept).toContain('60');
 	});
 });
+
+describe('places', () => {
+	it('offers a province of the same region first', () => {
+		const cards = cardsOf(
+			'Il nuovo servizio di autobus elettrici coprirà dal prossimo anno le province di Ancona, Macerata e Pesaro e Urbino.'
+		);
+		const card = cards.find((c) => c.answer === 'Macerata' && c.type === 'multiple-choice');
+		const wrong = card!.options.filter((o) => o !== 'Macerata');
+		// The Marche's other provinces not named in the sentence: Ascoli Piceno and Fermo.
+		expect(wrong.filter((o) => ['Ascoli Piceno', 'Fermo'].includes(o)).length).toBeGreaterThan(0);
+	});
+});

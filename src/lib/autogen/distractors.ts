@@ -108,10 +108,17 @@ function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
 			return [...fits.map((e) => e.text), ...(answer.gender || !full ? made : [])];
 		}
 		case 'place':
-			if (answer.province)
-				return shuffled(italianProvinces(), random)
-					.filter((p) => startsAlike(p.name, answer.text) && !p.name.includes('-'))
-					.map((p) => p.name);
+			if (answer.province) {
+				// "nelle province di Ancona, Macerata e …": the region's other provinces first.
+				const region = findPlace(answer.text)?.region;
+				const provinces = shuffled(italianProvinces(), random).filter(
+					(p) => startsAlike(p.name, answer.text) && !p.name.includes('-')
+				);
+				return [
+					...provinces.filter((p) => region && p.region === region),
+					...provinces.filter((p) => !region || p.region !== region)
+				].map((p) => p.name);
+			}
 			return placeOptions(answer.place ?? findPlace(answer.text), same, random);
 		case 'name':
 			return []; // untyped: nothing is known to be of the same kind

@@ -143,8 +143,20 @@ function rawSpans(sentence: Sentence, tags: readonly Tagged[]): Entity[] {
 		}
 		i = j;
 	}
+	// "Pesaro e Urbino", "Barletta-Andria-Trani": one province, though written as two places.
+	for (let k = out.length - 2; k >= 0; k--) {
+		const [a, b] = [out[k], out[k + 1]];
+		const joinedName = sentence.text.slice(a.start - sentence.start, b.end - sentence.start);
+		const place = a.kind === 'place' && b.kind === 'place' ? findPlace(joinedName) : undefined;
+		if (
+			place &&
+			place.name === joinedName &&
+			/^\s+e\s+$/u.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start))
+		)
+			out.splice(k, 2, { ...a, end: b.end, text: joinedName, place, gender: place.gender });
+	}
 	for (const e of out)
-		if (e.kind === 'place' && /provincia di\s*$/iu.test(text(sentence, e.start))) e.province = true;
+		if (e.kind === 'place' && PROVINCE_BEFORE.test(text(sentence, e.start))) e.province = true;
 	return withAcronyms(sentence, out);
 }
 
@@ -405,6 +417,9 @@ export function findEntities(
 		})
 	);
 }
+
+/** "in provincia di X", "nelle province di X, Y e Z": the places asked are provinces. */
+const PROVINCE_BEFORE = /provincia di\s*$|province di(?:\s+[^,.;:]+?(?:,|\s+e))*\s*$/iu;
 
 /** "la nave oceanografica Gaia Blu": the noun that says a name is a thing, if any. */
 function thingNounBefore(sentence: Sentence, start: number): string | undefined {

@@ -16,11 +16,16 @@ export interface Place {
 	plural?: boolean;
 	/** Italian comuni and provinces: the province; Italian regions: true via `italian`. */
 	province?: string;
+	/** Italian comuni and provinces: the region of their province. */
+	region?: string;
 	population?: number;
 	italian?: boolean;
 	/** A dependent territory ("Isola Bouvet"): recognised, never offered as a distractor. */
 	minor?: boolean;
 }
+
+/** Comuni whose name, capitalised in prose, is mostly a common noun ("il Paese", "la Villa"). */
+const COMMON_NOUN_COMUNI = new Set(['Paese', 'Villa', 'Ponte', 'Porto', 'Bosco', 'Lana', 'Calci']);
 
 const list = (text: string) => text.split(',').map((name) => name.trim());
 
@@ -114,10 +119,17 @@ export function gazetteer(): ReadonlyMap<string, Place> {
 	for (const [alias, name] of Object.entries(REGION_ALIASES))
 		put(places.get(placeKey(name))!, alias);
 	for (const [name, province, population] of data.comuni as [string, number, number][]) {
+		// "il Paese", "lo Stato": a comune named like a common noun is read as the noun.
+		if (COMMON_NOUN_COMUNI.has(name)) continue;
 		const place: Place = { name, kind: 'city', gender: 'f', italian: true, population };
 		place.province = data.provinces[province];
+		place.region = data.regions[province];
 		put(place);
 	}
+	// Provinces named by two towns ("Pesaro e Urbino", "Barletta-Andria-Trani") are no comune.
+	data.provinces.forEach((name, i) =>
+		put({ name, kind: 'city', gender: 'f', italian: true, province: name, region: data.regions[i] })
+	);
 	for (const name of CITIES) put({ name, kind: 'city', gender: 'f' });
 	const names = new Intl.DisplayNames('it', { type: 'region', fallback: 'none' });
 	const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

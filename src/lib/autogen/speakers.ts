@@ -70,7 +70,7 @@ const singular = (verb: string) => !/(?:hanno|ono|ano)(?:\s|$)/u.test(verb);
 
 /** "le stime dell'ufficio tecnico", "i dati": a source that is not someone, never "Secondo chi". */
 const NOT_SOMEONE =
-	/^(?:(?:le|i|gli|la|il|l’|l')\s?)?(?:stime|stima|dati|previsioni|calcoli|numeri|cifre|analisi|risultati|sondaggio|rapporto|studio|ricerca)\b/iu;
+	/^(?:(?:le|i|gli|la|il|l’|l')\s?)?(?:(?:primi|prime|ultimi|ultime|nuovi|nuove)\s)?(?:stime|stima|dati|previsioni|calcoli|numeri|cifre|analisi|risultati|sondaggio|sondaggi|rapporto|studio|studi|ricerca|ricerche|campionamenti|campionamento|misurazioni|rilevazioni|osservazioni|documenti|carte|bilancio|modelli|simulazioni|statistiche)\b/iu;
 
 /** The cards of one attribution, best first. */
 export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
