@@ -53,7 +53,7 @@ for (const track of ['facts', 'vocab'] as const) {
 			for (let i = 0; i < 4; i++) {
 				const card = page.locator('section.card');
 				await expect(card).toBeVisible();
-				const type = (await card.getAttribute('aria-label')) ?? '';
+				const type = (await card.getAttribute('data-type')) ?? '';
 				const shown = await card.elementHandle();
 				types.add(type);
 				await answer(page);

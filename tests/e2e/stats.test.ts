@@ -86,7 +86,7 @@ test('shows due cards, true retention and accessible charts per track', async ({
 	await expect(page.getByText('No reviews yet.')).toBeVisible();
 	await seed(page);
 
-	await expect(page.getByText('1 saved records could not be read')).toBeVisible();
+	await expect(page.getByText('1 saved record could not be read')).toBeVisible();
 	const facts = page.getByRole('region', { name: 'Facts' });
 	await expect(facts.getByTestId('due-today')).toHaveText('1');
 	await expect(facts.getByTestId('due-tomorrow')).toHaveText('1');

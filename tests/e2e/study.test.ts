@@ -369,10 +369,14 @@ test('the study counts, the statistics and the done screen agree on what is due 
 	// Study the rest: the last new card and the two learning cards (shown ahead) rated Easy.
 	await page.goto(STUDY);
 	await expect(count(page, 'learning')).toHaveText('2');
+	const ratings = page.getByRole('group', { name: 'How well did you know it?' });
 	for (let i = 0; i < 3; i++) {
 		await expect(prompt(page)).toBeVisible();
 		await page.keyboard.press('Enter');
+		// A learner rates what she sees: the buttons are on screen before the key is pressed.
+		await expect(ratings).toBeVisible();
 		await page.keyboard.press('4');
+		await expect(ratings).toBeHidden();
 	}
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
 	await expect(count(page, 'learning')).toHaveText('0');
