@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAutoCards } from '$lib/autogen/generate';
 import { GAP, type Card } from '$lib/cards/types';
 import { buildArticle } from '$lib/content/article';
+import { findPlace } from '$lib/autogen/places';
 import { loadLemmaTable } from '$lib/server/lemmas';
 
 const lemmas = loadLemmaTable();
@@ -257,5 +258,45 @@ describe('places', () => {
 		const wrong = card!.options.filter((o) => o !== 'Macerata');
 		// The Marche's other provinces not named in the sentence: Ascoli Piceno and Fermo.
 		expect(wrong.filter((o) => ['Ascoli Piceno', 'Fermo'].includes(o)).length).toBeGreaterThan(0);
+	});
+});
+
+describe('what the judges of round 4 found', () => {
+	it('asks nothing of a sentence that names what the one before said', () => {
+		const cards = cardsOf(
+			'Il bando fissava due condizioni per le aziende in gara. ' +
+				'La prima richiedeva che i mezzi fossero consegnati entro otto mesi. ' +
+				'A descriverla è uno studio pubblicato a marzo da un gruppo di ricercatori. ' +
+				'Di lui sono esposti due ritratti e un grande bozzetto su tavola.'
+		);
+		for (const card of cards)
+			expect(card.prompt).not.toMatch(/^(?:La prima|A descriverla|Di lui)\b/u);
+	});
+	it('keeps wrong towns in the province the sentence names, and years before the span asked', () => {
+		const cards = cardsOf(
+			'Il consiglio comunale di Bormio, in provincia di Sondrio, ha approvato martedì la nuova pista ciclabile. ' +
+				'Tra il 2021 e il 2023 il direttore avrebbe ricevuto incarichi di consulenza per 90.000 euro.'
+		);
+		const town = cards.find((c) => c.answer === 'Bormio' && c.type === 'multiple-choice');
+		expect(town?.options).toHaveLength(4);
+		for (const o of town!.options) expect(findPlace(o)?.province).toBe('Sondrio');
+		const span = cards.find((c) => c.answer.toLowerCase() === 'tra il 2021 e il 2023');
+		expect(span?.options).toHaveLength(4);
+		for (const option of span!.options)
+			for (const year of option.match(/\d{4}/gu)!) expect(Number(year)).toBeLessThanOrEqual(2023);
+	});
+	it('never offers a clause or a place phrase as the source of a claim', () => {
+		const cards = cardsOf(
+			'Secondo i gruppi di opposizione, la gara sarebbe stata costruita su misura per l’azienda vincitrice. ' +
+				'«I cittadini hanno diritto a una risposta chiara», ha commentato uno di loro, che ha preferito restare anonimo. ' +
+				'Secondo il sindacato, i lavoratori sarebbero stati avvisati soltanto a cose fatte. ' +
+				'Secondo la Regione, i fondi sarebbero arrivati entro l’estate scorsa.'
+		);
+		for (const card of cards.filter((c) => /^Secondo chi|^Di chi sono/u.test(c.prompt)))
+			for (const option of card.options) {
+				expect(option).not.toMatch(/[,;]/u);
+				expect(option).not.toMatch(/^in\s/u);
+			}
+		expect(cards.some((c) => c.answer.startsWith('uno di loro'))).toBe(false);
 	});
 });

@@ -114,7 +114,9 @@ export function cardsForFact(
 		if (choice) cards.push(make('multiple-choice', cloze, { options: choice }));
 		else if (fact.kind === 'entity' && (fact.value.kind !== 'name' || namedThing(fact.value)))
 			cards.push(
-				make('cloze', cloze, { accept: fact.value.kind === 'person' ? surnameOf(fact.value) : [] })
+				make('cloze', cloze, {
+					accept: fact.value.kind === 'person' ? surnameOf(fact.value) : namesOf(fact.value)
+				})
 			);
 	}
 	const statement = ctx.gapOnly ? null : trueFalse(at, answer, ctx, sibling);
@@ -131,6 +133,13 @@ export function cardsForFact(
  */
 const namedThing = (e: Entity) =>
 	!!e.head || e.text.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+
+/** "CNR" in the gap: "Consiglio nazionale delle ricerche" names it too, and the other way round. */
+function namesOf(e: Entity): string[] {
+	if (!e.acronym || !e.expansion) return [];
+	const shown = e.short ?? e.text;
+	return [e.acronym, e.expansion.trim(), e.text].filter((n) => n !== shown);
+}
 
 const wordCount = (text: string) => text.split(/\s+/u).length;
 const surnameOf = (person: Entity) =>

@@ -61,14 +61,12 @@ export function distractorsFor(
 	const out: string[] = [];
 	const lowerPrompt = prompt.toLowerCase();
 	const text = answer.text;
+	// "Valle d’Aosta" and "Valle d'Aosta" are one option.
+	const same = (a: string, b: string) =>
+		a.toLowerCase().replace(/’/gu, "'") === b.toLowerCase().replace(/’/gu, "'");
 	const add = (option: string) => {
 		const lower = option.toLowerCase();
-		if (
-			out.length >= count ||
-			lower === text.toLowerCase() ||
-			out.some((o) => o.toLowerCase() === lower)
-		)
-			return;
+		if (out.length >= count || same(option, text) || out.some((o) => same(o, option))) return;
 		if (pools.authors.some((a) => lower.includes(a.toLowerCase()))) return;
 		if (
 			'kind' in answer &&
@@ -82,7 +80,7 @@ export function distractorsFor(
 		if (source(option) === source(text) || out.some((o) => source(o) === source(option))) return;
 		out.push(option);
 	};
-	if (isEntity(answer)) entityOptions(answer, pools, random).forEach(add);
+	if (isEntity(answer)) entityOptions(answer, pools, random, prompt).forEach(add);
 	else quantityOptions(answer, pools, random).forEach(add);
 	return shuffled(out, rngFor(`${key}:order`, seed));
 }
@@ -90,7 +88,7 @@ export function distractorsFor(
 const isEntity = (x: Entity | Quantity): x is Entity =>
 	['person', 'place', 'org', 'work', 'name'].includes(x.kind);
 
-function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
+function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: string): string[] {
 	const same = pools.entities.filter((e) => e.kind === answer.kind && e.text !== answer.text);
 	switch (answer.kind) {
 		case 'person': {
@@ -119,7 +117,7 @@ function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
 					...provinces.filter((p) => !region || p.region !== region)
 				].map((p) => p.name);
 			}
-			return placeOptions(answer.place ?? findPlace(answer.text), same, random);
+			return placeOptions(answer.place ?? findPlace(answer.text), same, random, prompt);
 		case 'name':
 			return []; // untyped: nothing is known to be of the same kind
 		case 'org': {
@@ -153,11 +151,20 @@ function entityOptions(answer: Entity, pools: Pools, random: Random): string[] {
 	}
 }
 
-function placeOptions(place: Place | undefined, same: Entity[], random: Random): string[] {
+function placeOptions(
+	place: Place | undefined,
+	same: Entity[],
+	random: Random,
+	prompt: string
+): string[] {
 	if (!place) return [];
+	// "_____, in provincia di Sondrio": every wrong town is in that province too.
+	const inProvince =
+		place.italian && place.province && prompt.includes(`provincia di ${place.province}`);
 	const fit = (p: Place | undefined) =>
 		!!p &&
 		p.kind === place.kind &&
+		(!inProvince || p.province === place.province) &&
 		p.gender === place.gender &&
 		!!p.plural === !!place.plural &&
 		!p.minor &&
@@ -170,13 +177,15 @@ function placeOptions(place: Place | undefined, same: Entity[], random: Random):
 		const near = italianComuni().filter((p) => p.province === place.province);
 		// Towns of a like size: "Roma" is never the wrong answer beside a small comune.
 		const big = italianComuni(pop / 4).filter((p) => (p.population ?? 0) <= pop * 4);
-		data = [
-			...shuffled(
-				near.filter((p) => (p.population ?? 0) >= pop / 5),
-				random
-			).slice(0, 4),
-			...shuffled(big, random)
-		];
+		data = inProvince
+			? shuffled(near, random)
+			: [
+					...shuffled(
+						near.filter((p) => (p.population ?? 0) >= pop / 5),
+						random
+					).slice(0, 4),
+					...shuffled(big, random)
+				];
 	}
 	return [...fromText, ...data.filter(fit).map((p) => p.name)];
 }
@@ -191,6 +200,8 @@ function limitsOf(q: Quantity): NumberLimits {
 		return { max: 100, step: v >= 20 && Number.isInteger(v) ? 5 : undefined };
 	if (q.kind !== 'count' || q.format === 'words') return {};
 	if (q.unit === 'anni' && v >= 15) return { max: 110, step: 5 };
+	// "sotto i 36 gradi": a temperature of the weather, not a multiple of it.
+	if (q.unit === 'gradi' && v <= 50) return { max: 50, step: 1 };
 	if (/(?:^|\s)(?:dalle|alle|le|ore)$/iu.test(q.before) && v <= 24) return { max: 24, step: 1 };
 	return {};
 }
@@ -256,17 +267,28 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 			const width = nums[1] - nums[0];
 			// "tra le 11 e le 18": hours of the day stay within the day.
 			const hours = /^tra le \d/u.test(q.text) && nums[1] <= 24;
-			// Hours move by a few hours, other ranges by their own width.
-			const shifts = hours ? [-3, -2, 2, 3] : [-2 * width, -width, width, 2 * width];
+			// Hours move by a few hours, other ranges by their own width; a span of years only back
+			// in time ("tra il 2021 e il 2023" is asked of what happened, not of 2029).
+			const years = nums[0] >= 1000;
+			const shifts = hours
+				? [-3, -2, 2, 3]
+				: years
+					? [-3 * width, -2 * width, -width]
+					: [-2 * width, -width, width, 2 * width];
 			return shuffled(shifts, random)
 				.map((k) => [nums[0] + k, nums[1] + k])
 				.filter(([a, b]) => a > 0 && (!hours || b <= 24))
 				.map(([a, b]) => {
 					let n = 0;
-					return q.text
-						.replace(/\d+/gu, () => String(n++ === 0 ? a : b))
-						.replace(/\bil (?=(?:1|8|11|8\d|8\d\d)\b)/gu, 'l’')
-						.replace(/l['’](?!(?:1|8|11|8\d|8\d\d)\b)(?=\d)/gu, 'il ');
+					return (
+						q.text
+							.replace(/\d+/gu, () => String(n++ === 0 ? a : b))
+							.replace(/\bil (?=(?:1|8|11|8\d|8\d\d)\b)/gu, 'l’')
+							.replace(/l['’](?!(?:1|8|11|8\d|8\d\d)\b)(?=\d)/gu, 'il ')
+							// "tra i 9 e gli 11": the plural article before a vowel sound too.
+							.replace(/\bi (?=(?:8|11|8\d|8\d\d)\b)/gu, 'gli ')
+							.replace(/\bgli (?!(?:8|11|8\d|8\d\d)\b)(?=\d)/gu, 'i ')
+					);
 				});
 		}
 		default: {

@@ -15,7 +15,7 @@ import {
 	firstNameGender,
 	isFirstName
 } from './names';
-import { findPlace, opensPlaceName, type Place } from './places';
+import { findPlace, isProvince, opensPlaceName, type Place } from './places';
 import type { Tagged } from './pos';
 
 export type EntityKind = 'person' | 'place' | 'org' | 'work' | 'name';
@@ -155,8 +155,14 @@ function rawSpans(sentence: Sentence, tags: readonly Tagged[]): Entity[] {
 		)
 			out.splice(k, 2, { ...a, end: b.end, text: joinedName, place, gender: place.gender });
 	}
+	// "Tra le province spiccano Verona e Padova": a sentence about provinces names provinces.
+	const aboutProvinces = /\bprovince\b/iu.test(sentence.text);
 	for (const e of out)
-		if (e.kind === 'place' && PROVINCE_BEFORE.test(text(sentence, e.start))) e.province = true;
+		if (
+			e.kind === 'place' &&
+			(PROVINCE_BEFORE.test(text(sentence, e.start)) || (aboutProvinces && isProvince(e.text)))
+		)
+			e.province = true;
 	return withAcronyms(sentence, out);
 }
 

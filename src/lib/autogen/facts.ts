@@ -61,13 +61,15 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		phrases: [...findPhrases(sentence, tags[i]), ...findRoles(sentence, entities[i])],
 		attribution: findAttribution(sentence, tags[i]),
 		reported: isReported(tags[i]),
-		needsContext: needsContext(sentence.text, tags[i][1]?.best?.pos) || proDrop(sentence, tags[i])
+		needsContext:
+			needsContext(sentence.text, tags[i][1]?.best?.pos, tags[i][2]?.best?.pos) ||
+			proDrop(sentence, tags[i])
 	}));
 	sentences.forEach((at, i) => {
 		const before = sentences[i - 1];
 		if (
 			at.needsContext &&
-			!needsContext(at.sentence.text, at.tags[1]?.best?.pos) &&
+			!needsContext(at.sentence.text, at.tags[1]?.best?.pos, at.tags[2]?.best?.pos) &&
 			before &&
 			before.sentence.paragraph === at.sentence.paragraph &&
 			!before.needsContext &&

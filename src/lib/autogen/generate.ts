@@ -11,7 +11,7 @@ import type { Pools } from './distractors';
 import { factSpan, findFacts, type Fact, type TextFacts } from './facts';
 import type { Entity } from './entities';
 import { TITLES } from './names';
-import { speakerAnswer } from './speakers';
+import { isSpeaker, speakerAnswer } from './speakers';
 
 export { findFacts } from './facts';
 export { findEntities, type Entity } from './entities';
@@ -96,7 +96,7 @@ export function pools(text: TextFacts): Pools {
 		entities,
 		quantities: text.sentences.flatMap((s) => s.quantities),
 		phrases: text.sentences.flatMap((s) => s.phrases),
-		speakers: [...new Set([...speakers, ...named])],
+		speakers: [...new Set([...speakers, ...named])].filter(isSpeaker),
 		authors: text.authors,
 		aliases: aliasesOf(entities)
 	};

@@ -65,6 +65,7 @@ const CITIES = list(`Mosca, Pyongyang, Kursk, Washington, Seul, Kiev, Kyiv, Pech
 	Istanbul, New York, Kharkiv, Odessa, San Pietroburgo, Vladivostok, Taipei, Tel Aviv, Gaza,
 	Damasco, Baghdad, Kabul, Nuova Delhi, Ginevra, Vienna, Praga, Budapest, Belgrado, Atene,
 	Lisbona, Stoccolma, Helsinki, Oslo, Copenaghen, Amsterdam, Dublino, Bucarest, Monaco di Baviera,
+	Hong Kong, Singapore, Dubai, Shanghai, Mumbai,
 	Barcellona, Lione, Marsiglia, Zurigo, Salisburgo, Lubiana, Zagabria, Strasburgo`);
 const AREAS = list(`Europa, Asia, Africa, America, Oceania, Medio Oriente, Caucaso, Artico`);
 const DISTRICTS: [string, 'm' | 'f'][] = [
@@ -188,6 +189,9 @@ export function opensPlaceName(word: string): boolean {
 }
 
 /** Italy's provinces, for a gap after "provincia di". */
+/** True for the name of one of Italy's 107 provinces. */
+export const isProvince = (name: string) => (data.provinces as string[]).includes(name);
+
 export function italianProvinces(): Place[] {
 	return data.provinces
 		.map((name) => findPlace(name))

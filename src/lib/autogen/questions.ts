@@ -72,7 +72,7 @@ export function questionFor(
 	after = cutAfter(after, asked.end, sentence, tags);
 	before = before.replace(/\s+$/u, '');
 	// "è quello di un uomo di 83 anni", "denuncia turni di dodici ore": the phrase belongs to a noun.
-	const copula = /^(?:è|era|sono|erano|fu|sarà|sembra)$/u.test(verb);
+	const copula = /^(?:è|era|sono|erano|fu|sarà|sembra)$/iu.test(verb);
 	if (before && (copula || /^Di\s/u.test(asked.wh))) return null;
 	// "Sono i punti del piano presentato dall’ASL": the agent belongs to the participle of a noun,
 	// not to the verb; "Da chi sono i punti…?" asks nothing.
@@ -137,7 +137,12 @@ function cutAfter(
 		const to2 = from + cut;
 		const words = tags.filter((t) => t.token.start >= from2 && t.token.end <= to2);
 		const verb = tags.length ? words.some((t) => t.best?.pos === 'VERB') : true;
-		if (verb) {
+		// "con dieci voti favorevoli e due astenuti": a second count belongs with the first.
+		const count =
+			/^\s*(?:\d|(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|un|uno|una)\s)/iu.test(
+				after.slice(m.index + m[0].length)
+			);
+		if (verb || count) {
 			cut = m.index;
 			break;
 		}

@@ -72,13 +72,26 @@ const singular = (verb: string) => !/(?:hanno|ono|ano)(?:\s|$)/u.test(verb);
 const NOT_SOMEONE =
 	/^(?:(?:le|i|gli|la|il|l’|l')\s?)?(?:(?:primi|prime|ultimi|ultime|nuovi|nuove)\s)?(?:stime|stima|dati|previsioni|calcoli|numeri|cifre|analisi|risultati|sondaggio|sondaggi|rapporto|studio|studi|ricerca|ricerche|campionamenti|campionamento|misurazioni|rilevazioni|osservazioni|documenti|carte|bilancio|modelli|simulazioni|statistiche)\b/iu;
 
+/**
+ * A source a reader can tell from another: a name or a short noun phrase ("il sindacato", "i
+ * gruppi di opposizione"), never a clause ("uno di loro, che ha preferito…") or a place phrase
+ * ("in aula").
+ */
+export function isSpeaker(answer: string): boolean {
+	return (
+		words(answer) <= 6 &&
+		!/[,;:()«»]/u.test(answer) &&
+		!/^(?:in|a|ad|da|su|per|con|tra|fra|di|una|uno|un)\s/iu.test(answer)
+	);
+}
+
 /** The cards of one attribution, best first. */
 export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
 	const people = ctx.pools.entities.filter((e) => e.kind === 'person');
 	const me = speakerAnswer(a, at, people, ctx.pools);
 	// "Secondo lui", "la direttrice" of no one the text names: who it is hides in another sentence.
 	if (!me) return [];
-	if (NOT_SOMEONE.test(me.answer)) return [];
+	if (NOT_SOMEONE.test(me.answer) || !isSpeaker(me.answer)) return [];
 	const claim = a.claim.text.replace(/[.!?]$/u, '').replace(/\s*;.*$/su, '');
 	if (
 		words(claim) > 30 ||

@@ -68,13 +68,33 @@ const CONTEXT_OPENERS = new Set(
 	pertanto dunque ne gli le vi ci`.split(/\s+/u)
 );
 
+/**
+ * Openings that name what an earlier sentence said: "La prima richiedeva…" (of two things named
+ * before), "Di lui sono esposti…", "A descriverla è uno studio…", "Una circostanza che…".
+ */
+const POINTS_BACK = new RegExp(
+	String.raw`^[\s«"“]*(?:` +
+		String.raw`(?:di|a|per|con|su|da)\s+(?:lui|lei|loro|esso|essa)\b` +
+		String.raw`|(?:a\s+)?\p{L}{3,}(?:ar|er|ir)(?:lo|la|li|le|ne)\s` +
+		String.raw`|(?:una|la|questa)\s+(?:circostanza|ipotesi|decisione|scelta|notizia)\s+che\b)`,
+	'iu'
+);
+
 /** True when the sentence cannot be understood without the one before it. */
-export function needsContext(text: string, secondPos?: string): boolean {
+export function needsContext(text: string, secondPos?: string, thirdPos?: string): boolean {
+	// "La prima richiedeva…": an ordinal standing for a noun named before, then its verb.
+	const ordinal =
+		/^[\s«"“]*(?:il|la|lo|l’|l')\s*(?:primo|prima|secondo|seconda|terzo|terza|ultimo|ultima|altro|altra)\s/iu.test(
+			text
+		) &&
+		(thirdPos === 'VERB' || thirdPos === 'AUX');
+	if (ordinal) return true;
 	const first = /^[\s«"“]*(\p{L}+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
 	// "Le esportazioni…", "Gli operatori…": an article before a noun, not a pronoun.
 	const article = /^(?:gli|le)$/u.test(first) && /^(?:NOUN|ADJ)$/u.test(secondPos ?? '');
 	return (
 		(CONTEXT_OPENERS.has(first) && !article) ||
-		/^(?:il|la|i|le)\s+(?:suo|sua|suoi|sue|loro)\b/iu.test(text)
+		/^(?:il|la|i|le)\s+(?:suo|sua|suoi|sue|loro)\b/iu.test(text) ||
+		POINTS_BACK.test(text)
 	);
 }
