@@ -152,6 +152,8 @@ test.describe('adding a card and dropping a word, on a phone', () => {
 	test('a card made by tapping two words is listed, refused when wrong, and studied; a dropped word leaves vocabulary study', async ({
 		page
 	}) => {
+		// A whole journey (add, review, refuse, add, study, drop a word, study again): many pages.
+		test.setTimeout(90_000);
 		const id = await addText(page, 'La biblioteca ospita anche una mostra.');
 		await page.goto(`/texts/${id}/review`);
 		const sentence = page.locator('section').filter({ hasText: 'Sentence 1' });
