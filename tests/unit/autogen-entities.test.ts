@@ -138,4 +138,19 @@ describe('the body of a text', () => {
 		]);
 		expect(findPlace('Macerata')?.region).toBe('Marche');
 	});
+
+	it('keeps a name and its acronym whole across "e", a region or a name inside it', () => {
+		expect(
+			kinds(
+				'Secondo l’Agenzia regionale per la prevenzione e protezione ambientale del Veneto (ARPAV) i capannoni sono vuoti.'
+			)
+		).toEqual([
+			'org:Agenzia regionale per la prevenzione e protezione ambientale del Veneto (ARPAV)'
+		]);
+		expect(
+			kinds(
+				'Il rapporto è stato pubblicato insieme alle agenzie regionali del Sistema nazionale per la protezione dell’ambiente (SNPA) ieri.'
+			)
+		).toEqual(['org:Sistema nazionale per la protezione dell’ambiente (SNPA)']);
+	});
 });

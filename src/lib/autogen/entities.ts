@@ -175,6 +175,17 @@ function orgContinuation(sentence: Sentence, tags: readonly Tagged[], j: number)
 		const t = tokens[k];
 		const lower = t.text.toLowerCase();
 		const pos = tags[k].best?.pos;
+		// "Istituto di scienze e tecnologie del mare": "e" joins two nouns of one name.
+		const joinsNouns =
+			lower === 'e' &&
+			/^\p{Ll}/u.test(tokens[k - 1].text) &&
+			/^\p{Ll}/u.test(tokens[k + 1]?.text ?? '') &&
+			tags[k + 1]?.best?.pos === 'NOUN' &&
+			tags[k - 1]?.best?.pos === 'NOUN';
+		if (joinsNouns) {
+			k++;
+			continue;
+		}
 		if (t.kind !== 'word' || pos === 'VERB' || lower === 'che' || lower === 'e') break;
 		const afterLower =
 			k === j
@@ -290,17 +301,25 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,7}$/u.test(acronym) || findPlace(acronym)) continue;
 		// The expansion: the nearest organisation before, and the words joining it to the bracket;
 		// "Commissione generale per la pesca nel Mediterraneo (CGPM)": a name inside it is skipped.
-		const before = out.filter((e) => e.end <= open && e.kind !== 'person');
+		const before = out
+			.filter((e) => e.end <= open && e.kind !== 'person')
+			.sort((a, b) => a.start - b.start);
+		// "…per la prevenzione e protezione ambientale del Veneto (ARPAV)": an organisation joined
+		// to the bracket by lower-case words and a name is the expansion, the name inside it.
 		let k = before.length - 1;
-		while (k >= 0 && before[k].kind !== 'org') {
+		// Only a name right against the bracket ("…nel Mediterraneo (CGPM)") is inside a longer one.
+		const touches = (e: Entity | undefined) =>
+			!!e && !text.slice(e.end - sentence.start, m.index).trim();
+		while (touches(before[k])) {
 			const prev = before[k - 1];
 			const gap = prev
 				? text.slice(prev.end - sentence.start, before[k].start - sentence.start)
 				: '';
-			if (!prev || !/^\s(?:\p{Ll}+\s){1,3}$/u.test(gap)) break;
+			if (!prev || prev.kind !== 'org' || !/^\s(?:\p{Ll}+[’']?\s?){1,5}$/u.test(gap)) break;
 			k--;
 		}
-		const head = before[k]?.kind === 'org' ? before[k] : undefined;
+		// "Sistema nazionale per la protezione dell'ambiente (SNPA)": a name read as no kind.
+		const head = before[k]?.kind === 'org' || before[k]?.kind === 'name' ? before[k] : undefined;
 		if (!head) continue;
 		const joining = text.slice(head.end - sentence.start, m.index);
 		if (/[,;:.«»()]/u.test(joining) || joining.trim().split(/\s+/u).filter(Boolean).length > 8)

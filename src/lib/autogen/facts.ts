@@ -89,9 +89,13 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		for (const value of at.quantities) facts.push({ kind: 'quantity', at, value });
 		for (const value of at.phrases) facts.push({ kind: 'phrase', at, value });
 		for (const value of at.entities) {
-			// The speaker is asked through the attribution.
+			// The speaker is asked through the attribution; a place or a body named inside a
+			// longer subject ("un consorzio con sede a Monaco di Baviera") is a fact of its own.
 			const speaker = at.attribution?.speaker;
-			if (speaker && value.start >= speaker.start && value.end <= speaker.end) continue;
+			const inside = speaker && value.start >= speaker.start && value.end <= speaker.end;
+			const isTheSpeaker =
+				value.kind === 'person' || (speaker ? speaker.text.length - value.text.length <= 6 : false);
+			if (inside && isTheSpeaker) continue;
 			facts.push({ kind: 'entity', at, value });
 		}
 	}
