@@ -38,8 +38,10 @@ export function fullDisk(name = freshName()) {
 		async (events) => {
 			const store = await openProgress(name, events);
 			const save = store.saveReview.bind(store);
-			store.saveReview = (state, review) =>
-				disk.full ? Promise.reject(new Error('The quota has been exceeded.')) : save(state, review);
+			store.saveReview = (state, review, from) =>
+				disk.full
+					? Promise.reject(new Error('The quota has been exceeded.'))
+					: save(state, review, from);
 			return store;
 		},
 		() => NOW
