@@ -132,6 +132,12 @@ export class Progress {
 	 * brought in from elsewhere). Resolves to the review id, or to `null` when another tab had
 	 * already rated the card: nothing was written, and the snapshot now holds what is on disk.
 	 */
+	saveReview(state: StateRecord, review: ReviewRecord): Promise<number>;
+	saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from: StateRecord | null | undefined
+	): Promise<number | null>;
 	saveReview(
 		state: StateRecord,
 		review: ReviewRecord,

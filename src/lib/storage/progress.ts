@@ -127,6 +127,12 @@ export class ProgressStore {
 	 *
 	 * @returns the review's id, or `null` when another tab had already rated the card
 	 */
+	async saveReview(state: StateRecord, review: ReviewRecord): Promise<number>;
+	async saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from: StateRecord | null | undefined
+	): Promise<number | null>;
 	async saveReview(
 		state: StateRecord,
 		review: ReviewRecord,
