@@ -2,7 +2,7 @@ import { createScheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { openDB } from 'idb';
 import { MIGRATIONS } from '$lib/storage/migrations';
-import { openProgress } from '$lib/storage/progress';
+import { openProgress, type ProgressStore } from '$lib/storage/progress';
 import { Progress } from '$lib/storage/progress.svelte';
 import type { ReviewRecord, StateRecord } from '$lib/storage/records';
 
@@ -38,8 +38,10 @@ export function fullDisk(name = freshName()) {
 		async (events) => {
 			const store = await openProgress(name, events);
 			const save = store.saveReview.bind(store);
-			store.saveReview = (state, review) =>
-				disk.full ? Promise.reject(new Error('The quota has been exceeded.')) : save(state, review);
+			store.saveReview = ((state: StateRecord, review: ReviewRecord, from?: StateRecord | null) =>
+				disk.full
+					? Promise.reject(new Error('The quota has been exceeded.'))
+					: save(state, review, from)) as ProgressStore['saveReview'];
 			return store;
 		},
 		() => NOW

@@ -8,6 +8,9 @@
  * The connection is opened lazily (in the browser, on the first read or write) and kept; when
  * another tab asks to upgrade the database it is closed, and opened again by the next call.
  * Calls run one after another, so a re-read never overtakes a write.
+ *
+ * Tabs keep each other fresh over a `BroadcastChannel`: each rating or undo is sent to the other
+ * tabs, which apply it without reading everything again; other writes make them re-read.
  */
 import { createContext } from 'svelte';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
@@ -23,6 +26,13 @@ import type { Backup, ReviewRecord, StateRecord, WordMark } from './records';
 export type OpenStore = (events: ConnectionEvents) => Promise<ProgressStore>;
 export type Clock = () => Date;
 export type ProgressStatus = 'loading' | 'ready' | 'unavailable';
+
+/** What another tab changed, as told to `onRemoteChange` listeners once it is in the snapshot. */
+export type RemoteChange =
+	| { kind: 'review'; state: StateRecord; review: ReviewRecord }
+	| { kind: 'undo'; previous: StateRecord | null; cardId: string; reviewId: number }
+	/** Anything else (settings, marks, an import, a reset): everything was read again. */
+	| { kind: 'other' };
 
 const EMPTY: Snapshot = {
 	settings: DEFAULT_SETTINGS,
@@ -44,10 +54,24 @@ export class Progress {
 	#status = $state<ProgressStatus>('loading');
 	#problem = $state<string | null>(null);
 	#blocked = $state(false);
+	#channelName: string | null;
+	#channel: BroadcastChannel | null = null;
+	#listeners = new Set<(change: RemoteChange) => void>();
 
-	constructor(open: OpenStore, clock: Clock) {
+	/**
+	 * @param channel name of the `BroadcastChannel` shared with other tabs on the same database
+	 *   (the app: the database name); `null` for none. Opened with the connection, in the browser.
+	 */
+	constructor(open: OpenStore, clock: Clock, channel: string | null = null) {
 		this.#open = open;
 		this.#clock = clock;
+		this.#channelName = channel;
+	}
+
+	/** Calls `listener` after each change another tab made is in the snapshot; returns an unsubscribe. */
+	onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
 	}
 
 	/** `loading` while a read is under way, `unavailable` when storage cannot be opened. */
@@ -103,16 +127,31 @@ export class Progress {
 		});
 	}
 
-	/** Stores a rating: the card's new state and its review, together. Resolves to the review id. */
-	saveReview(state: StateRecord, review: ReviewRecord): Promise<number> {
+	/**
+	 * Stores a rating made from state `from` (`null`: a new card; omitted: no check, for reviews
+	 * brought in from elsewhere). Resolves to the review id, or to `null` when another tab had
+	 * already rated the card: nothing was written, and the snapshot now holds what is on disk.
+	 */
+	saveReview(state: StateRecord, review: ReviewRecord): Promise<number>;
+	saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from: StateRecord | null | undefined
+	): Promise<number | null>;
+	saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from?: StateRecord | null
+	): Promise<number | null> {
 		return this.#write(async (store) => {
-			const id = await store.saveReview(state, review);
-			const s = this.#snapshot;
-			this.#snapshot = {
-				...s,
-				states: new Map(s.states).set(state.id, state),
-				reviews: [...s.reviews, { ...review, id }]
-			};
+			const id = await store.saveReview(state, review, from);
+			if (id === null) {
+				this.#snapshot = await store.load();
+				return null;
+			}
+			const saved = { ...review, id };
+			this.#apply({ kind: 'review', state, review: saved });
+			this.#tell({ kind: 'review', state, review: saved });
 			return id;
 		});
 	}
@@ -121,11 +160,47 @@ export class Progress {
 	undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
 		return this.#write(async (store) => {
 			await store.undoReview(previous, cardId, reviewId);
-			const s = this.#snapshot;
-			const states = new Map(s.states);
-			if (previous) states.set(cardId, previous);
-			else states.delete(cardId);
-			this.#snapshot = { ...s, states, reviews: s.reviews.filter((r) => r.id !== reviewId) };
+			this.#apply({ kind: 'undo', previous, cardId, reviewId });
+			this.#tell({ kind: 'undo', previous, cardId, reviewId });
+		});
+	}
+
+	/** A rating or an undo, in the snapshot (made here or told by another tab). */
+	#apply(change: Exclude<RemoteChange, { kind: 'other' }>): void {
+		const s = this.#snapshot;
+		const states = new Map(s.states);
+		if (change.kind === 'review') {
+			states.set(change.state.id, change.state);
+			const known = s.reviews.some((r) => r.id === change.review.id);
+			this.#snapshot = { ...s, states, reviews: known ? s.reviews : [...s.reviews, change.review] };
+			return;
+		}
+		if (change.previous) states.set(change.cardId, change.previous);
+		else states.delete(change.cardId);
+		this.#snapshot = { ...s, states, reviews: s.reviews.filter((r) => r.id !== change.reviewId) };
+	}
+
+	/** Tells the other tabs (best effort: a tab that missed it reads everything when it opens). */
+	#tell(change: RemoteChange): void {
+		try {
+			this.#channel?.postMessage($state.snapshot(change));
+		} catch {
+			// A closed channel or an uncloneable record: the other tabs re-read on their next open.
+		}
+	}
+
+	/** A change from another tab: applied after the calls already queued here, then announced. */
+	#heard(change: RemoteChange): void {
+		void this.#serial(async () => {
+			if (this.#status !== 'ready') return;
+			if (change.kind === 'other') {
+				try {
+					this.#snapshot = await this.#withStore((store) => store.load());
+				} catch {
+					return;
+				}
+			} else this.#apply(change);
+			for (const listener of this.#listeners) listener(change);
 		});
 	}
 
@@ -138,6 +213,7 @@ export class Progress {
 			if (status) words.set(id, { id, status, at: at.toISOString() });
 			else words.delete(id);
 			this.#snapshot = { ...this.#snapshot, words };
+			this.#tell({ kind: 'other' });
 		});
 	}
 
@@ -152,6 +228,7 @@ export class Progress {
 			const picks = new Map(this.#snapshot.picks);
 			for (const id of ids) if (!picks.has(id)) picks.set(id, { id, from, at: at.toISOString() });
 			this.#snapshot = { ...this.#snapshot, picks };
+			this.#tell({ kind: 'other' });
 			return added;
 		});
 	}
@@ -161,6 +238,7 @@ export class Progress {
 			const valid = validateSettings(settings);
 			await store.saveSettings(valid);
 			this.#snapshot = { ...this.#snapshot, settings: valid };
+			this.#tell({ kind: 'other' });
 		});
 	}
 
@@ -174,6 +252,7 @@ export class Progress {
 		return this.#write(async (store) => {
 			await store.importBackup(backup);
 			this.#snapshot = await store.load();
+			this.#tell({ kind: 'other' });
 		});
 	}
 
@@ -182,6 +261,7 @@ export class Progress {
 		return this.#write(async (store) => {
 			await store.reset();
 			this.#snapshot = await store.load();
+			this.#tell({ kind: 'other' });
 		});
 	}
 
@@ -190,6 +270,8 @@ export class Progress {
 		return this.#serial(async () => {
 			this.#store?.close();
 			this.#store = null;
+			this.#channel?.close();
+			this.#channel = null;
 		});
 	}
 
@@ -243,6 +325,10 @@ export class Progress {
 			this.#blocked = false;
 		}
 		this.#store = opened;
+		if (!this.#channel && this.#channelName && typeof BroadcastChannel !== 'undefined') {
+			this.#channel = new BroadcastChannel(this.#channelName);
+			this.#channel.onmessage = (event: MessageEvent<RemoteChange>) => this.#heard(event.data);
+		}
 		return opened;
 	}
 }

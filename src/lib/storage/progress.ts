@@ -117,11 +117,38 @@ export class ProgressStore {
 		else await this.#db.put('words', wordRecordSchema.parse({ id, status, at: now.toISOString() }));
 	}
 
-	/** Stores a rating: the card's new state and its review, together or not at all. */
-	async saveReview(state: StateRecord, review: ReviewRecord): Promise<number> {
+	/**
+	 * Stores a rating: the card's new state and its review, together or not at all.
+	 *
+	 * `from` is the state the rating was made from (`null`: the card was new). When the stored state
+	 * is no longer that one, another tab rated the card meanwhile: nothing is written and the result
+	 * is `null`, so the same card rated in two tabs makes one review. Without `from` (reviews brought
+	 * in from elsewhere, such as a class quiz) the rating is stored as it is.
+	 *
+	 * @returns the review's id, or `null` when another tab had already rated the card
+	 */
+	async saveReview(state: StateRecord, review: ReviewRecord): Promise<number>;
+	async saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from: StateRecord | null | undefined
+	): Promise<number | null>;
+	async saveReview(
+		state: StateRecord,
+		review: ReviewRecord,
+		from?: StateRecord | null
+	): Promise<number | null> {
 		const tx = this.#db.transaction(['states', 'reviews'], 'readwrite');
+		const states = tx.objectStore('states');
+		// Read and write in one transaction: IndexedDB runs overlapping readwrite transactions on
+		// the same stores one after the other, so no other tab can write between this read and the put.
+		if (from !== undefined && !sameState(await states.get(state.id), from)) {
+			tx.abort();
+			await tx.done.catch(() => {});
+			return null;
+		}
 		const [, id] = await Promise.all([
-			tx.objectStore('states').put(state),
+			states.put(state),
 			tx.objectStore('reviews').add(withoutId(review)),
 			tx.done
 		]);
@@ -205,6 +232,16 @@ function readable<T>(
 	const bad = raws.length - good.length;
 	if (bad) unreadable.push({ store, count: bad });
 	return good;
+}
+
+/**
+ * Whether a stored state is still the one a rating was made from. Every rating raises `reps` and
+ * sets `last_review`, so a rating elsewhere changes one of them; an undo elsewhere puts both back.
+ */
+function sameState(stored: unknown, from: StateRecord | null): boolean {
+	const memory = (stored as Partial<StateRecord> | undefined)?.memory;
+	if (!memory || !from) return !memory && !from;
+	return memory.reps === from.memory.reps && memory.last_review === from.memory.last_review;
 }
 
 function withoutId(review: ReviewRecord): ReviewRecord {

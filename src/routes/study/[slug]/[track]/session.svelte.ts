@@ -61,6 +61,10 @@ export class StudySession {
 	/** What failed last: a rating that could not be stored, or an undo (the reason: `problem`). */
 	failed = $state<'rate' | 'undo' | null>(null);
 	now = $state(new Date(0));
+	/** The last rating was not stored: another tab had rated the card (the session moved on). */
+	ratedElsewhere = $state(false);
+	/** When the session opened (its time spent counts from here). */
+	startedAt = $state(new Date(0));
 	/** The Italian voice for listening cards; null when the browser has none. */
 	voice = $state.raw<SpeechSynthesisVoice | null>(null);
 
@@ -79,6 +83,12 @@ export class StudySession {
 	 */
 	#today = $state.raw<ReviewRecord[]>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#unsubscribe: (() => void) | undefined;
+	/**
+	 * The card being answered and its state when it was shown: it stays on screen if another tab
+	 * rates it meanwhile, and its rating is stored only if the state on disk is still that one.
+	 */
+	#shown = $state.raw<{ card: Card; from: StateRecord | null } | null>(null);
 
 	constructor(cards: Card[], progress: Progress, { clock, findVoice, timeZone }: SessionOptions) {
 		this.#timeZone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -111,7 +121,14 @@ export class StudySession {
 			timeZone: this.#timeZone
 		})
 	);
-	card = $derived(this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null);
+	card = $derived(
+		this.#shown?.card ?? (this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null)
+	);
+	/** This session's reviews (rated in this tab since it opened, not undone), oldest first. */
+	reviews = $derived.by(() => {
+		const ids = new Set(this.#undo.map((entry) => entry.reviewId));
+		return this.#today.filter((review) => review.id !== undefined && ids.has(review.id));
+	});
 	scheduler = $derived.by(() =>
 		createScheduler(this.#progress.settings, { timeZone: this.#timeZone })
 	);
@@ -139,25 +156,48 @@ export class StudySession {
 		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
-		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour, this.#timeZone);
-		this.#today = reviewsSince(this.#progress.reviews, dayStart);
+		this.startedAt = this.now;
+		this.#readToday();
 		this.#opened = true;
 		this.#wakeForLearning();
+		// Another tab's ratings count here too, so both show the same counts.
+		this.#unsubscribe = this.#progress.onRemoteChange((change) => {
+			if (change.kind === 'review') this.#today = [...this.#today, change.review];
+			else if (change.kind === 'undo')
+				this.#today = this.#today.filter((review) => review.id !== change.reviewId);
+			else this.#readToday();
+			this.now = this.#clock();
+			this.#wakeForLearning();
+		});
 	}
 
 	close(): void {
 		clearTimeout(this.#timer);
+		this.#unsubscribe?.();
+	}
+
+	#readToday(): void {
+		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour, this.#timeZone);
+		this.#today = reviewsSince(this.#progress.reviews, dayStart);
+	}
+
+	#show(card: Card): void {
+		if (this.#shown?.card.id !== card.id)
+			this.#shown = { card, from: this.#progress.states.get(card.id) ?? null };
 	}
 
 	/** Grades a typed or chosen answer, then shows the answer side. */
 	answer(given: string): void {
 		if (!this.card || this.revealed) return;
+		this.#show(this.card);
 		this.result = gradeCard(this.card, given);
 		this.revealed = true;
 	}
 
 	reveal(): void {
-		if (this.card) this.revealed = true;
+		if (!this.card) return;
+		this.#show(this.card);
+		this.revealed = true;
 	}
 
 	/** Rates the card on screen; resolves once the rating is stored (or failed, and the card stays). */
@@ -166,16 +206,26 @@ export class StudySession {
 		if (!card || !this.revealed || this.saving || this.status !== 'ready') return;
 		this.saving = true;
 		const now = this.#clock();
-		const previous = this.#progress.states.get(card.id) ?? null;
+		const previous =
+			this.#shown?.card.id === card.id
+				? this.#shown.from
+				: (this.#progress.states.get(card.id) ?? null);
 		const where = { track: card.track, article: card.source.article };
 		const current = previous ?? { ...this.scheduler.newState(card.id, now), ...where };
 		const { state, log } = this.scheduler.rate(current, rating, now);
 		const review: ReviewRecord = { ...log, ...where };
 		try {
-			const reviewId = await this.#progress.saveReview({ ...state, ...where }, review);
+			const reviewId = await this.#progress.saveReview({ ...state, ...where }, review, previous);
+			this.failed = null;
+			this.ratedElsewhere = reviewId === null;
+			if (reviewId === null) {
+				// Nothing stored: the snapshot is what the other tab left; go on from there.
+				this.#readToday();
+				this.#next(now);
+				return;
+			}
 			this.#today = [...this.#today, { ...review, id: reviewId }];
 			this.#undo = [...this.#undo, { previous, cardId: card.id, reviewId }];
-			this.failed = null;
 			this.#next(now);
 		} catch {
 			this.failed = 'rate';
@@ -194,6 +244,7 @@ export class StudySession {
 			this.#today = this.#today.filter((review) => review.id !== entry.reviewId);
 			this.#undo = this.#undo.slice(0, -1);
 			this.failed = null;
+			this.ratedElsewhere = false;
 			this.#next(this.#clock());
 			return true;
 		} catch {
@@ -205,6 +256,7 @@ export class StudySession {
 	}
 
 	#next(now: Date): void {
+		this.#shown = null;
 		this.revealed = false;
 		this.result = null;
 		this.now = now;
