@@ -395,7 +395,7 @@ test('an unknown article has no quiz', async ({ page }) => {
 });
 
 // The vocabulary track, from the same deck command: what a learner who studied the words knows.
-type VocabCard = ExportedCard & { options: string[] };
+type VocabCard = ExportedCard & { options: string[]; source: { sentence: string; text: string } };
 let vocabDeck: VocabCard[] | undefined;
 function vocabCards(): VocabCard[] {
 	vocabDeck ??= (
@@ -438,7 +438,7 @@ test('a vocabulary quiz asks words without listening, reviews the missed ones an
 }) => {
 	await page.goto('/quiz/mosca-pyongyang');
 	await expect(page.getByRole('heading', { name: 'Practice quiz' })).toBeVisible();
-	await page.getByLabel(/^Vocabulary/).check();
+	await page.getByRole('radio', { name: /Vocabulary/ }).check();
 	await page.getByLabel('5', { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByRole('heading', { name: 'Quiz on the vocabulary' })).toBeVisible();
@@ -571,7 +571,7 @@ test('a vocabulary quiz runs on an added text, never asking a word by ear', asyn
 	const slug = new URL(page.url()).pathname.split('/').pop()!;
 
 	await page.goto(`/quiz/${slug}`);
-	await page.getByLabel(/^Vocabulary/).check();
+	await page.getByRole('radio', { name: /Vocabulary/ }).check();
 	await page.getByLabel('5', { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	const progress = page.getByText(/^Question \d+ of \d+$/u);
