@@ -121,7 +121,8 @@ test.describe('the Italian UI', () => {
 		],
 		[
 			`/quiz/${ARTICLE}`,
-			(p) => expect(p.getByRole('heading', { level: 1, name: t('track_quiz') })).toBeVisible()
+			(p) =>
+				expect(p.getByRole('heading', { level: 1, name: t('quiz_setup_heading') })).toBeVisible()
 		],
 		[
 			'/texts/new',

@@ -73,7 +73,11 @@ async function answer(page: Page, text: string) {
 test('a learner takes a ten-question quiz to the end and gets a score', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Quiz on the facts' }).click();
-	await expect(page).toHaveURL(/\/quiz\/mosca-pyongyang\?s=[\w-]{66}$/);
+	// Facts and ten questions are what the setup screen offers first.
+	await expect(page.getByLabel('Facts of the article')).toBeChecked();
+	await expect(page.getByLabel('10', { exact: true })).toBeChecked();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page).toHaveURL(/\/quiz\/mosca-pyongyang\?s=[\w-]{87}$/);
 
 	const types = new Set<string>();
 	let right = 0;
@@ -254,7 +258,7 @@ test('the quiz survives a reload and rejects malformed answers', async ({ page }
 test('only the question shown can be answered, and the score cannot be forged', async ({
 	page
 }) => {
-	await page.goto('/quiz/mosca-pyongyang');
+	await page.goto('/quiz/mosca-pyongyang?track=facts');
 	const card = await currentCard(page);
 	const question = page.url();
 
@@ -286,7 +290,7 @@ test('old links keep their questions, but ?q= and ?score= are ignored', async ({
 	await page.goto('/quiz/mosca-pyongyang?seed=11');
 	const first = await currentCard(page);
 	await page.goto('/quiz/mosca-pyongyang?seed=11&q=3&score=9');
-	await expect(page).toHaveURL(/\?s=[\w-]{66}$/);
+	await expect(page).toHaveURL(/\?s=[\w-]{87}$/);
 	await expect(page.getByText('Question 1 of 10')).toBeVisible();
 	await expect(page.getByText('Score: 0', { exact: true })).toBeVisible();
 	expect((await currentCard(page)).id).toBe(first.id);
@@ -342,7 +346,7 @@ test('the quiz works without JavaScript, one answer per question', async ({ brow
 });
 
 test("another visitor cannot use someone's quiz link", async ({ page, browser }) => {
-	await page.goto('/quiz/mosca-pyongyang');
+	await page.goto('/quiz/mosca-pyongyang?track=facts');
 	const card = await currentCard(page);
 	const link = page.url();
 
@@ -357,6 +361,7 @@ test("another visitor cannot use someone's quiz link", async ({ page, browser })
 	expect(refused.data).not.toContain('"result"');
 	// They can start their own quiz instead.
 	await other.getByRole('link', { name: 'Start a new quiz' }).click();
+	await other.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(other.getByText('Question 1 of 10')).toBeVisible();
 	await context.close();
 
@@ -366,7 +371,7 @@ test("another visitor cannot use someone's quiz link", async ({ page, browser })
 });
 
 test('a changed or broken quiz link is refused with a way to start again', async ({ page }) => {
-	await page.goto('/quiz/mosca-pyongyang');
+	await page.goto('/quiz/mosca-pyongyang?track=facts');
 	const url = new URL(page.url());
 	const token = url.searchParams.get('s')!;
 	// The score byte sits near the middle: change a character there.
@@ -380,10 +385,212 @@ test('a changed or broken quiz link is refused with a way to start again', async
 	expect(broken?.status()).toBe(400);
 	await expect(page.getByText('incomplete or damaged')).toBeVisible();
 	await page.getByRole('link', { name: 'Start a new quiz' }).click();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByText('Question 1 of 10')).toBeVisible();
 });
 
 test('an unknown article has no quiz', async ({ page }) => {
 	const response = await page.goto('/quiz/nothing-here?seed=1');
 	expect(response?.status()).toBe(404);
+});
+
+// The vocabulary track, from the same deck command: what a learner who studied the words knows.
+type VocabCard = ExportedCard & { options: string[]; source: { sentence: string; text: string } };
+let vocabDeck: VocabCard[] | undefined;
+function vocabCards(): VocabCard[] {
+	vocabDeck ??= (
+		JSON.parse(
+			execFileSync(
+				join(root, 'node_modules', '.bin', 'tsx'),
+				['scripts/deck.ts', '--track', 'vocab'],
+				{ cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }
+			)
+		).cards as VocabCard[]
+	).filter((card) => card.id.startsWith('mosca-pyongyang:'));
+	return vocabDeck;
+}
+const VOCAB_LABELS: Record<string, string> = {
+	recognition: 'What does it mean here?',
+	production: 'Say it in Italian',
+	cloze: 'Fill in the gap',
+	listening: 'Type what you hear'
+};
+
+/** The vocabulary card a quiz page asks: its kind, its prompt and (for a choice) its options. */
+async function vocabShown(page: Page): Promise<VocabCard> {
+	const shown = bare(shownText(await page.content()));
+	const card = vocabCards()
+		.filter((c) => shown.includes(bare(`${VOCAB_LABELS[c.type]} ${c.prompt}`)))
+		.filter((c) => c.options.every((option) => shown.includes(bare(option))))
+		.sort((a, b) => b.prompt.length - a.prompt.length)[0];
+	if (!card) throw new Error('The page shows no vocabulary card of the deck');
+	return card;
+}
+
+const vocabWrong = (card: VocabCard) =>
+	card.type === 'recognition' ? card.options.find((o) => o !== card.answer)! : 'zzz qwerty';
+
+/** Moves on from an answered question (to the next one, or to the score). */
+const next = (page: Page) => page.locator('button.next').click();
+
+test('a vocabulary quiz asks words without listening, reviews the missed ones and retries them', async ({
+	page
+}) => {
+	await page.goto('/quiz/mosca-pyongyang');
+	await expect(page.getByRole('heading', { name: 'Practice quiz' })).toBeVisible();
+	await page.getByRole('radio', { name: /Vocabulary/ }).check();
+	await page.getByLabel('5', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('heading', { name: 'Quiz on the vocabulary' })).toBeVisible();
+
+	const types = new Set<string>();
+	const missed: { card: VocabCard; given: string }[] = [];
+	for (let n = 1; n <= 5; n++) {
+		await expect(page.getByText(`Question ${n} of 5`)).toBeVisible();
+		const card = await vocabShown(page);
+		types.add(card.type);
+		const wrong = n === 2 || n === 4;
+		const given = wrong ? vocabWrong(card) : card.answer;
+		await answer(page, given);
+		await expect(page.locator('#verdict')).toHaveText(wrong ? 'Not quite' : /^Right/);
+		if (wrong) missed.push({ card, given });
+		await next(page);
+	}
+	expect([...types].sort()).toEqual(['cloze', 'production', 'recognition']);
+
+	await expect(page.getByText('You got 3 out of 5 right.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'What you missed' })).toBeVisible();
+	const items = page.locator('ol.missed > li');
+	await expect(items).toHaveCount(2);
+	for (const [i, { card, given }] of missed.entries()) {
+		const item = items.nth(i);
+		await expect(item).toContainText(`Your answer: ${given}`);
+		await expect(item).toContainText(`Right answer: ${card.answer}`);
+		await expect(item).toContainText(card.source.text);
+		await expect(item.getByRole('link', { name: 'Show in the article' })).toHaveAttribute(
+			'href',
+			`/read/mosca-pyongyang#${card.source.sentence}`
+		);
+	}
+
+	// A round of only the two missed, in the order they came, graded on the server again.
+	await page.getByRole('button', { name: 'Retry the 2 missed questions' }).click();
+	for (const [i, { card }] of missed.entries()) {
+		await expect(page.getByText(`Question ${i + 1} of 2`)).toBeVisible();
+		expect((await vocabShown(page)).id).toBe(card.id);
+		await answer(page, card.answer);
+		await expect(page.locator('#verdict')).toHaveText(/^Right/);
+		await next(page);
+	}
+	await expect(page.getByText('You got 2 out of 2 right.')).toBeVisible();
+	await expect(page.getByText('Nothing missed: every answer was right.')).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+});
+
+for (const [track, viewport] of [
+	['facts', { width: 1280, height: 800 }],
+	['vocab', { width: 390, height: 844 }]
+] as const) {
+	test.describe(`a ${track} quiz at ${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport });
+
+		test('reload, a second answer sent and the back button after the results change nothing', async ({
+			page
+		}) => {
+			const shownCard = (): Promise<ExportedCard> =>
+				track === 'facts' ? currentCard(page) : vocabShown(page);
+			const wrongFor = (card: ExportedCard) =>
+				track === 'facts' ? wrongAnswer(card) : vocabWrong(card as VocabCard);
+			await page.goto(`/quiz/mosca-pyongyang?track=${track}&size=5`);
+			const first = await shownCard();
+			const question = page.url();
+			const id = await questionId(page);
+			await answer(page, wrongFor(first));
+			await expect(page.locator('#verdict')).toHaveText('Not quite');
+
+			// Reloaded, the question shows its first result, locked; the right answer sent now
+			// (the form re-sent, or a script) is not graded.
+			await page.reload();
+			await expect(page.locator('#verdict')).toHaveText('Not quite');
+			await expect(answerControl(page)).toBeDisabled();
+			const again = await post(page, question, { question: id, given: first.answer });
+			expect(again.type).toBe('success');
+			expect(again.data).toContain('"wrong"');
+			expect(again.data).not.toContain('"correct"');
+			await page.reload();
+			await expect(page.getByText('Score: 0', { exact: true })).toBeVisible();
+
+			await next(page);
+			let last = first;
+			let lastUrl = question;
+			for (let n = 2; n <= 5; n++) {
+				await expect(page.getByText(`Question ${n} of 5`)).toBeVisible();
+				last = await shownCard();
+				lastUrl = page.url();
+				await answer(page, last.answer);
+				await expect(page.locator('#verdict')).toHaveText(/^Right/);
+				await next(page);
+			}
+			await expect(page.getByText('You got 4 out of 5 right.')).toBeVisible();
+			await expect(page.locator('ol.missed > li')).toHaveCount(1);
+
+			// Back from the results: the last question, answered and locked, not a question again.
+			await page.goBack();
+			await expect(page.getByText('Question 5 of 5')).toBeVisible();
+			await expect(page.locator('#verdict')).toHaveText(/^Right/);
+			await expect(answerControl(page)).toBeDisabled();
+			const changed = await post(page, lastUrl, {
+				question: await questionId(page),
+				given: wrongFor(last)
+			});
+			expect(changed.data).not.toContain('"wrong"');
+			await page.goForward();
+			await expect(page.getByText('You got 4 out of 5 right.')).toBeVisible();
+			await page.reload();
+			await expect(page.getByText('You got 4 out of 5 right.')).toBeVisible();
+			// The results page takes no answer at all.
+			const finished = await post(page, page.url(), { question: id, given: first.answer });
+			expect(finished).toMatchObject({ type: 'failure', status: 409 });
+		});
+	});
+}
+
+test('a vocabulary quiz runs on an added text, never asking a word by ear', async ({ page }) => {
+	await page.goto('/texts/new');
+	await page
+		.getByLabel('Text', { exact: true })
+		.fill(
+			[
+				'Riapre la biblioteca civica di Chiavari',
+				'Dopo due anni di lavori, la biblioteca civica di Chiavari riapre sabato nella sede storica di Palazzo Rocca. Il restauro è costato due milioni di euro, finanziati dalla Regione e dal Comune.',
+				'La nuova biblioteca occupa tre piani e ospita circa ottantamila volumi, tra cui una raccolta di manoscritti antichi. Al piano terra è nata una sala per i ragazzi con quaranta posti a sedere.'
+			].join('\n\n')
+		);
+	await page.getByRole('button', { name: 'Add' }).click();
+	await expect(page).toHaveURL(/\/read\/t-[a-z2-7]{26}$/u);
+	const slug = new URL(page.url()).pathname.split('/').pop()!;
+
+	await page.goto(`/quiz/${slug}`);
+	await page.getByRole('radio', { name: /Vocabulary/ }).check();
+	await page.getByLabel('5', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const progress = page.getByText(/^Question \d+ of \d+$/u);
+	await expect(progress).toHaveText(/^Question 1 of [1-5]$/u);
+	const total = Number((await progress.textContent())!.split(' of ')[1]);
+	for (let n = 1; n <= total; n++) {
+		await expect(progress).toHaveText(`Question ${n} of ${total}`);
+		await expect(page.locator('legend')).not.toHaveText('Type what you hear');
+		// Whatever is asked has something to read: a prompt, and options with text.
+		await expect(page.locator('.prompt')).not.toHaveText(/^\s*(\(.*\))?\s*$/u);
+		const field = page.getByLabel('Your answer');
+		if ((await field.count()) > 0) {
+			await field.fill('zzz');
+			await page.getByRole('button', { name: 'Check' }).click();
+		} else {
+			await page.locator('fieldset .options button').first().click();
+		}
+		await expect(page.locator('#verdict')).toBeVisible();
+		await next(page);
+	}
+	await expect(page.getByRole('heading', { name: 'Quiz finished' })).toBeVisible();
 });

@@ -225,7 +225,7 @@ test('anyone with the share link can read and study the text, but not delete it'
 
 test('the practice quiz and a class quiz run on an added text', async ({ page }) => {
 	const slug = await addText(page);
-	await page.goto(`/quiz/${slug}`);
+	await page.goto(`/quiz/${slug}?track=facts`);
 	await expect(page.getByText(/^Question 1 of \d+$/u)).toBeVisible();
 
 	await page.goto(`/texts/${idOf(slug)}`);

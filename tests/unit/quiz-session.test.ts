@@ -7,7 +7,18 @@ import { readQuizToken, signQuizToken, type QuizState } from '$lib/server/quiz/t
 
 const key = randomBytes(32);
 const anna = { key, visitor: 'anna-visitor-id-000000', article: 'mosca-pyongyang' };
-const state: QuizState = { epoch: 7, seq: 42, seed: 123456789, index: 3, score: 2 };
+const state: QuizState = {
+	epoch: 7,
+	seq: 42,
+	round: 40,
+	seed: 123456789,
+	track: 'vocab',
+	size: 20,
+	pick: 0xfffff,
+	missed: 0b101,
+	index: 3,
+	score: 1
+};
 
 /** The token with one character changed (to another that keeps it well formed). */
 function flip(token: string, at: number): string {
@@ -18,7 +29,7 @@ function flip(token: string, at: number): string {
 describe('the quiz token', () => {
 	it('reads back exactly what was signed, and is short enough for a URL', () => {
 		const token = signQuizToken(state, anna);
-		expect(token).toMatch(/^[A-Za-z0-9_-]{66}$/);
+		expect(token).toMatch(/^[A-Za-z0-9_-]{87}$/);
 		expect(readQuizToken(token, anna)).toEqual({ ok: true, state });
 	});
 
@@ -33,7 +44,10 @@ describe('the quiz token', () => {
 	});
 
 	it('cannot be given a higher score without the key', () => {
-		const forged = signQuizToken({ ...state, score: 3 }, { ...anna, key: randomBytes(32) });
+		const forged = signQuizToken(
+			{ ...state, score: 3, missed: 0 },
+			{ ...anna, key: randomBytes(32) }
+		);
 		expect(readQuizToken(forged, anna)).toEqual({ ok: false, problem: 'tampered' });
 	});
 
@@ -112,7 +126,13 @@ describe('the practice quiz', () => {
 		token = answerOk(quiz, token, 'Roma').next;
 		token = answerOk(quiz, token, 'Torino').next;
 		token = answerOk(quiz, token, 'Napoli').next;
-		expect(quiz.view(token, visit, draw)).toEqual({ kind: 'done', total: 3, score: 2 });
+		expect(quiz.view(token, visit, draw)).toEqual({
+			kind: 'done',
+			track: 'facts',
+			total: 3,
+			score: 2,
+			missed: [{ card: cards[1], given: 'Torino' }]
+		});
 	});
 
 	it('grades only the question the token is at, never another card sent in the form', () => {
@@ -184,7 +204,14 @@ describe('the practice quiz', () => {
 			ok: false,
 			problem: 'expired'
 		});
-		expect(after.view(finished, visit, draw)).toEqual({ kind: 'done', total: 3, score: 2 });
+		// The token knows which question was missed; what was answered went with the record.
+		expect(after.view(finished, visit, draw)).toEqual({
+			kind: 'done',
+			track: 'facts',
+			total: 3,
+			score: 2,
+			missed: [{ card: cards[2], given: undefined }]
+		});
 	});
 
 	it('never reopens a question the bounded record has forgotten', () => {
@@ -220,5 +247,81 @@ describe('the practice quiz', () => {
 			ok: false,
 			problem: 'finished'
 		});
+	});
+});
+
+describe('a round of the missed questions', () => {
+	/** Answers every question of `token`'s round in turn; returns the final token. */
+	function finish(quiz: PracticeQuiz, token: string, answers: string[]): string {
+		for (const given of answers) token = answerOk(quiz, token, given).next;
+		return token;
+	}
+
+	it('asks only the questions missed, in their order, and counts its own score', () => {
+		const quiz = new PracticeQuiz(key);
+		const done = finish(quiz, quiz.start(visit, 1), ['Torino', 'Milano', 'Bari']);
+		const retry = quiz.retry(done, visit, draw);
+		if (!retry.ok) throw new Error(retry.problem);
+
+		const first = quiz.view(retry.token, visit, draw);
+		expect(first).toMatchObject({ kind: 'question', index: 0, total: 2, score: 0 });
+		expect(first.kind === 'question' && first.card).toBe(cards[0]);
+		const second = answerOk(quiz, retry.token, 'Roma').next;
+		expect(quiz.view(second, visit, draw)).toMatchObject({ kind: 'question', card: cards[2] });
+		const end = answerOk(quiz, second, 'Foggia').next;
+		expect(quiz.view(end, visit, draw)).toEqual({
+			kind: 'done',
+			track: 'facts',
+			total: 2,
+			score: 1,
+			missed: [{ card: cards[2], given: 'Foggia' }]
+		});
+		// …and a retry of the retry asks the one still missed.
+		const again = quiz.retry(end, visit, draw);
+		expect(again.ok && quiz.view(again.token, visit, draw)).toMatchObject({
+			kind: 'question',
+			total: 1,
+			card: cards[2]
+		});
+	});
+
+	it('is not offered for a round that is not over or missed nothing', () => {
+		const quiz = new PracticeQuiz(key);
+		const open = quiz.start(visit, 1);
+		expect(quiz.retry(open, visit, draw)).toEqual({ ok: false, problem: 'nothing-missed' });
+		const perfect = finish(quiz, open, ['Roma', 'Milano', 'Napoli']);
+		expect(quiz.retry(perfect, visit, draw)).toEqual({ ok: false, problem: 'nothing-missed' });
+		const bruno = { ...visit, visitor: 'bruno-visitor-id-00000' };
+		expect(quiz.retry(perfect, bruno, draw)).toEqual({ ok: false, problem: 'foreign' });
+	});
+
+	it('keeps a retried question answerable once', () => {
+		const quiz = new PracticeQuiz(key);
+		const done = finish(quiz, quiz.start(visit, 1), ['Roma', 'x', 'Napoli']);
+		const retry = quiz.retry(done, visit, draw);
+		if (!retry.ok) throw new Error(retry.problem);
+		const wrong = answerOk(quiz, retry.token, 'Torino');
+		const question = questionOf(quiz, retry.token);
+		const again = quiz.answer(retry.token, visit, draw, { question, given: 'Milano' });
+		expect(again).toMatchObject({ ok: true, replayed: true, next: wrong.next });
+		expect(quiz.view(wrong.next, visit, draw)).toMatchObject({ kind: 'done', score: 0 });
+	});
+});
+
+describe('the track and size of a quiz', () => {
+	it('draws with the track and size the quiz was started with', () => {
+		const quiz = new PracticeQuiz(key);
+		const asked: unknown[] = [];
+		const spy = (draw: { seed: number; track: string; size: number }) => {
+			asked.push(draw);
+			return cards.slice(0, draw.size);
+		};
+		const token = quiz.start(visit, 9, 'vocab', 2);
+		expect(quiz.view(token, visit, spy)).toMatchObject({
+			kind: 'question',
+			total: 2,
+			track: 'vocab'
+		});
+		expect(asked[0]).toMatchObject({ seed: 9, track: 'vocab', size: 2 });
 	});
 });

@@ -27,6 +27,10 @@ export interface AnsweredEntry {
 	given: string;
 	/** The token of the next question, issued with that answer. */
 	next: string;
+	/** The round the question belongs to (the `seq` of its first token). */
+	round: number;
+	/** Which drawn question it was (its place in the draw, not in the round). */
+	position: number;
 }
 
 export class AnswerLog {
@@ -34,6 +38,8 @@ export class AnswerLog {
 	readonly epoch: number;
 	private issued = 0;
 	private readonly entries = new Map<number, AnsweredEntry>();
+	/** Round → the sequence numbers of its answers, for the review at the end of a round. */
+	private readonly rounds = new Map<number, number[]>();
 	/** The highest sequence number whose entry was dropped; -1 while nothing was. */
 	private forgottenUpTo = -1;
 
@@ -67,12 +73,32 @@ export class AnswerLog {
 		return epoch === this.epoch && seq > this.forgottenUpTo && seq < this.issued;
 	}
 
+	/**
+	 * What was answered in a round, by drawn position: as many of its answers as are still
+	 * remembered (a review after a restart knows which questions were missed, from the token,
+	 * but no longer what was answered).
+	 */
+	answersOf(epoch: number, round: number): Map<number, string> {
+		const answers = new Map<number, string>();
+		if (epoch !== this.epoch) return answers;
+		for (const seq of this.rounds.get(round) ?? []) {
+			const entry = this.entries.get(seq);
+			if (entry) answers.set(entry.position, entry.given);
+		}
+		return answers;
+	}
+
 	/** Records the answer to a token; the caller checked `vouchesFor` first. */
 	record(seq: number, entry: AnsweredEntry): void {
 		this.entries.set(seq, entry);
+		this.rounds.set(entry.round, [...(this.rounds.get(entry.round) ?? []), seq]);
 		while (this.entries.size > this.limit) {
 			const [oldest] = this.entries.keys();
+			const dropped = this.entries.get(oldest)!;
 			this.entries.delete(oldest);
+			const left = (this.rounds.get(dropped.round) ?? []).filter((s) => s !== oldest);
+			if (left.length > 0) this.rounds.set(dropped.round, left);
+			else this.rounds.delete(dropped.round);
 			this.forgottenUpTo = Math.max(this.forgottenUpTo, oldest);
 		}
 	}

@@ -13,8 +13,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { Card } from '$lib/cards/types';
+import { TRACKS, type Card, type Track } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { QUIZ_SIZE, QUIZ_SIZES } from '$lib/quiz/draw';
 import { AnswerLog } from './answers';
 import {
 	MAX_QUESTIONS,
@@ -41,6 +42,19 @@ export const SeedSchema = z
 	.pipe(z.number().int().max(0xffffffff));
 
 /**
+ * A new quiz as the start form (a GET form, so it works without JavaScript) asks for it: the
+ * track and how many questions. Anything else falls back to the defaults rather than failing:
+ * a hand-edited URL still gets a quiz.
+ */
+export const StartSchema = z.object({
+	track: z.enum(TRACKS).catch('facts'),
+	size: z.coerce
+		.number()
+		.pipe(z.union(QUIZ_SIZES.map((size) => z.literal(size))))
+		.catch(QUIZ_SIZE)
+});
+
+/**
  * Why a token cannot be used: the token's own problems, or `expired` when the server can no
  * longer tell whether its question was answered (issued before a restart, or too long ago) or the
  * article's questions have changed since.
@@ -53,12 +67,23 @@ export interface Visit {
 	article: string;
 }
 
-/** The cards of the quiz drawn with this seed, in order. */
-export type DrawQuiz = (seed: number) => Card[];
+/** What a quiz is drawn from: the same seed, track and size draw the same cards. */
+export type QuizDraw = Pick<QuizState, 'seed' | 'track' | 'size'>;
+
+/** The cards of the quiz drawn this way, in order (at most `size`). */
+export type DrawQuiz = (quiz: QuizDraw) => Card[];
+
+/** A question answered wrong, for the review at the end of a round. */
+export interface MissedQuestion {
+	card: Card;
+	/** What was answered; unknown once the record has forgotten it (after a restart). */
+	given?: string;
+}
 
 export type QuizView =
 	| {
 			kind: 'question';
+			track: Track;
 			index: number;
 			total: number;
 			score: number;
@@ -69,6 +94,7 @@ export type QuizView =
 	  }
 	| {
 			kind: 'answered';
+			track: Track;
 			index: number;
 			total: number;
 			/** The score with this answer counted. */
@@ -79,7 +105,14 @@ export type QuizView =
 			/** The token of the next question (or of the final score). */
 			next: string;
 	  }
-	| { kind: 'done'; total: number; score: number }
+	| {
+			kind: 'done';
+			track: Track;
+			total: number;
+			score: number;
+			/** The questions answered wrong, in the order they were asked. */
+			missed: MissedQuestion[];
+	  }
 	| { kind: 'refused'; problem: QuizProblem };
 
 export type AnswerOutcome =
@@ -96,19 +129,49 @@ export class PracticeQuiz {
 		private readonly log = new AnswerLog()
 	) {}
 
-	/** A new quiz drawn with `seed`, at its first question, for this visitor. */
-	start(visit: Visit, seed: number): string {
-		return this.sign(visit, { seed, index: 0, score: 0 });
+	/** A new quiz of `size` questions of `track` drawn with `seed`, at its first question. */
+	start(visit: Visit, seed: number, track: Track = 'facts', size = QUIZ_SIZE): string {
+		const all = size >= 32 ? 0xffffffff : 2 ** size - 1;
+		return this.sign(visit, { seed, track, size, pick: all, missed: 0, index: 0, score: 0 });
+	}
+
+	/**
+	 * A new round of only the questions a finished round missed, still graded here: its token
+	 * says which, so nothing the browser sends can add a question or carry a score over.
+	 * `nothing-missed` for a round that is not finished or missed nothing.
+	 */
+	retry(
+		token: unknown,
+		visit: Visit,
+		draw: DrawQuiz
+	): { ok: true; token: string } | { ok: false; problem: QuizProblem | 'nothing-missed' } {
+		const checked = this.check(token, visit, draw);
+		if (!checked.ok) return checked;
+		const { state, positions } = checked;
+		if (state.index < positions.length || state.missed === 0) {
+			return { ok: false, problem: 'nothing-missed' };
+		}
+		const { seed, track, size, missed } = state;
+		return {
+			ok: true,
+			token: this.sign(visit, { seed, track, size, pick: missed, missed: 0, index: 0, score: 0 })
+		};
 	}
 
 	/** What the page shows for a token. */
 	view(token: unknown, visit: Visit, draw: DrawQuiz): QuizView {
 		const checked = this.check(token, visit, draw);
 		if (!checked.ok) return { kind: 'refused', problem: checked.problem };
-		const { state, cards } = checked;
-		const total = cards.length;
-		if (state.index === total) return { kind: 'done', total, score: state.score };
-		const card = cards[state.index];
+		const { state, cards, positions } = checked;
+		const total = positions.length;
+		if (state.index === total) {
+			const answers = this.log.answersOf(state.epoch, state.round);
+			const missed = positions
+				.filter((position) => isSet(state.missed, position))
+				.map((position) => ({ card: cards[position], given: answers.get(position) }));
+			return { kind: 'done', track: state.track, total, score: state.score, missed };
+		}
+		const card = cards[positions[state.index]];
 		const questionId = this.questionId(state, card);
 		const answered = this.log.get(state.epoch, state.seq);
 		if (answered) {
@@ -116,6 +179,7 @@ export class PracticeQuiz {
 			const score = state.score + (result.accepted ? 1 : 0);
 			return {
 				kind: 'answered',
+				track: state.track,
 				index: state.index,
 				total,
 				score,
@@ -128,7 +192,8 @@ export class PracticeQuiz {
 		if (!this.log.vouchesFor(state.epoch, state.seq)) {
 			return { kind: 'refused', problem: 'expired' };
 		}
-		return { kind: 'question', index: state.index, total, score: state.score, card, questionId };
+		const { track, index, score } = state;
+		return { kind: 'question', track, index, total, score, card, questionId };
 	}
 
 	/**
@@ -139,9 +204,10 @@ export class PracticeQuiz {
 	answer(token: unknown, visit: Visit, draw: DrawQuiz, form: AnswerForm): AnswerOutcome {
 		const checked = this.check(token, visit, draw);
 		if (!checked.ok) return checked;
-		const { state, cards } = checked;
-		if (state.index === cards.length) return { ok: false, problem: 'finished' };
-		const card = cards[state.index];
+		const { state, cards, positions } = checked;
+		if (state.index === positions.length) return { ok: false, problem: 'finished' };
+		const position = positions[state.index];
+		const card = cards[position];
 		if (form.question !== this.questionId(state, card)) {
 			return { ok: false, problem: 'other-question' };
 		}
@@ -158,14 +224,23 @@ export class PracticeQuiz {
 		if (!this.log.vouchesFor(state.epoch, state.seq)) return { ok: false, problem: 'expired' };
 
 		const result = gradeCard(card, form.given);
-		const next = this.sign(visit, {
-			seed: state.seed,
-			index: state.index + 1,
-			score: state.score + (result.accepted ? 1 : 0)
-		});
+		const { seed, track, size, pick, round } = state;
+		const next = this.sign(
+			visit,
+			{
+				seed,
+				track,
+				size,
+				pick,
+				missed: result.accepted ? state.missed : (state.missed | (1 << position)) >>> 0,
+				index: state.index + 1,
+				score: state.score + (result.accepted ? 1 : 0)
+			},
+			round
+		);
 		// Synchronous from the lookup above to here: two requests racing with the same token
 		// cannot both be graded (Node runs one at a time between awaits).
-		this.log.record(state.seq, { given: form.given, next });
+		this.log.record(state.seq, { given: form.given, next, round, position });
 		return { ok: true, result, next, replayed: false };
 	}
 
@@ -175,15 +250,18 @@ export class PracticeQuiz {
 	 */
 	private questionId(state: QuizState, card: Card): string {
 		return createHmac('sha256', this.key)
-			.update(`ripasso:quiz-question:v1\0${state.seed}\0${state.index}\0${card.id}`)
+			.update('ripasso:quiz-question:v2\0')
+			.update(`${state.seed}\0${state.track}\0${state.pick}\0${state.index}\0${card.id}`)
 			.digest()
 			.subarray(0, 12)
 			.toString('base64url');
 	}
 
-	private sign(visit: Visit, state: Pick<QuizState, 'seed' | 'index' | 'score'>): string {
+	/** Signs the next token; a new round unless `round` names the one it continues. */
+	private sign(visit: Visit, state: Omit<QuizState, 'epoch' | 'seq' | 'round'>, round?: number) {
+		const seq = this.log.issue();
 		return signQuizToken(
-			{ ...state, epoch: this.log.epoch, seq: this.log.issue() },
+			{ ...state, epoch: this.log.epoch, seq, round: round ?? seq },
 			{ key: this.key, ...visit }
 		);
 	}
@@ -192,12 +270,19 @@ export class PracticeQuiz {
 		token: unknown,
 		visit: Visit,
 		draw: DrawQuiz
-	): { ok: true; state: QuizState; cards: Card[] } | { ok: false; problem: QuizProblem } {
+	):
+		| { ok: true; state: QuizState; cards: Card[]; positions: number[] }
+		| { ok: false; problem: QuizProblem } {
 		const read = readQuizToken(token, { key: this.key, ...visit });
 		if (!read.ok) return read;
-		const cards = draw(read.state.seed).slice(0, MAX_QUESTIONS);
+		const { state } = read;
+		const cards = draw(state).slice(0, Math.min(state.size, MAX_QUESTIONS));
+		// The round: the drawn questions its token picks, in the order drawn.
+		const positions = cards.map((_, i) => i).filter((i) => isSet(state.pick, i));
 		// Only possible if the article's questions changed under a key that outlived them.
-		if (read.state.index > cards.length) return { ok: false, problem: 'expired' };
-		return { ok: true, state: read.state, cards };
+		if (state.index > positions.length) return { ok: false, problem: 'expired' };
+		return { ok: true, state, cards, positions };
 	}
 }
+
+const isSet = (mask: number, bit: number) => ((mask >>> bit) & 1) === 1;
