@@ -69,17 +69,19 @@ export function studyOrder(
 				(position.get(a.source.sentence) ?? 0) - (position.get(b.source.sentence) ?? 0) ||
 				TYPE_ORDER[a.type] - TYPE_ORDER[b.type]
 	);
-	return takingTurns(textOrder, spacing);
+	return inTurns(textOrder, spacing);
 }
 
 /**
- * Deals cards round-robin by type. A type's turn takes its earliest card whose note was not placed
+ * Deals cards already in text order round-robin by type (the second half of `studyOrder`; the
+ * order within a type is kept, so a study order dealt again, say without its listening cards, is
+ * the study order of what is left). A type's turn takes its earliest card whose note was not placed
  * in the last `spacing` cards (and, for a `LATER` type, had an easier card placed before); a type
  * with none passes.
  * When every type passes, the earliest card left goes next (only siblings remain: the queue's
  * burying spreads them over the days).
  */
-function takingTurns(textOrder: readonly Card[], spacing: number): Card[] {
+export function inTurns(textOrder: readonly Card[], spacing = SIBLING_SPACING): Card[] {
 	const types = TURNS.filter((type) => textOrder.some((card) => card.type === type));
 	const byType = new Map(types.map((type) => [type, textOrder.filter((c) => c.type === type)]));
 	const left = new Set(textOrder);
@@ -116,4 +118,3 @@ function takingTurns(textOrder: readonly Card[], spacing: number): Card[] {
 	}
 	return order;
 }
-

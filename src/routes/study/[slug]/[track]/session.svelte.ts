@@ -7,6 +7,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { inTurns } from '$lib/srs/order';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
@@ -136,7 +137,8 @@ export class StudySession {
 		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
 		this.voice = voice;
 		let cards = this.#cards;
-		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
+		// Dealt again without them, so that the other types still keep siblings a day apart.
+		if (!voice) cards = inTurns(cards.filter((card) => card.type !== 'listening'));
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
 		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour, this.#timeZone);
