@@ -1,8 +1,9 @@
 /**
  * The order new cards are introduced in (issue 14, point 2: variety from day one).
  *
- * Within a type, cards keep the text's order: facts as the article tells them (curated cards before
- * automatic ones), words by usefulness (the vocabulary's rank, the order the deck lists them in).
+ * Within a type, cards keep the text's order (but for one held back a few places to keep it away
+ * from its siblings): facts as the article tells them (curated cards before automatic ones), words
+ * by usefulness (the vocabulary's rank, the order the deck lists them in).
  * Across types, new cards take turns: a day's twenty new cards mix multiple choice, cloze, true or
  * false and numeric facts, or recognition, cloze and listening words, instead of twenty of one type.
  *
@@ -74,8 +75,8 @@ export function studyOrder(
 
 /**
  * Deals cards already in text order round-robin by type (the second half of `studyOrder`; the
- * order within a type is kept, so a study order dealt again, say without its listening cards, is
- * the study order of what is left). A type's turn takes its earliest card whose note was not placed
+ * order within a type is kept, so a study order dealt again, say without its listening cards, keeps
+ * its siblings apart again). A type's turn takes its earliest card whose note was not placed
  * in the last `spacing` cards (and, for a `LATER` type, had an easier card placed before); a type
  * with none passes.
  * When every type passes, the earliest card left goes next (only siblings remain: the queue's
