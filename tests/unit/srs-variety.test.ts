@@ -19,10 +19,17 @@ const START = Date.parse('2026-01-05T10:00:00Z');
 const deck = buildDeck(library, { lexicon });
 const [article] = library.map((entry) => entry.article);
 
-/** The cards of a track in the order the study page hands them to the session. */
-function pageOrder(track: Track): Card[] {
+/**
+ * The cards of a track in the order the session studies them: the study page's order, without
+ * listening cards when the browser has no voice, dealt again for the learner's daily limit.
+ */
+function sessionOrder(track: Track, { voice = true, newPerDay = 20 } = {}): Card[] {
 	const cards = deck.cards.filter((c) => c.source.article === article.slug && c.track === track);
-	return studyOrder(cards, article.sentences);
+	const page = studyOrder(cards, article.sentences);
+	return inTurns(
+		page.filter((card) => voice || card.type !== 'listening'),
+		newPerDay
+	);
 }
 
 interface Shown {
@@ -37,9 +44,16 @@ interface Shown {
  * A learner who studies every day at 10:00 until nothing is left, rating Again with probability
  * `again` and Good otherwise, 30 seconds per card; learning steps are waited for.
  */
-function simulate(cards: Card[], track: Track, days: number, seed = 14, again = 0.15): Shown[] {
+function simulate(
+	cards: Card[],
+	track: Track,
+	days: number,
+	{ newPerDay = 20, seed = 14, again = 0.15 } = {}
+): Shown[] {
 	const random = mulberry32(seed);
-	const srs = createScheduler(DEFAULT_SETTINGS, { timeZone: ZONE });
+	const limits = { newPerDay, reviewsPerDay: 200 };
+	const settings = { ...DEFAULT_SETTINGS, limits: { facts: limits, vocab: limits } };
+	const srs = createScheduler(settings, { timeZone: ZONE });
 	const byId = new Map(cards.map((card) => [card.id, card]));
 	const states = new Map<string, CardState>();
 	const shown: Shown[] = [];
@@ -51,7 +65,7 @@ function simulate(cards: Card[], track: Track, days: number, seed = 14, again = 
 				cards,
 				states,
 				todaysLog: today,
-				settings: DEFAULT_SETTINGS,
+				settings,
 				now,
 				track,
 				timeZone: ZONE
@@ -85,21 +99,21 @@ const firstDay = (shown: Shown[], type: CardType) =>
 	shown.find((s) => s.type === type)?.day ?? null;
 
 // Thirty days show days 1, 2, 7 and 30; every fact card is introduced by day 15 anyway.
-const facts = simulate(pageOrder('facts'), 'facts', 30);
-const vocab = simulate(pageOrder('vocab'), 'vocab', 30);
-// A browser with no Italian voice: the session leaves listening cards out and deals the rest again.
-const silent = simulate(
-	inTurns(pageOrder('vocab').filter((card) => card.type !== 'listening')),
-	'vocab',
-	3
-);
+const facts = simulate(sessionOrder('facts'), 'facts', 30);
+const vocab = simulate(sessionOrder('vocab'), 'vocab', 30);
+// A browser with no Italian voice, and a learner who takes five new cards a day.
+const silent = simulate(sessionOrder('vocab', { voice: false }), 'vocab', 3);
+const fewFacts = simulate(sessionOrder('facts', { newPerDay: 5 }), 'facts', 7, { newPerDay: 5 });
+const fewWords = simulate(sessionOrder('vocab', { newPerDay: 5 }), 'vocab', 7, { newPerDay: 5 });
 
 // `VARIETY_TABLE=1 npx vitest run tests/unit/srs-variety.test.ts` prints the table of the report.
 if (process.env.VARIETY_TABLE) {
 	for (const [name, shown] of [
 		['facts', facts],
 		['vocab', vocab],
-		['vocab, no voice', silent]
+		['vocab, no voice', silent],
+		['facts, 5 a day', fewFacts],
+		['vocab, 5 a day', fewWords]
 	] as const) {
 		for (const day of [1, 2, 3, 7, 30])
 			console.log(name, day, JSON.stringify(newTypes(shown, day)));
@@ -132,6 +146,13 @@ describe('a simulated learner on the curated article (20 new cards a day, Good 8
 
 	it('plays a listening card within the first week when there is a voice', () => {
 		expect(firstDay(vocab, 'listening')).toBeLessThanOrEqual(7);
+	});
+
+	it('mixes types and has words typed from English by day 2 at five new cards a day too', () => {
+		expect(kinds(newTypes(fewFacts, 1))).toBeGreaterThanOrEqual(3);
+		expect(kinds(newTypes(fewWords, 1))).toBeGreaterThanOrEqual(3);
+		expect(firstDay(fewWords, 'production')).toBeLessThanOrEqual(2);
+		expect(firstDay(fewFacts, 'open')).toBeLessThanOrEqual(2);
 	});
 
 	it('asks no open question and types no word from English on day 1: those wait for a sibling', () => {

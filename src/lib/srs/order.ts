@@ -34,7 +34,10 @@ const TURNS: readonly CardType[] = [
 /** Types never a note's first card: recall with no cue, after an easier sibling. */
 const LATER: ReadonlySet<CardType> = new Set(['open', 'production']);
 
-/** How many new cards apart two siblings are put: one day's worth at the default limit. */
+/**
+ * How many new cards apart two siblings are put: one day's worth at the default limit (the study
+ * session deals them again for the learner's own limit).
+ */
 export const SIBLING_SPACING = 20;
 
 // Within a fact's sentence, the easier types first (the article order's tie-break).
@@ -84,6 +87,8 @@ export function studyOrder(
  */
 export function inTurns(textOrder: readonly Card[], spacing = SIBLING_SPACING): Card[] {
 	const types = TURNS.filter((type) => textOrder.some((card) => card.type === type));
+	// Fewer than one card of each type apart, a round would deal a note's siblings together.
+	spacing = Math.max(spacing, types.length);
 	const byType = new Map(types.map((type) => [type, textOrder.filter((c) => c.type === type)]));
 	const left = new Set(textOrder);
 	// A note of open questions only (an automatic one) has no easier card to wait for; it still

@@ -137,8 +137,10 @@ export class StudySession {
 		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
 		this.voice = voice;
 		let cards = this.#cards;
-		// Dealt again without them, so that the other types still keep siblings a day apart.
-		if (!voice) cards = inTurns(cards.filter((card) => card.type !== 'listening'));
+		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
+		// Dealt again for this learner's daily limit, so that a note's siblings sit a day apart.
+		const track = cards[0]?.track ?? 'facts';
+		cards = inTurns(cards, this.#progress.settings.limits[track].newPerDay);
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
 		const dayStart = startOfDay(this.now, this.#progress.settings.dayStartHour, this.#timeZone);
