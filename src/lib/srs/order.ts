@@ -124,3 +124,11 @@ export function inTurns(textOrder: readonly Card[], spacing = SIBLING_SPACING): 
 	}
 	return order;
 }
+
+/**
+ * The same cards, each note's easier types first (stable otherwise): the order for words the
+ * learner asked to study next, met by their meaning before they are gapped or typed.
+ */
+export function easiestFirst(cards: readonly Card[]): Card[] {
+	return [...cards].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
+}

@@ -7,7 +7,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
-import { inTurns } from '$lib/srs/order';
+import { easiestFirst, inTurns } from '$lib/srs/order';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
@@ -24,7 +24,7 @@ const SUGGESTED: Record<AnswerResult['verdict'], Rating> = {
 
 /**
  * Words marked in the reader: "known" ones leave the queue, "study next" ones are introduced
- * before the other new words. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
+ * before the other new words, their easier cards first. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
  * picked from a classroom quiz come first too, with their siblings (the same fact or word).
  */
 function markedFirst(
@@ -37,7 +37,7 @@ function markedFirst(
 	const mark = (card: Card) => words.get(card.sibling.split(':vocab:')[1] ?? '')?.status;
 	const first = (card: Card) => mark(card) === 'next' || picked.has(card.sibling);
 	const kept = cards.filter((card) => mark(card) !== 'known');
-	return [...kept.filter(first), ...kept.filter((card) => !first(card))];
+	return [...easiestFirst(kept.filter(first)), ...kept.filter((card) => !first(card))];
 }
 
 export interface SessionOptions {
