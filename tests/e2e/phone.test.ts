@@ -31,8 +31,9 @@ async function answer(page: Page) {
 	await expect(ratings(page)).toBeVisible();
 }
 
-// A card's siblings (the other cards of its fact or word) wait for another day: four days of
-// four cards each bring every kind of card to the screen, the long multiple choice and the typed.
+// New cards take turns by type, and a card's siblings (the other cards of its fact or word) wait
+// for another day: four days of four cards each bring every kind of card to the screen, the long
+// multiple choice and the typed.
 const DAY = 24 * 60 * 60 * 1000;
 const FIRST_DAY = new Date('2026-12-02T12:00:00').getTime();
 
@@ -46,6 +47,14 @@ for (const track of ['facts', 'vocab'] as const) {
 			const voice = { lang: 'it-IT', name: 'Alice', default: false, localService: true };
 			speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
 		});
+		// Four new cards a day, the limit the session deals the cards for: siblings a day apart.
+		await page.goto('/settings');
+		const limits = page.getByLabel('New cards per day');
+		// One field per track, once the saved settings are read.
+		await expect(limits).toHaveCount(2);
+		for (const field of await limits.all()) await field.fill('4');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByText('Settings saved.')).toBeVisible();
 		const types = new Set<string>();
 		for (let day = 0; day < 4; day++) {
 			await page.clock.setFixedTime(FIRST_DAY + day * DAY);
@@ -74,7 +83,7 @@ for (const track of ['facts', 'vocab'] as const) {
 		}
 		expect([...types].sort()).toEqual(
 			track === 'facts'
-				? ['cloze', 'multiple-choice', 'open', 'true-false']
+				? ['cloze', 'multiple-choice', 'numeric', 'open', 'true-false']
 				: ['cloze', 'listening', 'production', 'recognition']
 		);
 	});

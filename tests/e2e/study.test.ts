@@ -72,7 +72,8 @@ test('undo brings back the last card exactly as it was', async ({ page }) => {
 	await page.goto(STUDY);
 	const first = await studyOne(page, '1');
 	await expect(count(page, 'new')).toHaveText('19');
-	await page.keyboard.press('u');
+	// The next card is a cloze, its answer field focused: U would be typed, Ctrl+Z undoes.
+	await page.keyboard.press('Control+z');
 	await expect(prompt(page)).toHaveText(first);
 	await expect(count(page, 'new')).toHaveText('20');
 	await expect(page.getByText('Last rating undone.')).toBeVisible();
@@ -293,14 +294,21 @@ test('a production card typed without its accent is accepted and the accent call
 		.getByRole('button', { name: 'Study it next' })
 		.click();
 
-	// Day 1: the word is introduced by recognition; Easy sends it straight to review.
+	// Day 1: the word is introduced by recognition (a word chosen to study next is met by its
+	// meaning first); Easy sends it straight to review.
 	await page.goto('/study/mosca-pyongyang/vocab');
 	await expect(prompt(page)).toHaveText('la capacità');
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('4');
 
-	// Day 3: its production card comes first among the new cards.
+	// Day 3: its cloze (no voice here, so no listening card), then on day 4 its production card,
+	// one sibling a day: its production card comes first among the new cards.
 	await page.clock.setFixedTime(new Date('2026-11-25T10:00:00'));
+	await page.reload();
+	await expect(prompt(page)).toContainText('_____');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('4');
+	await page.clock.setFixedTime(new Date('2026-11-26T10:00:00'));
 	await page.reload();
 	await expect(prompt(page)).toHaveText('capacity (noun, f)');
 	await page.getByLabel('Your answer').fill('capacita');
@@ -326,14 +334,21 @@ test('a production card names another form of the word instead of calling it a t
 		.getByRole('button', { name: 'Study it next' })
 		.click();
 
-	// Day 1: the word is introduced by recognition; Easy sends it straight to review.
+	// Day 1: the word is introduced by recognition (a word chosen to study next is met by its
+	// meaning first); Easy sends it straight to review.
 	await page.goto('/study/mosca-pyongyang/vocab');
 	await expect(prompt(page)).toHaveText('la truppa');
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('4');
 
-	// Day 3: its production card. The plural is the word, in another form: right, and named.
+	// Day 3: its cloze (no voice here, so no listening card), then on day 4 its production card,
+	// one sibling a day: its production card. The plural is the word, in another form: right, and named.
 	await page.clock.setFixedTime(new Date('2026-11-25T10:00:00'));
+	await page.reload();
+	await expect(prompt(page)).toContainText('_____');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('4');
+	await page.clock.setFixedTime(new Date('2026-11-26T10:00:00'));
 	await page.reload();
 	await expect(prompt(page)).toHaveText(/\(noun, f\)$/);
 	await page.getByLabel('Your answer').fill('truppe');
@@ -392,4 +407,52 @@ test('the study counts, the statistics and the done screen agree on what is due 
 
 	await page.goto('/stats');
 	await expect(facts.getByTestId('due-today')).toHaveText('0');
+});
+
+test('without an Italian voice the vocabulary page says once that listening cards are skipped', async ({
+	page
+}) => {
+	// A browser with an English voice only.
+	await page.addInitScript(() => {
+		const voice = { lang: 'en-US', name: 'Sam', default: true, localService: true };
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+	});
+	await page.goto('/study/mosca-pyongyang/vocab');
+	const notice = page.getByRole('complementary', { name: /this browser has no Italian voice/ });
+	await expect(notice).toContainText('install an Italian voice in your system settings');
+	for (let i = 0; i < 6; i++) {
+		await expect(page.locator('section.card')).not.toHaveAttribute('data-type', 'listening');
+		await studyOne(page);
+	}
+	await notice.getByRole('button', { name: 'Got it' }).click();
+	await expect(notice).toHaveCount(0);
+	// Remembered in this browser: it does not nag on the next visit.
+	await page.reload();
+	await expect(prompt(page)).toBeVisible();
+	await expect(page.getByText(/no Italian voice/)).toHaveCount(0);
+});
+
+test('with an Italian voice the vocabulary page deals listening cards on day 1 and says nothing', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		const voice = { lang: 'it-IT', name: 'Alice', default: false, localService: true };
+		speechSynthesis.getVoices = () => [voice as unknown as SpeechSynthesisVoice];
+	});
+	await page.goto('/study/mosca-pyongyang/vocab');
+	const types = new Set<string>();
+	for (let i = 0; i < 6; i++) {
+		const card = page.locator('section.card');
+		await expect(card).toBeVisible();
+		types.add((await card.getAttribute('data-type')) ?? '');
+		const shown = await card.elementHandle();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
+		await page.keyboard.press('3');
+		// The next card replaces this one.
+		await expect.poll(() => shown!.evaluate((node) => node.isConnected)).toBe(false);
+	}
+	// The first day mixes recognition, cloze and listening.
+	expect([...types].sort()).toEqual(['cloze', 'listening', 'recognition']);
+	await expect(page.getByText(/no Italian voice/)).toHaveCount(0);
 });

@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		article: { slug: article.slug, title: article.meta.title },
 		track,
-		// Facts come in the article's order; words by usefulness (the vocabulary's rank).
-		cards: track === 'facts' ? studyOrder(cards, article.sentences) : cards
+		// Facts in the article's order, words by usefulness (the vocabulary's rank), types in turn.
+		cards: studyOrder(cards, article.sentences)
 	};
 };

@@ -7,6 +7,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { easiestFirst, inTurns } from '$lib/srs/order';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
@@ -23,7 +24,7 @@ const SUGGESTED: Record<AnswerResult['verdict'], Rating> = {
 
 /**
  * Words marked in the reader: "known" ones leave the queue, "study next" ones are introduced
- * before the other new words. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
+ * before the other new words, their easier cards first. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
  * picked from a classroom quiz come first too, with their siblings (the same fact or word).
  */
 function markedFirst(
@@ -36,7 +37,7 @@ function markedFirst(
 	const mark = (card: Card) => words.get(card.sibling.split(':vocab:')[1] ?? '')?.status;
 	const first = (card: Card) => mark(card) === 'next' || picked.has(card.sibling);
 	const kept = cards.filter((card) => mark(card) !== 'known');
-	return [...kept.filter(first), ...kept.filter((card) => !first(card))];
+	return [...easiestFirst(kept.filter(first)), ...kept.filter((card) => !first(card))];
 }
 
 export interface SessionOptions {
@@ -154,6 +155,9 @@ export class StudySession {
 		this.voice = voice;
 		let cards = this.#cards;
 		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
+		// Dealt again for this learner's daily limit, so that a note's siblings sit a day apart.
+		const track = cards[0]?.track ?? 'facts';
+		cards = inTurns(cards, this.#progress.settings.limits[track].newPerDay);
 		this.#cards = markedFirst(cards, this.#progress.words, this.#progress.picks);
 		this.now = this.#clock();
 		this.startedAt = this.now;
