@@ -131,9 +131,7 @@ export class ProgressStore {
 		const at = now.toISOString();
 		await Promise.all([
 			...[...new Set(ids)].map((id) =>
-				status === null
-					? store.delete(id)
-					: store.put(wordRecordSchema.parse({ id, status, at }))
+				status === null ? store.delete(id) : store.put(wordRecordSchema.parse({ id, status, at }))
 			),
 			tx.done
 		]);
