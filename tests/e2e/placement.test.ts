@@ -113,9 +113,11 @@ test('the reader’s paragraph button marks its words, by keyboard, and the stud
 	);
 	expect(words.size).toBeGreaterThan(3);
 
-	// The paragraph's words are one tab stop; the button is the next.
-	await paragraph.locator('.word[tabindex="0"]').focus();
-	await page.keyboard.press('Tab');
+	// No tab stop of its own (the paragraph stays one): the Right arrow after the last word.
+	await expect(rest).toHaveAttribute('tabindex', '-1');
+	await paragraph.locator('.word').first().focus();
+	await page.keyboard.press('End');
+	await page.keyboard.press('ArrowRight');
 	await expect(rest).toBeFocused();
 	await page.keyboard.press('Enter');
 	const status = page.getByText(/^\d+ words marked known\./).first();
