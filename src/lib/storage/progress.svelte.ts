@@ -217,6 +217,20 @@ export class Progress {
 		});
 	}
 
+	/** Marks many vocabulary entries at once, all or none; `null` removes their marks. */
+	setWordStatuses(ids: readonly string[], status: WordMark | null): Promise<void> {
+		return this.#write(async (store) => {
+			const at = this.#clock();
+			await store.setWordStatuses(ids, status, at);
+			const words = new Map(this.#snapshot.words);
+			for (const id of ids) {
+				if (status) words.set(id, { id, status, at: at.toISOString() });
+				else words.delete(id);
+			}
+			this.#snapshot = { ...this.#snapshot, words };
+		});
+	}
+
 	/**
 	 * Puts cards first among the new ones (`from`: where they were picked). Resolves to how many
 	 * were picked for the first time.

@@ -118,6 +118,26 @@ export class ProgressStore {
 	}
 
 	/**
+	 * Marks many vocabulary entries at once (placement, "I know the rest of this paragraph"), in
+	 * one transaction: all of them or none. `null` removes their marks.
+	 */
+	async setWordStatuses(
+		ids: readonly string[],
+		status: WordMark | null,
+		now = new Date()
+	): Promise<void> {
+		const tx = this.#db.transaction('words', 'readwrite');
+		const store = tx.objectStore('words');
+		const at = now.toISOString();
+		await Promise.all([
+			...[...new Set(ids)].map((id) =>
+				status === null ? store.delete(id) : store.put(wordRecordSchema.parse({ id, status, at }))
+			),
+			tx.done
+		]);
+	}
+
+	/**
 	 * Stores a rating: the card's new state and its review, together or not at all.
 	 *
 	 * `from` is the state the rating was made from (`null`: the card was new). When the stored state

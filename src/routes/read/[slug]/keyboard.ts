@@ -9,6 +9,8 @@
 /** The element that holds one roving group of words. */
 export const GROUP = '[data-words]';
 export const WORD = '.word';
+/** "I know the rest of this paragraph": after the last word, reached with the Right arrow. */
+export const REST = '[data-rest]:not(:disabled)';
 
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
 
@@ -18,10 +20,13 @@ const STEP: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
  */
 export function moveAmongWords(event: KeyboardEvent): boolean {
 	const word = event.target;
-	if (!(word instanceof HTMLElement) || !word.matches(WORD)) return false;
+	if (!(word instanceof HTMLElement) || !word.matches(`${WORD}, ${REST}`)) return false;
 	if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-	const words = [...(word.closest(GROUP)?.querySelectorAll<HTMLElement>(WORD) ?? [])];
-	const at = words.indexOf(word);
+	const group = word.closest(GROUP);
+	const words = [...(group?.querySelectorAll<HTMLElement>(WORD) ?? [])];
+	// Home and End go to the first and last word; the arrows also reach the paragraph's button.
+	const items = [...words, ...(group?.querySelectorAll<HTMLElement>(REST) ?? [])];
+	const at = items.indexOf(word);
 	const step = STEP[event.key];
 	const to =
 		event.key === 'Home'
@@ -29,10 +34,10 @@ export function moveAmongWords(event: KeyboardEvent): boolean {
 			: event.key === 'End'
 				? words.length - 1
 				: step !== undefined
-					? Math.min(words.length - 1, Math.max(0, at + step))
+					? Math.min(items.length - 1, Math.max(0, at + step))
 					: null;
-	if (to === null || at < 0) return false;
-	words[to].focus();
+	if (to === null || at < 0 || to < 0) return false;
+	items[to].focus();
 	return true;
 }
 

@@ -34,6 +34,16 @@ export class WordMarks {
 		return this.#progress.words.get(entry)?.status;
 	}
 
+	/** Marks many words at once, all or none (`null` removes the marks); resolves to whether stored. */
+	async setMany(entries: readonly string[], mark: WordMark | null): Promise<boolean> {
+		try {
+			await this.#progress.setWordStatuses(entries, mark);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
 	/** Saves a mark (or removes it with `null`); the page shows it once it is stored. */
 	async set(entry: string, mark: WordMark | null): Promise<void> {
 		try {
