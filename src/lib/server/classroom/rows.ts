@@ -61,12 +61,11 @@ export function gameOf(
 	answers: readonly PlayerAnswerRow[]
 ): GameState {
 	// The choice is not the game's: it only serves to start the quiz again (`duplicateOf`).
-	const {
-		mode,
-		tracks: _tracks,
-		kinds: _kinds,
-		...settings
-	} = JSON.parse(row.settings) as LiveGame['settings'] & { mode?: string } & Partial<Choice>;
+	const { mode, ...settings } = JSON.parse(row.settings) as LiveGame['settings'] & {
+		mode?: string;
+	} & Partial<Choice>;
+	delete settings.tracks;
+	delete settings.kinds;
 	const game = {
 		code: row.code,
 		createdAt: row.createdAt,
