@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dataDir, openSqliteStore, StorageError, type NewGameRow } from '$lib/server/classroom/db';
+import {
+	dataDir,
+	MIGRATIONS,
+	openSqliteStore,
+	StorageError,
+	type NewGameRow
+} from '$lib/server/classroom/db';
 
 const game = (code: string): NewGameRow => ({
 	code,
@@ -138,5 +144,61 @@ describe('the classroom database', () => {
 	it('puts the data folder where RIPASSO_DATA_DIR says', () => {
 		expect(dataDir({ RIPASSO_DATA_DIR: '/srv/ripasso' })).toBe('/srv/ripasso');
 		expect(dataDir({})).toBe(join(process.cwd(), 'data'));
+	});
+
+	it("lists a host's games newest first with their players, and never another host's", () => {
+		const store = openSqliteStore(':memory:');
+		const mine = (code: string, createdAt: number, expiresAt = 10_000) => ({
+			...game(code),
+			hostSecretHash: 'mine',
+			createdAt,
+			expiresAt
+		});
+		store.createGame(mine('111111', 1000));
+		store.createGame(mine('222222', 3000));
+		store.createGame(mine('333333', 2000, 2500)); // expired by 5000: its report is gone
+		store.createGame({ ...game('444444'), hostSecretHash: 'theirs', createdAt: 4000 });
+		const player = { gameCode: '111111', joinedAt: 1, score: 0, streak: 0 };
+		store.upsertPlayer({ ...player, id: 'p1', nickname: 'Anna', removed: false });
+		store.upsertPlayer({ ...player, id: 'p2', nickname: 'Bea', removed: false });
+		store.upsertPlayer({ ...player, id: 'p3', nickname: 'Bot', removed: true });
+
+		const listed = store.gamesOf('mine', 5000, 100);
+		expect(listed.map((row) => [row.code, row.players])).toEqual([
+			['222222', 0],
+			['111111', 2]
+		]);
+		expect(listed[1]).toMatchObject({ article: 'mosca-pyongyang', phase: 'lobby' });
+		expect(store.gamesOf('mine', 5000, 1).map((row) => row.code)).toEqual(['222222']);
+		expect(store.gamesOf('theirs', 5000, 100).map((row) => row.code)).toEqual(['444444']);
+		expect(store.gamesOf('nobody', 5000, 100)).toEqual([]);
+	});
+
+	it('adds the index by host to a database of the previous schema, keeping its games', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'ripasso-db-')), 'classroom.sqlite');
+		const old = new Database(file);
+		for (const migration of MIGRATIONS.slice(0, 2)) old.exec(migration);
+		old.pragma('user_version = 2');
+		old
+			.prepare(
+				`INSERT INTO games (code, host_secret_hash, article, mode, settings, card_ids, phase,
+				 question_index, created_at, expires_at) VALUES ('123456', 'mine', 'a', 'live', '{}',
+				 '["x"]', 'finished', 0, 1000, 10000)`
+			)
+			.run();
+		old.close();
+
+		const store = openSqliteStore(file, { warn: () => {} });
+		expect(store.gamesOf('mine', 5000, 100).map((row) => row.code)).toEqual(['123456']);
+		store.close();
+		const raw = new Database(file);
+		expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+		const plan = raw
+			.prepare(
+				'EXPLAIN QUERY PLAN SELECT code FROM games WHERE host_secret_hash = ? ORDER BY created_at DESC'
+			)
+			.all('mine') as { detail: string }[];
+		expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING INDEX games_host/);
+		raw.close();
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAssignment } from '$lib/classroom/assignment';
 import { answer, createGame, join, start, type GameState } from '$lib/classroom/game';
 import type { PlayerAnswerRow, GameRow, PlayerRow } from '$lib/server/classroom/db';
-import { gameOf, gameRow } from '$lib/server/classroom/rows';
+import { duplicateOf, gameOf, gameRow, hostedGameOf } from '$lib/server/classroom/rows';
 import { must, T0, testCard } from '../helpers/classroom';
 
 const card = testCard('a', { answer: 'Torino', options: ['Roma', 'Torino'] });
@@ -88,5 +88,64 @@ describe('a game in the store', () => {
 			players: [],
 			answers: []
 		});
+	});
+});
+
+describe("a game in its host's list", () => {
+	const live = must(
+		createGame(
+			'123456',
+			['a', 'b'],
+			{ questions: 2, secondsPerQuestion: 30, speedBonus: false },
+			T0
+		)
+	);
+	const assignment = must(
+		createAssignment('654321', ['a'], { questions: 1, closesAt: T0 + 72 * 3_600_000 }, T0)
+	);
+	const choice = { tracks: ['vocab' as const], kinds: ['numeric' as const] };
+
+	it('says where each kind stands: lobby, running, finished; open until it closes, then closed', () => {
+		const hosted = (state: GameState, now = T0) =>
+			hostedGameOf({ ...gameRow(state, meta), players: 3 }, now);
+		expect(hosted(live)).toMatchObject({ kind: 'live', standing: 'lobby', questions: 2 });
+		expect(hosted({ ...live, phase: 'reveal' }).standing).toBe('running');
+		expect(hosted({ ...live, phase: 'finished' }).standing).toBe('finished');
+		expect(hosted(assignment)).toMatchObject({
+			kind: 'assignment',
+			standing: 'open',
+			closesAt: T0 + 72 * 3_600_000,
+			players: 3
+		});
+		// Its time ran out while no one loaded it: the row still says open, the clock does not.
+		expect(hosted(assignment, T0 + 73 * 3_600_000).standing).toBe('closed');
+		expect(hosted({ ...assignment, phase: 'finished' }).standing).toBe('closed');
+	});
+
+	it('starts again with the same text, choice, settings and questions, and no choice in the game', () => {
+		const row = gameRow(live, { ...meta, choice });
+		expect(duplicateOf(row, () => undefined)).toEqual({
+			article: 'unita',
+			...choice,
+			cardIds: ['a', 'b'],
+			mode: 'live',
+			seconds: 30,
+			speedBonus: false,
+			classic: false,
+			getReady: false,
+			openFor: 24
+		});
+		expect(reread(live, row)).toEqual(live);
+		expect(duplicateOf(gameRow(assignment, { ...meta, choice }), () => undefined)).toMatchObject({
+			mode: 'assignment',
+			openFor: 72
+		});
+	});
+
+	it('takes the tracks of its cards, and every kind, for a game stored without its choice', () => {
+		const vocab = { ...card, track: 'vocab' as const };
+		expect(
+			duplicateOf(gameRow(live, meta), (id) => (id === 'a' ? vocab : undefined))
+		).toMatchObject({ tracks: ['vocab'], kinds: ['multiple-choice', 'true-false', 'numeric'] });
 	});
 });

@@ -45,6 +45,9 @@ export interface PlayerRow {
 	streak: number;
 }
 
+/** A game of one host as their list shows it: its row and how many players it has. */
+export type HostedGameRow = GameRow & { players: number };
+
 /** A `PlayerAnswer` as stored, with its game. */
 export interface PlayerAnswerRow {
 	gameCode: string;
@@ -63,6 +66,11 @@ export interface ClassroomStore {
 	getGame(code: string): GameRow | undefined;
 	/** Codes of games not yet expired, for resuming after a restart. */
 	activeGames(now: number): string[];
+	/**
+	 * This host's games (by secret hash) not yet expired, newest first, at most `limit`, each with
+	 * its number of players (removed ones not counted).
+	 */
+	gamesOf(hostSecretHash: string, now: number, limit: number): HostedGameRow[];
 	/** How many games of this host (by secret hash) are neither finished nor expired. */
 	openGamesOf(hostSecretHash: string, now: number): number;
 	updateGame(code: string, changes: Partial<Omit<GameRow, 'code'>>): void;
@@ -128,7 +136,9 @@ export const MIGRATIONS: string[] = [
 	CREATE INDEX games_expires_at ON games(expires_at);`,
 	// v2: what a restarted server needs to rebuild a game exactly (tie-breaks, streaks).
 	`ALTER TABLE answers ADD COLUMN elapsed_ms INTEGER NOT NULL DEFAULT 0;
-	ALTER TABLE players ADD COLUMN streak INTEGER NOT NULL DEFAULT 0;`
+	ALTER TABLE players ADD COLUMN streak INTEGER NOT NULL DEFAULT 0;`,
+	// v3: a host's list of their games ("My quizzes") reads by host, newest first.
+	`CREATE INDEX games_host ON games(host_secret_hash, created_at);`
 ];
 
 /** The data folder: `RIPASSO_DATA_DIR`, or `data/` in the working directory. */
@@ -225,6 +235,12 @@ export function openSqliteStore(
 		`SELECT COUNT(*) AS n FROM games
 		 WHERE host_secret_hash = ? AND expires_at > ? AND phase != 'finished'`
 	);
+	const selectHosted = db.prepare(
+		`SELECT g.*, (SELECT COUNT(*) FROM players p WHERE p.game_code = g.code AND p.removed = 0)
+		   AS player_count
+		 FROM games g WHERE g.host_secret_hash = ? AND g.expires_at > ?
+		 ORDER BY g.created_at DESC, g.code LIMIT ?`
+	);
 	const upsertPlayer = db.prepare(
 		`INSERT INTO players (game_code, id, nickname, joined_at, removed, score, streak)
 		 VALUES (@gameCode, @id, @nickname, @joinedAt, @removed, @score, @streak)
@@ -261,6 +277,11 @@ export function openSqliteStore(
 			return row && gameFromRow(row);
 		},
 		activeGames: (now) => (selectActive.all(now) as { code: string }[]).map((row) => row.code),
+		gamesOf: (hash, now, limit) =>
+			(selectHosted.all(hash, now, limit) as Record<string, unknown>[]).map((row) => ({
+				...gameFromRow(row),
+				players: row.player_count as number
+			})),
 		openGamesOf: (hash, now) => (countOpen.get(hash, now) as { n: number }).n,
 		updateGame(code, changes) {
 			const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];

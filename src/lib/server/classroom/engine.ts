@@ -11,7 +11,7 @@ import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
 import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
 import { StorageError, type ClassroomStore } from './db';
-import { gameOf, gameRow, progressOf } from './rows';
+import { gameOf, gameRow, progressOf, type Choice } from './rows';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -127,12 +127,16 @@ export class ClassroomEngine {
 		return true;
 	}
 
-	/** Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code. */
+	/**
+	 * Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code.
+	 * `choice` (the tracks and kinds drawn from) is only stored, to start the quiz again later.
+	 */
 	create(
 		article: string,
 		cardIds: string[],
 		plan: GamePlan,
-		hostSecretHash: string
+		hostSecretHash: string,
+		choice?: Choice
 	): { ok: true; code: string } | { ok: false; error: string } {
 		const now = this.#now();
 		let taken: Set<string>;
@@ -157,7 +161,7 @@ export class ClassroomEngine {
 		const state = created.state;
 		// An assignment's results stay a week after it closes.
 		const expiresAt = plan.kind === 'live' ? now + LIFETIME_MS : plan.closesAt + RESULTS_MS;
-		const row = gameRow(state, { hostSecretHash, article, expiresAt });
+		const row = gameRow(state, { hostSecretHash, article, expiresAt, choice });
 		if (!this.#stored(code, () => this.#store.createGame(row))) return STORAGE_FAILED;
 		this.#games.set(code, state);
 		this.#meta.set(code, { hostSecretHash, article, expiresAt });

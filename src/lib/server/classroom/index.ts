@@ -18,15 +18,19 @@ import { mulberry32 } from '$lib/random/prng';
 import { getArticle } from '$lib/server/content';
 import { cookieOptions } from '$lib/server/cookies';
 import { getCard, getDeck } from '$lib/server/deck';
-import { openSqliteStore, StorageError } from './db';
+import { openSqliteStore, StorageError, type ClassroomStore } from './db';
 import { ClassroomEngine, hostHash, type GamePlan } from './engine';
+import { duplicateOf, hostedGameOf, type Duplicate, type HostedGame } from './rows';
 import { RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 let engine: ClassroomEngine | undefined;
+/** The engine's store, for what reads across games (a host's list). */
+let store: ClassroomStore | undefined;
 
 export function getEngine(): ClassroomEngine {
 	if (!engine) {
-		engine = new ClassroomEngine(openSqliteStore(), getCard);
+		store = openSqliteStore();
+		engine = new ClassroomEngine(store, getCard);
 		engine.resumeAll();
 	}
 	return engine;
@@ -190,7 +194,8 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 		article,
 		cards.map((card) => card.id),
 		plan,
-		hash
+		hash,
+		{ tracks, kinds }
 	);
 	if (!created.ok) {
 		return {
@@ -207,6 +212,31 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 		cookieOptions(event.url, { sameSite: 'strict', maxAge: HOST_COOKIE_SECONDS })
 	);
 	return { ok: true, code: created.code };
+}
+
+/** How many games a host's list shows: the newest; older ones expire within days anyway. */
+export const MY_GAMES_LIMIT = 100;
+
+/**
+ * The games this browser created (by its host secret), newest first, at most `MY_GAMES_LIMIT`;
+ * none for a browser that never hosted. A storage failure throws `StorageError`.
+ */
+export function gamesOfHost(cookies: Cookies): HostedGame[] {
+	const secret = hostSecret(cookies);
+	if (!secret) return [];
+	getEngine();
+	const now = Date.now();
+	return store!.gamesOf(hostHash(secret), now, MY_GAMES_LIMIT).map((row) => hostedGameOf(row, now));
+}
+
+/**
+ * One of this browser's games as a new quiz would start it again; undefined when the game is
+ * unknown, expired or another browser's. A storage failure throws `StorageError`.
+ */
+export function duplicateFor(cookies: Cookies, code: string): Duplicate | undefined {
+	if (!isGameCode(code) || !isHostOf(cookies, code)) return undefined;
+	const row = store!.getGame(code);
+	return row && duplicateOf(row, getCard);
 }
 
 /** The browser's host secret, when it looks like one this server made. */

@@ -2,10 +2,20 @@
  * A game as the store keeps it, and back. Both kinds share the games table: the kind and the
  * settings go into the `settings` JSON (the kind as `mode`, as assignments always had it there;
  * a live game stored before has none), an assignment's closing into `deadline`. The table's `mode` column is written too, for whoever
- * reads the database by hand, and never read back: the JSON already says it.
+ * reads the database by hand, and never read back: the JSON already says it. The settings JSON
+ * also keeps the tracks and kinds the questions were drawn from (`Choice`), so the quiz can be
+ * started again as it was; games stored before have none.
  */
+import { TRACKS, type Card, type Track } from '$lib/cards/types';
 import type { Assignment, GameState, LiveGame, Phase } from '$lib/classroom/game';
-import type { PlayerAnswerRow, GameRow, NewGameRow, PlayerRow } from './db';
+import { LIVE_KINDS, type LiveKind } from '$lib/classroom/pick';
+import type { PlayerAnswerRow, GameRow, HostedGameRow, NewGameRow, PlayerRow } from './db';
+
+/** What the teacher drew a game's questions from, besides its text. */
+export interface Choice {
+	tracks: Track[];
+	kinds: LiveKind[];
+}
 
 /** The columns that change as a game moves on. */
 export type Progress = Pick<GameRow, 'phase' | 'questionIndex' | 'questionStartedAt' | 'deadline'>;
@@ -28,13 +38,16 @@ export function progressOf(state: GameState): Progress {
 /** The row of a new game (players and answers have rows of their own). */
 export function gameRow(
 	state: GameState,
-	meta: Pick<GameRow, 'hostSecretHash' | 'article' | 'expiresAt'>
+	{
+		choice,
+		...meta
+	}: Pick<GameRow, 'hostSecretHash' | 'article' | 'expiresAt'> & { choice?: Choice }
 ): NewGameRow {
 	return {
 		code: state.code,
 		...meta,
 		mode: state.kind,
-		settings: JSON.stringify({ ...state.settings, mode: state.kind }),
+		settings: JSON.stringify({ ...state.settings, ...choice, mode: state.kind }),
 		cardIds: JSON.stringify(state.cardIds),
 		...progressOf(state),
 		createdAt: state.createdAt
@@ -47,9 +60,12 @@ export function gameOf(
 	players: readonly PlayerRow[],
 	answers: readonly PlayerAnswerRow[]
 ): GameState {
+	// The choice is not the game's: it only serves to start the quiz again (`duplicateOf`).
 	const { mode, ...settings } = JSON.parse(row.settings) as LiveGame['settings'] & {
 		mode?: string;
-	};
+	} & Partial<Choice>;
+	delete settings.tracks;
+	delete settings.kinds;
 	const game = {
 		code: row.code,
 		createdAt: row.createdAt,
@@ -75,5 +91,95 @@ export function gameOf(
 		questionIndex: row.questionIndex,
 		questionStartedAt: row.questionStartedAt,
 		deadline: row.deadline
+	};
+}
+
+/**
+ * Where a game stands, as its host's list says it: a live game waits in the lobby, runs or is
+ * finished; an assignment is open (until `closesAt`) or closed. An assignment whose time ran out
+ * while nobody loaded it still says `question` in its row: the clock decides.
+ */
+export type Standing = 'lobby' | 'running' | 'finished' | 'open' | 'closed';
+
+/** One game of a host's list ("My quizzes"). */
+export interface HostedGame {
+	code: string;
+	article: string;
+	kind: 'live' | 'assignment';
+	createdAt: number;
+	questions: number;
+	players: number;
+	standing: Standing;
+	/** When an assignment closes (epoch ms); null for a live game. */
+	closesAt: number | null;
+}
+
+/** A row of the host's list, as the list shows it at `now`. */
+export function hostedGameOf(row: HostedGameRow, now: number): HostedGame {
+	const { mode } = JSON.parse(row.settings) as { mode?: string };
+	const kind = mode === 'assignment' ? 'assignment' : 'live';
+	const closesAt = kind === 'assignment' ? (row.deadline ?? row.createdAt) : null;
+	const standing: Standing =
+		kind === 'assignment'
+			? row.phase !== 'finished' && (closesAt ?? 0) > now
+				? 'open'
+				: 'closed'
+			: row.phase === 'lobby' || row.phase === 'finished'
+				? row.phase
+				: 'running';
+	return {
+		code: row.code,
+		article: row.article,
+		kind,
+		createdAt: row.createdAt,
+		questions: (JSON.parse(row.cardIds) as string[]).length,
+		players: row.players,
+		standing,
+		closesAt
+	};
+}
+
+/** What starts a game again as it was: the form of a new quiz, filled in. */
+export interface Duplicate extends Choice {
+	article: string;
+	cardIds: string[];
+	mode: 'live' | 'assignment';
+	seconds: number;
+	speedBonus: boolean;
+	classic: boolean;
+	getReady: boolean;
+	/** Hours an assignment stays open, as the original was (rounded to the hour). */
+	openFor: number;
+}
+
+/**
+ * The settings, text and questions of a stored game, for a new one. A game stored before the
+ * choice was kept gets the tracks of its cards and every kind, a choice that holds all its
+ * questions.
+ *
+ * @param card the deck's card with this id (cards gone from the text give no track)
+ */
+export function duplicateOf(row: GameRow, card: (id: string) => Card | undefined): Duplicate {
+	const stored = JSON.parse(row.settings) as Partial<LiveGame['settings'] & Choice> & {
+		mode?: string;
+	};
+	const cardIds = JSON.parse(row.cardIds) as string[];
+	const cardTracks = new Set(cardIds.map((id) => card(id)?.track));
+	const tracks = stored.tracks ?? TRACKS.filter((track) => cardTracks.has(track));
+	const mode = stored.mode === 'assignment' ? 'assignment' : 'live';
+	return {
+		article: row.article,
+		tracks: tracks.length > 0 ? tracks : ['facts'],
+		kinds: stored.kinds ?? [...LIVE_KINDS],
+		cardIds,
+		mode,
+		seconds: stored.secondsPerQuestion ?? 20,
+		speedBonus: stored.speedBonus ?? true,
+		classic: stored.classic ?? false,
+		getReady: (stored.getReadySeconds ?? 0) > 0,
+		openFor:
+			mode === 'assignment' && row.deadline !== null
+				? Math.max(1, Math.round((row.deadline - row.createdAt) / 3_600_000))
+				: 24
 	};
 }

@@ -1,15 +1,17 @@
 import { randomInt } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { z } from 'zod';
 import { TRACKS, type Track } from '$lib/cards/types';
 import { MAX_SECONDS, MIN_SECONDS } from '$lib/classroom/game';
 import { choiceKey, LIVE_KINDS, livePool, questionCount, type LiveKind } from '$lib/classroom/pick';
 import { describeZodIssue } from '$lib/i18n/issues';
 import { m } from '$lib/paraglide/messages';
 import { createSchema, OPEN_FOR_HOURS, type ErrorCode } from '$lib/classroom/contracts';
-import { createGame, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
+import { createGame, duplicateFor, MAX_OPEN_GAMES_PER_HOST } from '$lib/server/classroom';
+import { StorageError } from '$lib/server/classroom/db';
 import { getEntry, getLibrary, isCurated } from '$lib/server/content';
 import { getDeck } from '$lib/server/deck';
-import { nextPreview, type PreviewStep } from './preview';
+import { keptPreview, nextPreview, type PreviewStep } from './preview';
 import type { Actions, PageServerLoad } from './$types';
 
 const SECONDS_CHOICES = [10, 20, 30, 45, 60, 90, 120];
@@ -37,8 +39,9 @@ function subsets<T>(items: readonly T[]): T[][] {
  * For each article, how many questions each choice of tracks and kinds can make (keyed by
  * `choiceKey`), so the form shows the limit as the teacher ticks boxes.
  */
-export const load: PageServerLoad = ({ url }) => {
-	const chosen = url.searchParams.get('article');
+export const load: PageServerLoad = ({ url, cookies }) => {
+	const duplicate = duplicateOfCode(cookies, url.searchParams.get('from'));
+	const chosen = duplicate?.values?.article ?? url.searchParams.get('article');
 	// An added text is offered when the link names it (texts are private to their link).
 	const added = chosen && !isCurated(chosen) ? getEntry(chosen) : undefined;
 	return {
@@ -56,9 +59,55 @@ export const load: PageServerLoad = ({ url }) => {
 			return { slug: article.slug, title: article.meta.title, counts };
 		}),
 		seconds: SECONDS_CHOICES,
-		openFor: OPEN_FOR_HOURS
+		openFor: OPEN_FOR_HOURS,
+		duplicate
 	};
 };
+
+/** `?from=<code>`: one of this browser's quizzes, to start again. */
+const fromSchema = z.string().regex(/^[1-9]\d{5}$/);
+
+/**
+ * The form filled in as quiz `from` was, with its questions as the preview (those still cards
+ * of its text); `values: null` when it is not this browser's (or has expired); null without
+ * `from`.
+ */
+function duplicateOfCode(cookies: Cookies, from: string | null) {
+	if (from === null) return null;
+	const unknown = { from: from.slice(0, 12), values: null, preview: null, dropped: 0 };
+	const code = fromSchema.safeParse(from);
+	if (!code.success) return unknown;
+	let found;
+	try {
+		found = duplicateFor(cookies, code.data);
+	} catch (failure) {
+		if (failure instanceof StorageError) error(503, m.class_error_storage());
+		throw failure;
+	}
+	if (!found) return unknown;
+	const { article, tracks, kinds, cardIds, openFor, ...settings } = found;
+	const pool = getEntry(article)
+		? livePool(getDeck(article).cards, { article, tracks, kinds })
+		: [];
+	const seed = randomInt(2 ** 31);
+	const { preview, dropped } = keptPreview(pool, cardIds, seed);
+	// The nearest of the form's choices (the original's was one of them).
+	const hours = OPEN_FOR_HOURS.reduce((a, b) =>
+		Math.abs(b - openFor) < Math.abs(a - openFor) ? b : a
+	);
+	const values: Values = {
+		article,
+		tracks,
+		kinds,
+		questions: preview?.chosen.length ?? cardIds.length,
+		...settings,
+		openFor: hours,
+		cards: preview?.chosen ?? [],
+		skipped: [],
+		seed
+	};
+	return { from: code.data, values, preview, dropped };
+}
 
 const int = (value: FormDataEntryValue | null) =>
 	typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;

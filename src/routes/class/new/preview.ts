@@ -62,3 +62,27 @@ export function nextPreview(
 		})
 	};
 }
+
+/**
+ * The preview of a list the teacher already had (a quiz started again): the ids that are still
+ * cards of the pool, in their order, and how many were not (the text changed since).
+ */
+export function keptPreview(
+	pool: readonly Card[],
+	ids: readonly string[],
+	seed: number
+): { preview: PreviewData | null; dropped: number } {
+	const byId = new Map(pool.map((card) => [card.id, card]));
+	const kept = ids.filter((id) => byId.has(id));
+	const preview: PreviewData = {
+		chosen: kept,
+		skipped: [],
+		seed,
+		exhausted: false,
+		questions: kept.map((id) => {
+			const card = byId.get(id)!;
+			return { id, prompt: card.prompt, answer: card.answer };
+		})
+	};
+	return { preview: kept.length > 0 ? preview : null, dropped: ids.length - kept.length };
+}
