@@ -11,7 +11,7 @@ import { GAP, type Card } from '$lib/cards/types';
 import { folded } from '$lib/facts/load';
 
 /** One item per line (or already a list): blank lines dropped, each item trimmed. */
-const lines = z
+export const lines = z
 	.union([z.string(), z.array(z.string())])
 	.transform((value) =>
 		(typeof value === 'string' ? value.split(/\r?\n/u) : value)

@@ -10,20 +10,10 @@ import { GAP, type Card } from '$lib/cards/types';
 import { containsPhrase } from '$lib/cards/variants';
 import { folded } from '$lib/facts/load';
 import { parseNumber } from '$lib/grading/numbers';
-import { addedCard, checkAddedFact, type AddedFact } from './added';
+import { addedCard, checkAddedFact, lines, type AddedFact } from './added';
 import type { Deck } from './deck';
 
 const line = z.string().trim().min(1).max(500);
-/** A list typed one item per line (or already a list): blank lines dropped, each item trimmed. */
-const lines = z
-	.union([z.string(), z.array(z.string())])
-	.transform((value) =>
-		(typeof value === 'string' ? value.split(/\r?\n/u) : value)
-			.map((item) => item.trim())
-			.filter(Boolean)
-	)
-	.pipe(z.array(z.string().max(500)).max(20));
-
 /** What may change on one card: omitted fields stay as generated. */
 export const cardEditSchema = z.strictObject({
 	drop: z.boolean().optional(),
