@@ -62,7 +62,7 @@ function weight(fact: Fact): number {
 	}[q.kind];
 }
 
-export function pools(text: TextFacts): Pools {
+function pools(text: TextFacts): Pools {
 	const entities = text.sentences.flatMap((s) => s.entities);
 	const people = entities.filter((e) => e.kind === 'person');
 	const speakers = text.sentences.flatMap((s) =>

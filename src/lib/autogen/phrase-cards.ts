@@ -84,10 +84,7 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 	// Its head ("il caldo riduce la quantità") names the fact too.
 	const head = phrase.head && phrase.head.text.split(/\s+/u).length >= 3 ? [phrase.head.text] : [];
 	// "geriatra e responsabile del progetto": each of the roles joined by "e" is a right answer.
-	const parts =
-		phrase.kind === 'role'
-			? phrase.text.split(/\s+e\s+/u).filter((part) => part.split(/\s+/u).length >= 1)
-			: [];
+	const parts = phrase.kind === 'role' ? phrase.text.split(/\s+e\s+/u) : [];
 	const accept = [...new Set([bare, ...head, ...(parts.length > 1 ? parts : [])])].filter(
 		(v) => v !== phrase.text
 	);

@@ -190,7 +190,8 @@ export function opensPlaceName(word: string): boolean {
 
 /** Italy's provinces, for a gap after "provincia di". */
 /** True for the name of one of Italy's 107 provinces. */
-export const isProvince = (name: string) => (data.provinces as string[]).includes(name);
+const PROVINCES = new Set<string>(data.provinces);
+export const isProvince = (name: string) => PROVINCES.has(name);
 
 export function italianProvinces(): Place[] {
 	return data.provinces

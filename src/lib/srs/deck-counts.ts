@@ -38,15 +38,26 @@ export function wordOf(card: QueueCard): string | undefined {
 }
 
 /**
- * Today's counts per track (new within the daily limit, learning, due reviews), leaving out what
- * the study page leaves out: words marked known, and listening cards without a voice.
+ * The cards a learner studies, as the study page and the home page's counts both take them: not
+ * the words marked known, and no listening card without an Italian voice.
  */
-export function deckCounts(input: DeckCountsInput): Record<Track, TrackCounts> {
-	const { words, voice } = input;
-	const cards = input.cards.filter(
+export function studiedCards<C extends CountedCard>(
+	cards: readonly C[],
+	words: DeckCountsInput['words'],
+	voice: boolean
+): C[] {
+	return cards.filter(
 		(card) =>
 			(voice || card.type !== 'listening') && words.get(wordOf(card) ?? '')?.status !== 'known'
 	);
+}
+
+/**
+ * Today's counts per track (new within the daily limit, learning, due reviews), on the cards the
+ * study page studies (`studiedCards`).
+ */
+export function deckCounts(input: DeckCountsInput): Record<Track, TrackCounts> {
+	const cards = studiedCards(input.cards, input.words, input.voice);
 	const counts = {} as Record<Track, TrackCounts>;
 	for (const track of TRACKS) counts[track] = buildQueue({ ...input, cards, track }).counts;
 	return counts;

@@ -7,6 +7,7 @@
  */
 import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
+import { studiedCards, wordOf } from '$lib/srs/deck-counts';
 import { easiestFirst, inTurns } from '$lib/srs/order';
 import { buildQueue } from '$lib/srs/queue';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
@@ -23,9 +24,9 @@ const SUGGESTED: Record<AnswerResult['verdict'], Rating> = {
 };
 
 /**
- * Words marked in the reader: "known" ones leave the queue, "study next" ones are introduced
- * before the other new words, their easier cards first. A vocabulary card's sibling is `<article>:vocab:<entry id>`. Cards
- * picked from a classroom quiz come first too, with their siblings (the same fact or word).
+ * Words marked "study next" in the reader are introduced before the other new words, their
+ * easier cards first (known ones are already out: `studiedCards`). Cards picked from a classroom
+ * quiz come first too, with their siblings (the same fact or word).
  */
 function markedFirst(
 	cards: Card[],
@@ -34,10 +35,9 @@ function markedFirst(
 ): Card[] {
 	if (words.size === 0 && picks.size === 0) return cards;
 	const picked = new Set(cards.filter((card) => picks.has(card.id)).map((card) => card.sibling));
-	const mark = (card: Card) => words.get(card.sibling.split(':vocab:')[1] ?? '')?.status;
-	const first = (card: Card) => mark(card) === 'next' || picked.has(card.sibling);
-	const kept = cards.filter((card) => mark(card) !== 'known');
-	return [...easiestFirst(kept.filter(first)), ...kept.filter((card) => !first(card))];
+	const first = (card: Card) =>
+		words.get(wordOf(card) ?? '')?.status === 'next' || picked.has(card.sibling);
+	return [...easiestFirst(cards.filter(first)), ...cards.filter((card) => !first(card))];
 }
 
 export interface SessionOptions {
@@ -153,8 +153,7 @@ export class StudySession {
 		// Listening cards need an Italian voice; without one they are left out, not failed.
 		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
 		this.voice = voice;
-		let cards = this.#cards;
-		if (!voice) cards = cards.filter((card) => card.type !== 'listening');
+		let cards = studiedCards(this.#cards, this.#progress.words, voice !== null);
 		// Dealt again for this learner's daily limit, so that a note's siblings sit a day apart.
 		const track = cards[0]?.track ?? 'facts';
 		cards = inTurns(cards, this.#progress.settings.limits[track].newPerDay);
