@@ -23,6 +23,8 @@ export interface CsvOptions {
 	 * system's legacy code page.
 	 */
 	bom?: boolean;
+	/** The field separator (`,` unless told): a field holding it is quoted. */
+	separator?: ',' | ';' | '\t';
 }
 
 /** A character a spreadsheet reads as the start of a formula, at the start or after `,` `;`. */
@@ -35,35 +37,37 @@ const FORMULA = /(?:^|[,;])[=+\-@\t\r]/u;
  */
 const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/u;
 
-/** What RFC 4180 requires a field to be quoted for. */
-const NEEDS_QUOTES = /[",\r\n]/u;
+/** What RFC 4180 requires a field to be quoted for, besides the separator. */
+const NEEDS_QUOTES = /["\r\n]/u;
 
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /**
  * One CSV field. Numbers are written as they are (`-3` is a number, not a formula); text is
- * quoted when it holds a comma, a quote or a line break (quotes doubled), and text that a
+ * quoted when it holds the separator (a comma unless told), a quote or a line break (quotes doubled), and text that a
  * spreadsheet could run as a formula gets a leading `'` and is quoted.
  *
  * @param value the cell; `null` and `undefined` give an empty field
  */
-export function csvField(value: CsvCell): string {
+export function csvField(value: CsvCell, separator: CsvOptions['separator'] = ','): string {
 	if (value === null || value === undefined) return '';
 	const text = String(value);
 	const number = typeof value === 'number' || PLAIN_NUMBER.test(text);
 	if (!number && FORMULA.test(text)) return quote(`'${text}`);
-	return NEEDS_QUOTES.test(text) ? quote(text) : text;
+	return NEEDS_QUOTES.test(text) || text.includes(separator) ? quote(text) : text;
 }
 
 /**
- * A CSV document: one line per row, fields separated by `,`, every line (the last too) ended by
+ * A CSV document: one line per row, fields separated by `,` (or the `separator` given), every line (the last too) ended by
  * CRLF as RFC 4180 writes it.
  *
  * @param rows the rows, a header row first if there is one
- * @param options `bom: true` to begin with a byte-order mark
+ * @param options `bom: true` to begin with a byte-order mark; `separator`
  */
 export function toCsv(rows: Iterable<readonly CsvCell[]>, options: CsvOptions = {}): string {
 	let out = options.bom ? '\uFEFF' : '';
-	for (const row of rows) out += row.map(csvField).join(',') + '\r\n';
+	const separator = options.separator ?? ',';
+	for (const row of rows)
+		out += row.map((cell) => csvField(cell, separator)).join(separator) + '\r\n';
 	return out;
 }
