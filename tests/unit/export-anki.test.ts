@@ -2,7 +2,13 @@ import Database from 'better-sqlite3';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '$lib/deck/deck';
-import { ankiCollection, deckName, exportableCards, readerLink } from '$lib/export/anki';
+import {
+	ankiCollection,
+	deckName,
+	exportableCards,
+	noteFields,
+	readerLink
+} from '$lib/export/anki';
 import { exportRequestSchema, historyOf } from '$lib/export/history';
 import { apkgFile, fieldChecksum, guidOf, MODEL_ID } from '$lib/server/export/apkg';
 import { createScheduler, RATINGS, type Rating } from '$lib/srs/scheduler';
@@ -167,6 +173,21 @@ describe('the Anki package', () => {
 				}
 			).n
 		);
+	});
+});
+
+describe('note fields', () => {
+	it('escape HTML and never hold the field separator', () => {
+		const card = { ...deck.cards[0], prompt: 'a < b & c\x1fd', answer: '<b>x</b>' };
+		const fields = noteFields(card, ORIGIN);
+		expect(fields.join('\x1f').split('\x1f')).toHaveLength(4);
+		expect(fields[0].startsWith('a &lt; b &amp; c d')).toBe(true);
+		expect(fields[1].startsWith('&lt;b&gt;x&lt;/b&gt;')).toBe(true);
+	});
+
+	it('name a deck per article and track, a title\'s own "::" kept from making subdecks', () => {
+		expect(deckName('Roma::Milano  oggi', 'vocab')).toBe('Ripasso::Roma:Milano oggi::Vocabulary');
+		expect(deckName('Titolo', 'facts')).toBe('Ripasso::Titolo::Facts');
 	});
 });
 

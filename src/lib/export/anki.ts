@@ -96,8 +96,10 @@ export function exportableCards(deck: Deck): Card[] {
 	return deck.cards.filter((card) => card.type !== 'listening');
 }
 
+// Anki separates a note's fields with U+001F: one inside a field would shift the others.
 const escapeHtml = (text: string) =>
 	text
+		.replaceAll('\x1f', ' ')
 		.replaceAll('&', '&amp;')
 		.replaceAll('<', '&lt;')
 		.replaceAll('>', '&gt;')
