@@ -41,10 +41,8 @@ sw.addEventListener('install', (event) => {
 			// The shell, and the pages open while the worker installs (the first visit's page
 			// was loaded before there was a worker to keep it).
 			const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-			const pages = new Set<string>(SHELL_PAGES);
-			for (const client of open)
-				for (const path of offlineSet(new URL(client.url).pathname)) pages.add(path);
-			await keep([...pages]);
+			const opened = [...SHELL_PAGES, ...open.map((client) => new URL(client.url).pathname)];
+			await keep([...new Set(opened.flatMap(offlineSet))]);
 		})()
 	);
 });
@@ -57,9 +55,8 @@ sw.addEventListener('activate', (event) => {
 			for (const name of stale) {
 				if (!name.startsWith('ripasso-pages-')) continue;
 				for (const request of await (await caches.open(name)).keys()) {
-					const url = new URL(request.url);
-					// Data requests come back with the page: the new version asks for its own.
-					if (pageOfData(url.pathname) === undefined) carried.add(url.pathname + url.search);
+					// Fetched again from this version, with their data requests.
+					for (const path of offlineSet(new URL(request.url).pathname)) carried.add(path);
 				}
 			}
 			await keep([...carried]);
@@ -100,7 +97,7 @@ async function answer(strategy: Strategy, request: Request, url: URL, event: Fet
 	const pages = await caches.open(CACHES.pages);
 	try {
 		const response = await fetch(request);
-		if (isStorable(response)) {
+		if (isStorable(response, url)) {
 			event.waitUntil(pages.put(url.href, response.clone()).then(() => warm(url.pathname)));
 		}
 		return response;
@@ -133,10 +130,14 @@ async function keep(paths: string[]) {
 				location.origin,
 				ASSETS
 			);
-			if (kind !== 'cached' || (await pages.match(url.href, { ignoreVary: true }))) return;
+			const saved = await pages.match(url.href, {
+				ignoreVary: true,
+				ignoreSearch: pageOfData(url.pathname) !== undefined
+			});
+			if (kind !== 'cached' || saved) return;
 			try {
 				const response = await fetch(url.href);
-				if (isStorable(response)) await pages.put(url.href, response);
+				if (isStorable(response, url)) await pages.put(url.href, response);
 			} catch {
 				// Offline again, or the server failed: the page is kept the next time it opens.
 			}

@@ -62,6 +62,14 @@ export function pageOfData(pathname: string): string | undefined {
 }
 
 /**
+ * The data request of a page (`/read/x` → `/read/x/__data.json`), asking for every node: what
+ * SvelteKit fetches when the learner taps a link to it.
+ */
+export function dataOf(page: string): string {
+	return page === '/' ? DATA_SUFFIX : `${page}${DATA_SUFFIX}`;
+}
+
+/**
  * How the worker answers a request.
  *
  * @param request the request's method, address, mode and `accept` header
@@ -91,13 +99,21 @@ export function offlineKind(pathname: string): 'class' | 'page' {
 /**
  * True when a response may be kept for offline use: a complete answer of this origin that does
  * not forbid storing (`no-store`: the pages of one owner or one quiz) and is not an event stream.
+ *
+ * SvelteKit marks every data request `private, no-store`, whatever its page says, so for those
+ * the mark tells nothing: their pages' paths decide ({@link strategyFor} never caches the data
+ * of the pages that need the server, which are also the only ones that belong to one owner).
+ *
+ * @param response its status, type and headers
+ * @param url where it came from
  */
-export function isStorable(response: ResponseInfo): boolean {
+export function isStorable(response: ResponseInfo, url: URL): boolean {
 	if (response.status !== 200 || (response.type !== 'basic' && response.type !== 'default')) {
 		return false;
 	}
 	const cacheControl = response.headers.get('cache-control') ?? '';
-	if (/(^|[\s,])no-store([\s,]|$)/iu.test(cacheControl)) return false;
+	const isData = pageOfData(url.pathname) !== undefined;
+	if (!isData && /(^|[\s,])no-store([\s,]|$)/iu.test(cacheControl)) return false;
 	if ((response.headers.get('vary') ?? '').trim() === '*') return false;
 	return !(response.headers.get('content-type') ?? '').includes('text/event-stream');
 }
@@ -107,20 +123,16 @@ const STUDY_PATH = /^\/(?:read|study)\/([^/]+)(?:\/|$)/u;
 /**
  * The pages a learner who opened `pathname` needs offline: for an article's reader or study
  * page, its reader, both study tracks and its card list (the home page's counts); for any other
- * page, the page itself. Data requests count as their page.
+ * page, the page itself. Data requests count as their page. Each page comes with its data
+ * request, so that it opens both ways: loaded on its own, or by a tap on a link.
  */
 export function offlineSet(pathname: string): string[] {
 	const page = pageOfData(pathname) ?? pathname;
-	const match = STUDY_PATH.exec(page);
-	if (!match) return [page];
-	const slug = match[1];
-	const set = [
-		`/read/${slug}`,
-		`/study/${slug}/facts`,
-		`/study/${slug}/vocab`,
-		`/api/cards/${slug}`
-	];
-	return set.includes(page) ? set : [page, ...set];
+	const slug = STUDY_PATH.exec(page)?.[1];
+	const pages = slug ? [`/read/${slug}`, `/study/${slug}/facts`, `/study/${slug}/vocab`] : [];
+	if (!pages.includes(page)) pages.unshift(page);
+	const set = pages.flatMap((path) => [path, dataOf(path)]);
+	return slug ? [...set, `/api/cards/${slug}`] : set;
 }
 
 /** The pages cached when the worker installs: the home page and the two pages without a deck. */
