@@ -110,3 +110,37 @@ test('after one visit the reader and the study page work offline, and the class 
 	const join = await page.goto('/join');
 	expect(join?.status()).toBe(200);
 });
+
+test('a new version deployed while the page is open is offered, and Reload switches to it', async ({
+	page
+}) => {
+	await page.goto(READER);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+	await expect.poll(() => cachedPages(page)).toContain(STUDY);
+	const prompt = page.getByText('A new version of Ripasso is available.');
+	await expect(prompt).toBeHidden();
+	// The worker's own policy lets it fetch, or it could keep nothing.
+	const worker = await page.request.get('/service-worker.js');
+	expect(worker.headers()['content-security-policy']).toContain("connect-src 'self'");
+
+	// A second build cannot be made within a test, and Playwright does not route the browser's
+	// own fetch of a worker script: a worker at another address is a new version to the browser.
+	await page.evaluate(() => navigator.serviceWorker.register('/service-worker.js?next'));
+	await expect(prompt).toBeVisible();
+	// It waits: the page is still served by the version it was loaded with.
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).not.toContain(
+		'?next'
+	);
+	const reloaded = page.waitForEvent('load');
+	await page.getByRole('button', { name: 'Reload' }).tap();
+	await reloaded;
+	await expect(page.locator('h1[data-words]')).toBeVisible();
+	await expect(prompt).toBeHidden();
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toContain(
+		'?next'
+	);
+	// What the learner had offline is still there.
+	expect(await cachedPages(page)).toEqual(expect.arrayContaining([READER, STUDY]));
+});
