@@ -144,3 +144,24 @@ test('a new version deployed while the page is open is offered, and Reload switc
 	// What the learner had offline is still there.
 	expect(await cachedPages(page)).toEqual(expect.arrayContaining([READER, STUDY]));
 });
+
+test('offline, the class quiz says it needs the network in Italian to an Italian browser', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'it-IT' });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+	await goOffline(context, page);
+	await expect(
+		page.getByText('Sei offline: puoi comunque leggere e studiare gli articoli che hai già aperto.')
+	).toBeVisible();
+	await page.goto('/join');
+	await expect(
+		page.getByRole('heading', { name: 'Il quiz di classe ha bisogno della rete' })
+	).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+	await context.close();
+});
