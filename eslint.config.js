@@ -41,5 +41,11 @@ export default ts.config(
 	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
+	},
+	{
+		// SvelteKit leaves the service worker out of the app's tsconfig (it runs with the
+		// webworker library, not the DOM's), so the project service cannot type it.
+		files: ['src/service-worker.ts'],
+		...ts.configs.disableTypeChecked
 	}
 );

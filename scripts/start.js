@@ -65,6 +65,8 @@ const direct = globalThis[Symbol.for('ripasso.classroom.directAnswer')];
 // anything else writes one: static files and direct answers carry them too, and SvelteKit's
 // own (a page's Content-Security-Policy with its nonce) replace them where it sends its own.
 const baseHeaders = Object.entries(globalThis[Symbol.for('ripasso.securityHeaders')] ?? {});
+// The service worker fetches pages to keep them offline: its script gets a policy that allows it.
+const worker = globalThis[Symbol.for('ripasso.workerHeaders')];
 
 function reply(res, { status, body, retryAfter }) {
 	const text = JSON.stringify(body);
@@ -107,6 +109,9 @@ function answer(req, res, code) {
 
 const server = createServer((req, res) => {
 	for (const [name, value] of baseHeaders) res.setHeader(name, value);
+	if (worker && (req.url ?? '').split('?')[0] === worker.path) {
+		res.setHeader('content-security-policy', worker.csp);
+	}
 	// Overwrite whatever a client sent: only the socket knows how it was reached.
 	if (ownProtocol) req.headers['x-ripasso-protocol'] = 'http';
 	const fast =

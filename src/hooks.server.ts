@@ -7,11 +7,15 @@ import { DIRECT_ANSWER, directAnswer } from '$lib/server/classroom/answer';
 import {
 	NON_PAGE_CSP,
 	SECURITY_HEADERS_OBJECT,
+	WORKER_CSP,
+	WORKER_PATH,
 	withSecurityHeaders
 } from '$lib/server/security-headers';
 
 /** Where `scripts/start.js` finds the headers for what it serves without SvelteKit. */
 const BASE_HEADERS = Symbol.for('ripasso.securityHeaders');
+/** And the policy of the service worker's script, the one static file that fetches. */
+const WORKER_HEADERS = Symbol.for('ripasso.workerHeaders');
 
 /**
  * At start: resume every classroom game from the database, so a question running when the server
@@ -30,6 +34,7 @@ export const init: ServerInit = () => {
 		...SECURITY_HEADERS_OBJECT,
 		'content-security-policy': NON_PAGE_CSP
 	};
+	(globalThis as Record<symbol, unknown>)[WORKER_HEADERS] = { path: WORKER_PATH, csp: WORKER_CSP };
 };
 
 /**

@@ -34,6 +34,15 @@ export const SECURITY_HEADERS_OBJECT: Readonly<Record<string, string>> = Object.
  */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/** Where SvelteKit builds the service worker (`src/service-worker.ts`), served as a static file. */
+export const WORKER_PATH = '/service-worker.js';
+
+/**
+ * The policy of the service worker's script, which browsers apply to the worker itself: like
+ * {@link NON_PAGE_CSP}, but it may fetch from this server (pages, data, files to keep offline).
+ */
+export const WORKER_CSP = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
+
 /** The policy for an HTML response that came without one: at least it cannot be framed. */
 export const HTML_FALLBACK_CSP = "frame-ancestors 'none'";
 
