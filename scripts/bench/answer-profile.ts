@@ -5,6 +5,7 @@
  * function and by module. Run with `node --cpu-prof --cpu-prof-dir=<dir> --import tsx
  * scripts/bench/answer-profile.ts` to profile the load generator as well.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { mulberry32 } from '$lib/random/prng';
 import { freePort, startServer, stopServer } from '../../tests/helpers/server';
 import { Client } from './classroom/clients';
-import { playRoom } from './classroom/load';
+import { key, playRoom } from './classroom/load';
 import { printRoom } from './classroom/report';
 import { ANSWER_SEED, SCENARIOS } from './classroom/scenarios';
 
@@ -116,23 +117,46 @@ const server = await startServer(
 const client = new Client(server.port);
 /** `performance.now()` (ms) to the monotonic clock (µs). */
 const monotonicOffsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+const cpuSamples: [number, number][] = [];
+/** The server's CPU (ms) from `from` to `to` (ms, `performance.now()`), from the samples. */
+const cpuBetween = (from: number, to: number) => {
+	const before = cpuSamples.filter(([at]) => at <= from).at(-1) ?? cpuSamples[0];
+	const after = cpuSamples.find(([at]) => at >= to) ?? cpuSamples.at(-1)!;
+	return after[1] - before[1];
+};
 /** Per question: first answer sent → last acknowledged, the burst the p99 is about. */
 const bursts: [number, number][] = [];
 try {
 	const scenario = SCENARIOS[0];
 	const [serverCpu, ownCpu] = [cpuOf(server.process.pid!), process.cpuUsage()];
+	// The server's CPU clock, read every 10 ms, to tell its CPU within each answer burst.
+	const sampler = setInterval(
+		() => cpuSamples.push([performance.now(), cpuOf(server.process.pid!)]),
+		10
+	);
 	const start = performance.now();
 	const room = await playRoom(client, SIZE, scenario, mulberry32(ANSWER_SEED));
+	clearInterval(sampler);
 	room.wallMs = performance.now() - start;
 	room.serverCpuMs = cpuOf(server.process.pid!) - serverCpu;
 	const own = process.cpuUsage(ownCpu);
 	room.benchCpuMs = (own.user + own.system) / 1000;
+	const db = new Database(join(dataDir, 'classroom.sqlite'), { readonly: true });
+	const rows = db
+		.prepare('SELECT player_id, question_index FROM answers WHERE game_code = ?')
+		.all(room.code) as { player_id: string; question_index: number }[];
+	db.close();
+	room.stored = new Set(rows.map((row) => key(row.player_id, row.question_index)));
 	printRoom(room);
 	for (let q = 0; q < room.played; q++) {
 		const mine = room.answers.filter((a) => a.question === q);
 		const from = Math.min(...mine.map((a) => a.sentAt));
 		const to = Math.max(...mine.map((a) => a.settledAt ?? a.sentAt));
 		bursts.push([from * 1000 + monotonicOffsetUs, to * 1000 + monotonicOffsetUs]);
+		const serverMs = cpuBetween(from, to);
+		console.log(
+			`    question ${q + 1}: ${mine.length} answers in ${(to - from).toFixed(0)} ms, server CPU ${serverMs.toFixed(0)} ms (${((1000 * serverMs) / mine.length).toFixed(0)} µs an answer, reveal and fan-out included, ±10 ms)`
+		);
 	}
 	console.log(
 		`    server CPU per answer (joins and streams included): ${((1000 * room.serverCpuMs) / room.answers.length).toFixed(0)} µs`
