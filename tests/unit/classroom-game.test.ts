@@ -295,6 +295,27 @@ describe('joining', () => {
 		state = must(removePlayer(state, 'c'));
 		expect(allAnswered(state)).toBe(true);
 	});
+
+	it('still waits for a student when a removed one had answered (as many answers as players)', () => {
+		let state = must(say(must(say(started(), 'a', 'Torino', START)), 'b', 'Roma', START));
+		state = must(removePlayer(state, 'a'));
+		// Two answers for two players still in the game, but Chiara has not answered.
+		expect(allAnswered(state)).toBe(false);
+		state = must(say(state, 'c', 'Torino', START + 1000));
+		expect(allAnswered(state)).toBe(true);
+	});
+
+	it('grades each student alike when a class gives the same options', () => {
+		let state = started();
+		for (const [id, given] of [
+			['a', 'Torino'],
+			['b', 'Roma'],
+			['c', 'Torino']
+		] as const) {
+			state = must(say(state, id, given, START));
+		}
+		expect(state.answers.map((a) => a.correct)).toEqual([true, false, true]);
+	});
 });
 
 describe('the get-ready moment', () => {

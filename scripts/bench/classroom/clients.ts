@@ -22,6 +22,7 @@ const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
 
 export class Client {
 	readonly #agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+	readonly #phones = new Set<http.Agent>();
 	readonly #origin: string;
 	constructor(readonly port: number) {
 		this.#origin = `http://${HOST}:${port}`;
@@ -32,7 +33,13 @@ export class Client {
 	 * the server had just closed as idle (it closes them after 5 s; the agent drops them after
 	 * 4 s, but a busy process can be late): the server never read it.
 	 */
-	post(path: string, body: unknown, cookie?: string, retry = true): Promise<Reply> {
+	post(
+		path: string,
+		body: unknown,
+		cookie?: string,
+		agent: http.Agent = this.#agent,
+		retry = true
+	): Promise<Reply> {
 		const payload = JSON.stringify(body);
 		return new Promise((resolve, reject) => {
 			let responded = false;
@@ -42,7 +49,7 @@ export class Client {
 					port: this.port,
 					path,
 					method: 'POST',
-					agent: this.#agent,
+					agent,
 					headers: {
 						'content-type': 'application/json',
 						'content-length': Buffer.byteLength(payload),
@@ -69,13 +76,24 @@ export class Client {
 			req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timed out')));
 			req.on('error', (error: NodeJS.ErrnoException) => {
 				if (retry && req.reusedSocket && !responded && STALE_CONNECTION.has(error.code ?? '')) {
-					this.post(path, body, cookie, false).then(resolve, reject);
+					this.post(path, body, cookie, agent, false).then(resolve, reject);
 				} else {
 					reject(error);
 				}
 			});
 			req.end(payload);
 		});
+	}
+
+	/**
+	 * One phone's connection for its posts: opened by its join and kept for its answers, as a
+	 * browser keeps it. (Through the shared pool, warmed by only as many joins as run at once,
+	 * the first question's answers would open hundreds of connections inside the timed burst.)
+	 */
+	phone(): http.Agent {
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		this.#phones.add(agent);
+		return agent;
 	}
 
 	/** Opens an event stream; `onData` gets each event's data and when its last chunk arrived. */
@@ -85,6 +103,8 @@ export class Client {
 
 	close(): void {
 		this.#agent.destroy();
+		for (const phone of this.#phones) phone.destroy();
+		this.#phones.clear();
 	}
 }
 

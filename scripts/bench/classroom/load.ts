@@ -4,6 +4,7 @@
  * their reaction time has passed, while a host opens and reveals the questions. Everything is
  * timed on this process's clock (`performance.now()`).
  */
+import type { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mulberry32, type Random } from '$lib/random/prng';
@@ -30,6 +31,8 @@ export interface SentAnswer {
 
 interface Student {
 	nickname: string;
+	/** Its phone's connection (`Client.phone`), for the join and the answers. */
+	phone: Agent;
 	cookie: string;
 	playerId: string;
 	stream?: EventStream;
@@ -183,6 +186,7 @@ export async function playRoom(
 	const reaction = mulberry32(REACTION_SEED + size);
 	const students: Student[] = Array.from({ length: size }, (_, i) => ({
 		nickname: `Studente${i + 1}`,
+		phone: client.phone(),
 		cookie: '',
 		playerId: '',
 		events: 0,
@@ -201,7 +205,12 @@ export async function playRoom(
 	try {
 		let start = performance.now();
 		await pool(students, CONCURRENCY, async (student) => {
-			const joined = await client.post(`${api}/join`, { nickname: student.nickname });
+			const joined = await client.post(
+				`${api}/join`,
+				{ nickname: student.nickname },
+				undefined,
+				student.phone
+			);
 			if (joined.status !== 200) {
 				throw new Error(`Joining as ${student.nickname}: HTTP ${joined.status} ${joined.body}`);
 			}
@@ -215,20 +224,22 @@ export async function playRoom(
 			const sent: SentAnswer = { playerId: student.playerId, question, sentAt: performance.now() };
 			student.answers.set(question, sent);
 			result.answers.push(sent);
-			client.post(`${api}/answer`, { questionIndex: question, given }, student.cookie).then(
-				(reply) => {
-					sent.settledAt = performance.now();
-					sent.status = reply.status;
-					sent.retried = reply.retried;
-					if (reply.status !== 200) sent.problem = `HTTP ${reply.status} ${reply.body}`;
-					settledCount[question]++;
-				},
-				(error: Error) => {
-					sent.settledAt = performance.now();
-					sent.problem = error.message;
-					settledCount[question]++;
-				}
-			);
+			client
+				.post(`${api}/answer`, { questionIndex: question, given }, student.cookie, student.phone)
+				.then(
+					(reply) => {
+						sent.settledAt = performance.now();
+						sent.status = reply.status;
+						sent.retried = reply.retried;
+						if (reply.status !== 200) sent.problem = `HTTP ${reply.status} ${reply.body}`;
+						settledCount[question]++;
+					},
+					(error: Error) => {
+						sent.settledAt = performance.now();
+						sent.problem = error.message;
+						settledCount[question]++;
+					}
+				);
 		};
 		/** Answers once the student's reaction time for this question has passed. */
 		const think = (student: Student, question: number, options: string[]) => {
@@ -345,6 +356,8 @@ export async function playRoom(
 	} finally {
 		for (const timer of thinking) clearTimeout(timer);
 		for (const stream of streams) stream.close();
+		// The next room's phones are new ones; these would keep their idle connections open.
+		for (const student of students) student.phone.destroy();
 	}
 	return result;
 }
