@@ -124,14 +124,16 @@ export class StudySession {
 	/** The custom session under way (review ahead, missed this week), or null. */
 	custom = $state.raw<{ kind: CustomKind; ids: string[]; since: string } | null>(null);
 
-	#day = $derived<LearnerDay>({
+	#day = $derived.by((): LearnerDay => ({
 		now: this.now,
 		dayStartHour: this.#progress.settings.dayStartHour,
 		timeZone: this.#timeZone
-	});
+	}));
 	#key = $derived(extraKey(this.#cards[0]?.source.article ?? '', this.#cards[0]?.track ?? ''));
 	/** New cards added to today's limit by "more new cards today". */
-	extraNew = $derived(extraNewToday(this.#progress.settings.extraNew, this.#key, this.#day));
+	extraNew = $derived.by(() =>
+		extraNewToday(this.#progress.settings.extraNew, this.#key, this.#day)
+	);
 	#ordinary = $derived.by(() =>
 		buildQueue({
 			cards: this.#cards,
@@ -153,6 +155,8 @@ export class StudySession {
 		);
 		return customNext(custom.ids, rated);
 	});
+	/** Whether the cards shown are a custom session's (it ends when none is left). */
+	customActive = $derived(this.#customLeft.next !== null);
 	/** The ordinary queue, or the custom session's cards (all counted as reviews) while any are left. */
 	queue = $derived.by((): Queue => {
 		const { next, left } = this.#customLeft;
@@ -238,6 +242,12 @@ export class StudySession {
 		const now = this.#clock();
 		this.custom = ids.length > 0 ? { kind, ids, since: now.toISOString() } : null;
 		this.#next(now);
+	}
+
+	/** Leaves the custom session for the ordinary queue (the card on screen is not rated). */
+	endCustom(): void {
+		this.custom = null;
+		this.#next(this.#clock());
 	}
 
 	close(): void {
