@@ -195,6 +195,14 @@ describe('the optimise endpoint', () => {
 		).toBe(422);
 		expect((await post('x'.repeat(600 * 1024))).status).toBe(413);
 	});
+
+	it('fits one log at a time', async () => {
+		const body = JSON.stringify(toOptimiseRequest(simulate(3).log));
+		const [first, second] = await Promise.all([post(body), post(body)]);
+		expect([first.status, second.status].sort()).toEqual([200, 503]);
+		const result = await (first.status === 200 ? first : second).json();
+		expect(result.parameters).toHaveLength(21);
+	});
 });
 
 describe('fitting to a learner who forgets faster than FSRS assumes', () => {

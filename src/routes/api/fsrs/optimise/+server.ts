@@ -6,6 +6,12 @@ import type { RequestHandler } from './$types';
 /** The largest body taken (adapter-node's default limit): `MAX_REVIEWS` reviews fit in it. */
 const MAX_BODY_BYTES = 512 * 1024;
 
+/**
+ * Fits under way. A fit takes a core for seconds; one at a time keeps the classroom responsive
+ * (a count of work in progress, not anyone's data).
+ */
+let running = 0;
+
 const refuse = (status: number, code: string, message: string) =>
 	json({ code, message }, { status, headers: { 'cache-control': 'no-store' } });
 
@@ -28,10 +34,14 @@ export const POST: RequestHandler = async ({ request }) => {
 	const parsed = optimiseRequest.safeParse(body);
 	if (!parsed.success)
 		return refuse(400, 'bad-request', 'Expected { reviews: [[card, rating, days], …] }.');
+	if (running > 0) return refuse(503, 'busy', 'Another fit is under way; try again shortly.');
+	running++;
 	try {
 		return json(await fitParameters(parsed.data), { headers: { 'cache-control': 'no-store' } });
 	} catch (error) {
 		if (error instanceof TooFewReviewsError) return refuse(422, 'too-few', error.message);
 		throw error;
+	} finally {
+		running--;
 	}
 };
