@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { default_w, forgetting_curve, fsrs, generatorParameters, type FSRSState } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { fitParameters } from '$lib/server/fsrs/fit';
@@ -17,6 +21,7 @@ import {
 	type ReviewLog
 } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '$lib/storage/records';
 import { POST } from '../../src/routes/api/fsrs/optimise/+server';
 
 const DAY = 86_400_000;
@@ -229,6 +234,45 @@ describe('fitting to a learner who forgets faster than FSRS assumes', () => {
 			expect(
 				validateSettings({ ...DEFAULT_SETTINGS, parameters: fit.parameters }).parameters
 			).toEqual(fit.parameters);
+		}
+	);
+});
+
+describe('npm run -s optimise -- backup.json', () => {
+	const root = join(import.meta.dirname, '..', '..');
+	const optimise = (...args: string[]) =>
+		spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/optimise.ts', ...args], {
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+
+	it(
+		'prints the fitted parameters and the Evaluate figures of a backup',
+		{ timeout: 90_000 },
+		() => {
+			const where = { track: 'facts', article: 'mosca-pyongyang' };
+			const backup = {
+				format: BACKUP_FORMAT,
+				version: BACKUP_VERSION,
+				exportedAt: new Date(START).toISOString(),
+				settings: DEFAULT_SETTINGS,
+				states: [],
+				reviews: simulate(4).log.map((review) => ({ ...review, ...where }))
+			};
+			const file = join(mkdtempSync(join(tmpdir(), 'ripasso-optimise-')), 'backup.json');
+			writeFileSync(file, JSON.stringify(backup));
+			const run = optimise(file);
+			expect(run.stderr).toBe('');
+			const printed = JSON.parse(run.stdout);
+			expect(printed.reviews).toBe(backup.reviews.length);
+			expect(printed.parameters).toHaveLength(21);
+			expect(printed.after.logLoss).toBeLessThan(printed.before.logLoss);
+
+			const missing = optimise(join(tmpdir(), 'no-such-backup.json'));
+			expect(missing.status).toBe(1);
+			expect(missing.stderr).toMatch(/^optimise: no such file/);
+			expect(optimise().status).toBe(2);
 		}
 	);
 });
