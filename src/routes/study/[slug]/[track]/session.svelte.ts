@@ -122,7 +122,7 @@ export class StudySession {
 	}
 
 	/** The custom session under way (review ahead, missed this week), or null. */
-	custom = $state.raw<{ kind: CustomKind; ids: string[]; since: string } | null>(null);
+	custom = $state.raw<{ kind: CustomKind; ids: string[]; afterId: number } | null>(null);
 
 	#day = $derived.by((): LearnerDay => ({
 		now: this.now,
@@ -150,8 +150,9 @@ export class StudySession {
 	#customLeft = $derived.by(() => {
 		const custom = this.custom;
 		if (!custom) return { next: null, left: 0 };
+		// Reviews are numbered in the order they are stored: those after the start are the session's.
 		const rated = new Set(
-			this.#today.filter((r) => r.reviewedAt >= custom.since).map((r) => r.cardId)
+			this.#today.filter((r) => (r.id ?? -1) > custom.afterId).map((r) => r.cardId)
 		);
 		return customNext(custom.ids, rated);
 	});
@@ -239,9 +240,9 @@ export class StudySession {
 
 	/** Starts a custom session of `ids` (from `ahead` or `missed`); rated cards are rescheduled. */
 	startCustom(kind: CustomKind, ids: string[]): void {
-		const now = this.#clock();
-		this.custom = ids.length > 0 ? { kind, ids, since: now.toISOString() } : null;
-		this.#next(now);
+		const afterId = this.#today.reduce((max, review) => Math.max(max, review.id ?? -1), -1);
+		this.custom = ids.length > 0 ? { kind, ids, afterId } : null;
+		this.#next(this.#clock());
 	}
 
 	/** Leaves the custom session for the ordinary queue (the card on screen is not rated). */
