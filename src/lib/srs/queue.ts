@@ -27,6 +27,8 @@ export interface QueueInput {
 	track: Track;
 	/** IANA zone of the learner's day; defaults to the runtime's local zone. */
 	timeZone?: string;
+	/** New cards added to today's limits by custom study ("more new cards today"). */
+	extraNew?: number;
 }
 
 export interface Queue {
@@ -94,7 +96,7 @@ function blocked(groups: Map<string, string>, card: QueueCard): boolean {
  * Learning ahead: with nothing else left, the earliest learning card due within `LEARN_AHEAD_MS`.
  */
 export function buildQueue(input: QueueInput): Queue {
-	const { cards, states, todaysLog, settings, now, track, timeZone } = input;
+	const { cards, states, todaysLog, settings, now, track, timeZone, extraNew = 0 } = input;
 	const nowMs = now.getTime();
 	const dayStart = startOfDay(now, settings.dayStartHour, timeZone).getTime();
 	const dayEnd = startOfNextDay(now, settings.dayStartHour, timeZone).getTime();
@@ -147,8 +149,9 @@ export function buildQueue(input: QueueInput): Queue {
 
 	// As in Anki, the review limit applies to new cards too: new cards studied count against it,
 	// and none are introduced while due reviews fill it (a backlog is not made worse).
-	const reviewsLeft = Math.max(0, limits.reviewsPerDay - reviewsDone - newDone);
-	const newLimit = Math.max(0, limits.newPerDay - newDone);
+	// Extra new cards asked for today raise both limits, so the review limit cannot swallow them.
+	const reviewsLeft = Math.max(0, limits.reviewsPerDay + extraNew - reviewsDone - newDone);
+	const newLimit = Math.max(0, limits.newPerDay + extraNew - newDone);
 	let firstNew: string | null = null;
 	let newCount = 0;
 	let reviewNext: string | null = null;

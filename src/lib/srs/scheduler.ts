@@ -221,9 +221,13 @@ export function intervalSpan(ms: number): IntervalSpan {
 	return { count: decimal(span / YEAR), unit: 'year' };
 }
 
-/** ts-fsrs parameters for our settings: fuzz always on, as in Anki; short-term steps on. */
+/**
+ * ts-fsrs parameters for our settings: fuzz always on, as in Anki; short-term steps on; the
+ * learner's fitted `w` when Optimise has saved one (ts-fsrs's defaults otherwise).
+ */
 export function fsrsParameters(settings: SrsSettings) {
 	return generatorParameters({
+		...(settings.parameters ? { w: settings.parameters } : {}),
 		request_retention: settings.desiredRetention,
 		learning_steps: settings.learningSteps as StepUnit[],
 		relearning_steps: settings.relearningSteps as StepUnit[],

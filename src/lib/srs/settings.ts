@@ -22,7 +22,25 @@ export interface SrsSettings {
 	learningSteps: string[];
 	/** Steps of a lapsed card before it returns to Review, e.g. `['10m']`; each under a day. */
 	relearningSteps: string[];
+	/**
+	 * FSRS parameters (`w`, 21 numbers) fitted from the learner's own reviews (Settings → Optimise);
+	 * absent: FSRS's defaults.
+	 */
+	parameters?: number[];
+	/** New cards added for one learner day by custom study (see `$lib/srs/custom`). */
+	extraNew?: ExtraNew;
 }
+
+/** "More new cards today": extra new cards per article and track, for one learner day only. */
+export interface ExtraNew {
+	/** The learner day (`dayKey`) they were added on; other days have none. */
+	day: string;
+	/** Extra new cards by `article/track`. */
+	added: Record<string, number>;
+}
+
+/** How many parameters FSRS-6 (ts-fsrs 5, the optimiser) uses. */
+export const PARAMETER_COUNT = 21;
 
 /** Anki's defaults, which our users already know. */
 export const DEFAULT_SETTINGS: SrsSettings = {
@@ -114,6 +132,32 @@ function steps(x: unknown, field: string): string[] {
 	});
 }
 
+function parameters(x: unknown): number[] {
+	if (
+		!Array.isArray(x) ||
+		x.length !== PARAMETER_COUNT ||
+		!x.every((w) => typeof w === 'number' && Number.isFinite(w))
+	) {
+		throw new SettingsError(
+			'parameters',
+			{ kind: 'shape' },
+			`parameters must be ${PARAMETER_COUNT} numbers`
+		);
+	}
+	return [...x] as number[];
+}
+
+function extraNew(x: unknown): ExtraNew {
+	const bad = () =>
+		new SettingsError('extraNew', { kind: 'shape' }, 'extraNew must be a day and counts');
+	if (!isRecord(x) || typeof x.day !== 'string' || !isRecord(x.added)) throw bad();
+	const added: Record<string, number> = {};
+	for (const [key, n] of Object.entries(x.added)) {
+		added[key] = numberIn(n, `extraNew.added.${key}`, 0, 9999, true);
+	}
+	return { day: x.day, added };
+}
+
 /**
  * Checks settings read from storage or a form and returns a fresh, typed copy.
  * Ranges: retention 0.70–0.97 (Anki warns above 0.97: the workload explodes), day start hour 0–23,
@@ -135,7 +179,11 @@ export function validateSettings(x: unknown): SrsSettings {
 			reviewsPerDay: numberIn(l.reviewsPerDay, `limits.${track}.reviewsPerDay`, 0, 9999, true)
 		};
 	}
+	const optional: Pick<SrsSettings, 'parameters' | 'extraNew'> = {};
+	if (x.parameters !== undefined) optional.parameters = parameters(x.parameters);
+	if (x.extraNew !== undefined) optional.extraNew = extraNew(x.extraNew);
 	return {
+		...optional,
 		desiredRetention: numberIn(x.desiredRetention, 'desiredRetention', 0.7, 0.97, false),
 		dayStartHour: numberIn(x.dayStartHour, 'dayStartHour', 0, 23, true),
 		limits: checked,

@@ -9,7 +9,17 @@ import type { Card } from '$lib/cards/types';
 import { gradeCard, type AnswerResult } from '$lib/quiz/check';
 import { studiedCards, wordOf } from '$lib/srs/deck-counts';
 import { easiestFirst, inTurns } from '$lib/srs/order';
-import { buildQueue } from '$lib/srs/queue';
+import { buildQueue, type Queue } from '$lib/srs/queue';
+import {
+	addExtraNew,
+	customNext,
+	extraKey,
+	extraNewToday,
+	missedThisWeek,
+	reviewAhead,
+	type CustomKind,
+	type LearnerDay
+} from '$lib/srs/custom';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
 import { startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
@@ -111,7 +121,20 @@ export class StudySession {
 		return this.#progress.problem;
 	}
 
-	queue = $derived.by(() =>
+	/** The custom session under way (review ahead, missed this week), or null. */
+	custom = $state.raw<{ kind: CustomKind; ids: string[]; afterId: number } | null>(null);
+
+	#day = $derived.by((): LearnerDay => ({
+		now: this.now,
+		dayStartHour: this.#progress.settings.dayStartHour,
+		timeZone: this.#timeZone
+	}));
+	#key = $derived(extraKey(this.#cards[0]?.source.article ?? '', this.#cards[0]?.track ?? ''));
+	/** New cards added to today's limit by "more new cards today". */
+	extraNew = $derived.by(() =>
+		extraNewToday(this.#progress.settings.extraNew, this.#key, this.#day)
+	);
+	#ordinary = $derived.by(() =>
 		buildQueue({
 			cards: this.#cards,
 			states: this.#progress.states,
@@ -119,8 +142,41 @@ export class StudySession {
 			settings: this.#progress.settings,
 			now: this.now,
 			track: this.#cards[0]?.track ?? 'facts',
-			timeZone: this.#timeZone
+			timeZone: this.#timeZone,
+			extraNew: this.extraNew
 		})
+	);
+	/** Cards a custom session is left with (0 when none is under way). */
+	#customLeft = $derived.by(() => {
+		const custom = this.custom;
+		if (!custom) return { next: null, left: 0 };
+		// Reviews are numbered in the order they are stored: those after the start are the session's.
+		const rated = new Set(
+			this.#today.filter((r) => (r.id ?? -1) > custom.afterId).map((r) => r.cardId)
+		);
+		return customNext(custom.ids, rated);
+	});
+	/** Whether the cards shown are a custom session's (it ends when none is left). */
+	customActive = $derived(this.#customLeft.next !== null);
+	/** The ordinary queue, or the custom session's cards (all counted as reviews) while any are left. */
+	queue = $derived.by((): Queue => {
+		const { next, left } = this.#customLeft;
+		if (next === null) return this.#ordinary;
+		return { next, counts: { new: 0, learning: 0, review: left }, nextDueAt: null, nextDay: null };
+	});
+	/** Review cards due in the next `days` learner days (for "review ahead"). */
+	ahead(days: number): string[] {
+		const ids = this.#cards.map((card) => card.id);
+		return reviewAhead(ids, this.#progress.states, days, this.#day);
+	}
+	/** Cards rated Again in the last seven learner days that are not due today anyway. */
+	missed = $derived.by(() =>
+		missedThisWeek(
+			this.#cards.map((card) => card.id),
+			this.#progress.states,
+			this.#progress.reviews,
+			this.#day
+		)
 	);
 	card = $derived(
 		this.#shown?.card ?? (this.queue.next ? (this.#byId.get(this.queue.next) ?? null) : null)
@@ -172,6 +228,27 @@ export class StudySession {
 			this.now = this.#clock();
 			this.#wakeForLearning();
 		});
+	}
+
+	/** "More new cards today": raises today's new-card limit of this article and track by `count`. */
+	async moreNew(count: number): Promise<void> {
+		const settings = this.#progress.settings;
+		const extraNew = addExtraNew(settings.extraNew, this.#key, count, this.#day);
+		await this.#progress.saveSettings({ ...settings, extraNew });
+		this.#next(this.#clock());
+	}
+
+	/** Starts a custom session of `ids` (from `ahead` or `missed`); rated cards are rescheduled. */
+	startCustom(kind: CustomKind, ids: string[]): void {
+		const afterId = this.#today.reduce((max, review) => Math.max(max, review.id ?? -1), -1);
+		this.custom = ids.length > 0 ? { kind, ids, afterId } : null;
+		this.#next(this.#clock());
+	}
+
+	/** Leaves the custom session for the ordinary queue (the card on screen is not rated). */
+	endCustom(): void {
+		this.custom = null;
+		this.#next(this.#clock());
 	}
 
 	close(): void {
