@@ -10,7 +10,7 @@ import { firstNameGender } from './names';
 import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
 import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
 import { monthNames } from './lexicon';
-import { ORDINALS, SHARES, type Quantity } from './quantities';
+import { durationParts, formatDuration, ORDINALS, SHARES, type Quantity } from './quantities';
 
 /** Everything of the text that distractors are drawn from. */
 export interface Pools {
@@ -208,6 +208,18 @@ function limitsOf(q: Quantity): NumberLimits {
 
 function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 	switch (q.kind) {
+		case 'duration': {
+			// Another time in the same units: the last unit moved, then a larger step.
+			const shape = durationParts(q.text);
+			const step = shape.secondsShown ? 1 : 60;
+			const big = shape.hours ? (shape.minutes ? 60 * step : 3600) : 60;
+			const shifts = shuffled([-7, -3, 5, 9], random).map((k) => k * step * (step === 1 ? 3 : 1));
+			return [...shifts, big, -big]
+				.map((k) => shape.seconds + k)
+				.filter((x) => x > 0 && (!shape.hours || x >= 3600))
+				.map((x) => formatDuration(x, shape))
+				.filter((o) => o !== q.text);
+		}
 		case 'century': {
 			const i = ROMAN.indexOf(q.text);
 			return shuffled(

@@ -374,6 +374,9 @@ function quotedSpans(sentence: Sentence): { start: number; end: number; name?: E
 	return out;
 }
 
+const ARTICLE_BEFORE =
+	/(?:^|[\s(])(?:il|lo|la|l[’']|gli|le|(?:de|a|da|ne|su)(?:l|llo|lla|ll[’']|gli|lle))\s*$/iu;
+
 /**
  * The entities of the body sentences, typed with what the whole text shows: two or more
  * capitalised words with a known first name, a title before them, or words never written in
@@ -408,7 +411,9 @@ export function findEntities(
 			const never = parts.every(
 				(w) => !lowerCase.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w) && !opensPlaceName(w)
 			);
-			if (parts.length >= 2 && parts.length <= 4 && (gender || never)) {
+			// "corre con l’Adriatica Cicli": a name after an article is a team or a firm, not a person.
+			const article = ARTICLE_BEFORE.test(sentences[i].text.slice(0, e.start - sentences[i].start));
+			if (parts.length >= 2 && parts.length <= 4 && (gender || never) && !article) {
 				Object.assign(e, { kind: 'person', gender, title: title?.text });
 				personWords.set(parts[0], gender).set(parts.at(-1)!, gender);
 				for (const part of [parts[0], parts.at(-1)!])
@@ -417,30 +422,42 @@ export function findEntities(
 		}
 	});
 	return raw.map((spans, i) =>
-		spans.flatMap((e) => {
-			if (e.kind !== 'name' || e.text.includes(' ')) return [e];
-			if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
-				return [
-					{
-						...e,
-						kind: 'person' as const,
-						gender: personWords.get(e.text),
-						full: fullNames.get(e.text),
-						title: titleBefore(sentences[i], e.start)?.text
-					}
-				];
-			// A lone word capitalised only where a sentence opens ("Intanto") is not a name.
-			const initial = sentences[i].tokens.findIndex((t) => t.start === e.start);
-			if (
-				initial >= 0 &&
-				opensClause(sentences[i], initial) &&
-				!midCapital.has(e.text) &&
-				!/^\p{Lu}{2,}/u.test(e.text)
-			)
-				return [];
-			return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
-		})
+		spans
+			.map((e) => withElidedArticle(sentences[i], e))
+			.flatMap((e) => {
+				if (e.kind !== 'name' || e.text.includes(' ')) return [e];
+				if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
+					return [
+						{
+							...e,
+							kind: 'person' as const,
+							gender: personWords.get(e.text),
+							full: fullNames.get(e.text),
+							title: titleBefore(sentences[i], e.start)?.text
+						}
+					];
+				// A lone word capitalised only where a sentence opens ("Intanto") is not a name.
+				const initial = sentences[i].tokens.findIndex((t) => t.start === e.start);
+				if (
+					initial >= 0 &&
+					opensClause(sentences[i], initial) &&
+					!midCapital.has(e.text) &&
+					!/^\p{Lu}{2,}/u.test(e.text)
+				)
+					return [];
+				return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
+			})
 	);
+}
+
+/**
+ * "il laboratorio L’Immagine Ritrovata": a capital article inside a sentence is part of the name,
+ * so a gap never leaves it behind.
+ */
+function withElidedArticle(sentence: Sentence, e: Entity): Entity {
+	const at = e.start - sentence.start;
+	if (e.kind === 'person' || !/\sL[’']$/u.test(sentence.text.slice(0, at))) return e;
+	return { ...e, start: e.start - 2, text: sentence.text.slice(at - 2, at) + e.text };
 }
 
 /** "in provincia di X", "nelle province di X, Y e Z": the places asked are provinces. */
