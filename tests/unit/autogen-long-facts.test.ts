@@ -92,3 +92,48 @@ describe('typed names', () => {
 		expect(gap?.answer).toBe('L’Officina Restauri di Modena');
 	});
 });
+
+describe('wrong choices of the right kind', () => {
+	const TEXT = [
+		'Il film è stato girato nel 1950 dalla regista Teresa Villani, morta a Livorno.',
+		'Lo ha ritrovato Ernesto Bassi, che lo ha donato alla cineteca.',
+		'La musica è di Rodolfo Sala, il montaggio di Alberto Neri.'
+	].join('\n\n');
+	it('never offers a made-up name, nor a man after "la regista"', () => {
+		const cards = generateAutoCards(article(TEXT), { seed: 2, lemmas, limit: 50 });
+		const people = ['Teresa Villani', 'Ernesto Bassi', 'Rodolfo Sala', 'Alberto Neri'];
+		for (const card of cards.filter((c) => c.type === 'multiple-choice'))
+			if (people.includes(card.answer))
+				for (const option of card.options) expect(people).toContain(option);
+		const director = cards.find((c) => c.answer === 'Teresa Villani');
+		// No other woman is named: typed, never a choice among men.
+		expect(['cloze', 'open']).toContain(director?.type);
+	});
+});
+
+describe('institutions with their acronym', () => {
+	const TEXT =
+		'Lo studio è stato coordinato dall’Istituto di geoscienze del Consiglio nazionale delle ricerche (Cnr-Igg), con l’Agenzia regionale per la prevenzione, l’ambiente e l’energia dell’Emilia-Romagna (Arpae).\n\nL’Istituto superiore per la protezione e la ricerca ambientale (Ispra) ha chiesto nuovi controlli.';
+	it('keeps the whole name, lower-case words and commas included, up to the bracket', () => {
+		const text = findFacts(article(TEXT), lemmas);
+		const names = text.sentences.flatMap((s) => s.entities.map((e) => e.text));
+		expect(names).toContain(
+			'Istituto di geoscienze del Consiglio nazionale delle ricerche (Cnr-Igg)'
+		);
+		expect(names).toContain(
+			'Agenzia regionale per la prevenzione, l’ambiente e l’energia dell’Emilia-Romagna (Arpae)'
+		);
+		// "Ispra" is a town too, but after an institute's name it is the institute.
+		expect(names).toContain('Istituto superiore per la protezione e la ricerca ambientale (Ispra)');
+	});
+});
+
+describe('quotes', () => {
+	it('ends the speaker of a quote cut in two where the quote resumes', () => {
+		const text = findFacts(
+			article('«Ogni mese perso», avverte Fabbri, «costa caro agli agricoltori».'),
+			lemmas
+		);
+		expect(text.sentences[0].attribution?.speaker.text).toBe('Fabbri');
+	});
+});

@@ -96,8 +96,10 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 	const after = /^«([^»]+)»,?\s+((?:ha|hanno)\s+\p{L}+|\p{L}+)\s+(.+)$/u.exec(text.slice(0, end));
 	if (after && isSpeech(after[2], tags, sentence)) {
 		const from = text.indexOf(after[3], after[0].length - after[3].length);
+		// "«Ogni anno di ritardo», avverte Valli, «si paga…»": the speaker stops at the second quote.
+		const resumed = /,\s*«/u.exec(after[3]);
 		return {
-			speaker: span(sentence, from, from + after[3].length),
+			speaker: span(sentence, from, from + (resumed ? resumed.index : after[3].length)),
 			claim: span(sentence, 1, 1 + after[1].length),
 			verb: after[2],
 			quote: true

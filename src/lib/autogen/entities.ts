@@ -297,8 +297,11 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 	for (const m of text.matchAll(/\s\((\p{Lu}[\p{L}-]{1,9})\)/gu)) {
 		const open = sentence.start + m.index;
 		const acronym = m[1];
-		// "(ISPRA)", "(Ifremer)"; "(Roma)" after a town is its province, not an acronym.
-		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,7}$/u.test(acronym) || findPlace(acronym)) continue;
+		// "(ISPRA)", "(Ifremer)", "(Cnr-Ismar)"; "(Roma)" after a town is its province, not an
+		// acronym, but "(Ispra)" after an institute's name is the institute.
+		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{1,7}(?:-\p{Lu}\p{Ll}{1,7})?$/u.test(acronym)) continue;
+		const nearest = out.filter((e) => e.end <= open).sort((a, b) => b.end - a.end)[0];
+		if (findPlace(acronym) && (!nearest || nearest.kind === 'place')) continue;
 		// The expansion: the nearest organisation before, and the words joining it to the bracket;
 		// "Commissione generale per la pesca nel Mediterraneo (CGPM)": a name inside it is skipped.
 		const before = out
@@ -315,15 +318,20 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 			const gap = prev
 				? text.slice(prev.end - sentence.start, before[k].start - sentence.start)
 				: '';
-			if (!prev || prev.kind !== 'org' || !/^\s(?:\p{Ll}+[’']?\s?){1,5}$/u.test(gap)) break;
+			// "…per la prevenzione, l’ambiente e l’energia dell’Emilia-Romagna (Arpae)".
+			if (!prev || prev.kind !== 'org' || !/^,?\s(?:\p{Ll}+[’']?,?\s?){1,8}$/u.test(gap)) break;
 			k--;
 		}
 		// "Sistema nazionale per la protezione dell'ambiente (SNPA)": a name read as no kind.
 		const head = before[k]?.kind === 'org' || before[k]?.kind === 'name' ? before[k] : undefined;
 		if (!head) continue;
 		const joining = text.slice(head.end - sentence.start, m.index);
-		if (/[,;:.«»()]/u.test(joining) || joining.trim().split(/\s+/u).filter(Boolean).length > 8)
-			continue;
+		// Commas only between lower-case words ("la prevenzione, l’ambiente e l’energia"), with
+		// no name in them but the one against the bracket.
+		const inner = before.slice(k + 1).reduce((t, e) => t.replace(e.text, ''), joining);
+		const listed = !/,/u.test(joining) || !/\p{Lu}/u.test(inner);
+		const words = joining.trim().split(/\s+/u).filter(Boolean).length;
+		if (/[;:.«»()]/u.test(joining) || !listed || words > (/,/u.test(joining) ? 12 : 8)) continue;
 		let end = open + m[0].length;
 		const rest = /^\s+(?:di|del|della|dell’|dell')\s?\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*/u.exec(
 			text.slice(end - sentence.start)

@@ -115,7 +115,7 @@ const FRACTIONS: Record<string, number> = {
 };
 
 /** "due terzi" → 2/3. */
-function shareValue(share: string): number {
+export function shareValue(share: string): number {
 	const [count, part] = share.split(' ');
 	const numerator = { la: 1, un: 1, due: 2, tre: 3, quattro: 4 }[count] ?? 1;
 	return numerator / FRACTIONS[part];
