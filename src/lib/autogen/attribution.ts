@@ -53,17 +53,27 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 			/^(?:\p{Lu}\p{Ll}+(?:\s(?:van|von|der|de|De|Di)?\s?\p{Lu}\p{Ll}+){1,3}|(?:del|della|dell’|dell'|dei)\s?\p{Lu}[^,«]{0,60}),\s*/u.exec(
 				text.slice(lead[0].length)
 			);
+		// "Per Pellegrini, che corre con l’Adriatica, si tratta della prima vittoria": not a claim
+		// of his but a fact about him.
+		if (
+			/^[Pp]er$/u.test(lead[0].split(/\s/u)[0]) &&
+			/^(?:che\s[^,«]*,\s*)?si tratta\b/u.test(text.slice(lead[0].length))
+		)
+			return null;
+		// "Secondo X, che dirige il centro, …": the relative clause is the speaker's.
+		const relative = apposition?.[1] === 'che';
 		const skip =
-			apposition && (TITLES.m.has(apposition[1]) || TITLES.f.has(apposition[1]))
+			relative || (apposition && (TITLES.m.has(apposition[1]) || TITLES.f.has(apposition[1])))
 				? apposition[0].length
 				: named
 					? named[0].length
 					: 0;
 		const claim = unquote(text, lead[0].length + skip, end);
 		const shown = named ?? apposition;
-		const speakerEnd = skip
-			? lead[0].length + skip - shown![0].length + shown![0].replace(/,\s*$/u, '').length
-			: from + lead[1].length;
+		const speakerEnd =
+			skip && !relative
+				? lead[0].length + skip - shown![0].length + shown![0].replace(/,\s*$/u, '').length
+				: from + lead[1].length;
 		return {
 			speaker: span(sentence, from, speakerEnd),
 			claim: span(sentence, claim[0], claim[1]),
@@ -86,8 +96,10 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 	const after = /^«([^»]+)»,?\s+((?:ha|hanno)\s+\p{L}+|\p{L}+)\s+(.+)$/u.exec(text.slice(0, end));
 	if (after && isSpeech(after[2], tags, sentence)) {
 		const from = text.indexOf(after[3], after[0].length - after[3].length);
+		// "«Ogni anno di ritardo», avverte Valli, «si paga…»": the speaker stops at the second quote.
+		const resumed = /,\s*«/u.exec(after[3]);
 		return {
-			speaker: span(sentence, from, from + after[3].length),
+			speaker: span(sentence, from, from + (resumed ? resumed.index : after[3].length)),
 			claim: span(sentence, 1, 1 + after[1].length),
 			verb: after[2],
 			quote: true

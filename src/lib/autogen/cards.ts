@@ -33,15 +33,18 @@ const MAX_GAP_WORDS = 70;
 /** The cards a fact can make, best first; empty when none would be correct Italian. */
 export function cardsForFact(
 	fact: Fact,
-	ctx: Context & { gapOnly?: boolean },
+	ctx: Context & { gapOnly?: boolean; longSource?: boolean },
 	at: SentenceFacts = fact.at
 ): Card[] {
-	// A long sentence is still a fact's source, but only as a gap: a question rewritten from it,
-	// or a statement to judge, would be too long to read.
+	// A long sentence is still a fact's source: as a gap, or as a question short enough to read
+	// ("Chi ha vinto ieri la quarantesima edizione del Giro del Montefeltro?"); a statement to
+	// judge would repeat it all.
 	const words = wordCount(at.sentence.text);
 	if (words > MAX_GAP_WORDS) return [];
-	if (words > MAX_QUESTION_WORDS && !ctx.gapOnly)
-		return cardsForFact(fact, { ...ctx, gapOnly: true }, at).filter((c) => c.prompt.includes(GAP));
+	if (words > MAX_QUESTION_WORDS && !ctx.gapOnly && !ctx.longSource)
+		return cardsForFact(fact, { ...ctx, longSource: true }, at).filter(
+			(c) => c.prompt.includes(GAP) || (c.type !== 'true-false' && wordCount(c.prompt) <= MAX_WORDS)
+		);
 	if (at.needsContext) {
 		// "Resterà aperta fino al _____": only a gap, after the sentence that says what it is about.
 		if (!at.context || fact.kind === 'attribution' || fact.kind === 'phrase') return [];
@@ -134,11 +137,33 @@ export function cardsForFact(
 const namedThing = (e: Entity) =>
 	!!e.head || e.text.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 
-/** "CNR" in the gap: "Consiglio nazionale delle ricerche" names it too, and the other way round. */
-function namesOf(e: Entity): string[] {
-	if (!e.acronym || !e.expansion) return [];
+/**
+ * The other right answers to a typed name: "CNR" for "Consiglio nazionale delle ricerche" and
+ * the other way round; the name without the place or body it is of ("Palazzo Ducale" for
+ * "Palazzo Ducale di Urbino", "Archivio di Stato" for "Archivio di Stato di Napoli"); the name
+ * without its article ("Cinema Ritrovato" for "Il Cinema Ritrovato").
+ */
+export function namesOf(e: Entity): string[] {
 	const shown = e.short ?? e.text;
-	return [e.acronym, e.expansion.trim(), e.text].filter((n) => n !== shown);
+	const names = e.acronym && e.expansion ? [e.acronym, e.expansion.trim(), e.text] : [];
+	for (const name of [shown, ...names]) names.push(...shorterNames(name));
+	return [...new Set(names)].filter((n) => n !== shown);
+}
+
+const OF = /^(?:di|del|dello|della|dell[’']\S*|dei|degli|delle)$/iu;
+
+function shorterNames(name: string): string[] {
+	const out: string[] = [];
+	const bare = name.replace(/^(?:Il|Lo|La|I|Gli|Le)\s+|^L[’']/u, '');
+	if (bare !== name && /^\p{Lu}/u.test(bare)) out.push(bare);
+	const words = bare.split(/\s+/u);
+	words.forEach((word, i) => {
+		if (!OF.test(word) || i === 0) return;
+		const prefix = words.slice(0, i);
+		// Two capitalised words at least: "Archivio di Stato", not "Archivio".
+		if (prefix.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) out.push(prefix.join(' '));
+	});
+	return out;
 }
 
 const wordCount = (text: string) => text.split(/\s+/u).length;
@@ -265,6 +290,7 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 			at >= 0 && at - to < 5 ? at + unit.length : to
 		);
 	}
+	if (q.kind === 'duration' && prep === 'in') return asked('In quanto tempo', prepAt, to);
 	if (q.kind === 'month') {
 		// "entrerà in servizio a gennaio" → "Quando entrerà in servizio…?"; "per settembre" →
 		// "Per quando…?"; "lo scorso febbraio" names a time, not a question.
@@ -299,7 +325,13 @@ function askEntity(e: Entity, at: SentenceFacts): { asked: Asked; shown: string 
 	const clause = at.clause;
 	if (!clause) return null;
 	const subjectTokens = at.sentence.tokens.slice(...clause.subject);
-	const isWholeSubject = subjectTokens.length > 0 && subjectTokens.at(-1)!.end === e.end;
+	// "Luca Pellegrini, ventiquattro anni, di Fossombrone, ha vinto": a name and its apposition.
+	const subjectEnd = subjectTokens.at(-1)?.end ?? -1;
+	const apposition = text.slice(e.end - at.sentence.start, subjectEnd - at.sentence.start);
+	const isWholeSubject =
+		subjectTokens.length > 0 &&
+		(subjectEnd === e.end ||
+			(subjectTokens[0].start === e.start && /^,[^«»;:]*,?$/u.test(apposition)));
 	if (e.kind === 'person' && isWholeSubject) return asked('Chi', 0, true);
 	const agent =
 		/^(?:da|dal|dalla|dall’|dai|dagli|dalle)$/u.exec(before) ||

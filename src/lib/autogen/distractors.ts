@@ -3,14 +3,22 @@
  * may confuse), then from the data (places, names, numbers). Never the author, never a word of
  * the prompt, never the answer; the card checks agreement with the words before the gap.
  */
+import { GAP } from '$lib/cards/types';
 import { rngFor, shuffled, type Random } from '$lib/random/prng';
 import type { Phrase } from './phrases';
 import type { Entity } from './entities';
-import { firstNameGender } from './names';
+import { firstNameGender, guessGender } from './names';
 import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
 import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
 import { monthNames } from './lexicon';
-import { ORDINALS, SHARES, type Quantity } from './quantities';
+import {
+	durationParts,
+	formatDuration,
+	ORDINALS,
+	SHARES,
+	shareValue,
+	type Quantity
+} from './quantities';
 
 /** Everything of the text that distractors are drawn from. */
 export interface Pools {
@@ -26,24 +34,6 @@ export interface Pools {
 	roles: Map<string, string>;
 }
 
-const FIRST = {
-	f: ['Giulia', 'Chiara', 'Laura', 'Paola', 'Anna', 'Marta', 'Elisa', 'Silvia'],
-	m: ['Marco', 'Luca', 'Paolo', 'Giorgio', 'Stefano', 'Andrea', 'Franco', 'Davide']
-};
-const SURNAMES = [
-	'Rossi',
-	'Bianchi',
-	'Ferrari',
-	'Romano',
-	'Gallo',
-	'Costa',
-	'Fontana',
-	'Conti',
-	'Ricci',
-	'Marino',
-	'Greco',
-	'Lombardi'
-];
 const ACRONYMS = ['ISTAT', 'INPS', 'ENEA', 'INGV', 'CNR', 'ISPRA', 'ANAS', 'INAIL'];
 const ROMAN = ['XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
@@ -81,7 +71,7 @@ export function distractorsFor(
 		out.push(option);
 	};
 	if (isEntity(answer)) entityOptions(answer, pools, random, prompt).forEach(add);
-	else quantityOptions(answer, pools, random).forEach(add);
+	else quantityOptions(answer, pools, random, prompt).forEach(add);
 	return shuffled(out, rngFor(`${key}:order`, seed));
 }
 
@@ -94,16 +84,14 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 		case 'person': {
 			const full = answer.text.includes(' ');
 			if (!full && firstNameGender(answer.text)) return []; // "Galileo": no surname to vary
-			const fits = same.filter(
-				(e) =>
-					e.text.includes(' ') === full &&
-					(!answer.gender || !e.gender || e.gender === answer.gender)
-			);
-			const made = shuffled(FIRST[answer.gender ?? 'm'], random).map((first, i) => {
-				const surname = shuffled(SURNAMES, random)[i % SURNAMES.length];
-				return full ? `${first} ${surname}` : surname;
-			});
-			return [...fits.map((e) => e.text), ...(answer.gender || !full ? made : [])];
+			// Only people the text names: a made-up name beside them gives the answer away. Of the
+			// same gender as the answer ("la regista": never a man's name).
+			const genderOf = (e: Entity) => e.gender ?? guessGender((e.full ?? e.text).split(' ')[0]);
+			const gender = genderOf(answer);
+			const fits = same.filter((e) => !gender || !genderOf(e) || genderOf(e) === gender);
+			return full
+				? fits.filter((e) => e.text.includes(' ')).map((e) => e.text)
+				: [...new Set(fits.map((e) => e.text.split(' ').at(-1)!))];
 		}
 		case 'place':
 			if (answer.province) {
@@ -122,7 +110,11 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 			return []; // untyped: nothing is known to be of the same kind
 		case 'org': {
 			const head = answer.head;
-			const sameHead = same.filter((e) => e.head === head).map((e) => e.text);
+			// "Cnr-Ismar" is asked by its acronym: the others are given by theirs too.
+			const byAcronym = answer.short === answer.text || answer.acronym === answer.text;
+			const sameHead = same
+				.filter((e) => e.head === head)
+				.map((e) => (byAcronym ? (e.short ?? e.acronym ?? e.text) : e.text));
 			if (head === 'sigla') return [...sameHead, ...shuffled(ACRONYMS, random)];
 			const of = new RegExp(`^${head} (?:di |dell’|dell')`, 'u');
 			// "Procura di Cuneo" → "Procura di Asti": only where what follows the head is a place.
@@ -158,6 +150,8 @@ function placeOptions(
 	prompt: string
 ): string[] {
 	if (!place) return [];
+	// "dell’_____", "ad _____": only then must a wrong town start with a vowel as the answer does.
+	const elided = new RegExp(`(?:[’']|\\bad )${GAP}`, 'u').test(prompt);
 	// "_____, in provincia di Sondrio": every wrong town is in that province too.
 	const inProvince =
 		place.italian && place.province && prompt.includes(`provincia di ${place.province}`);
@@ -168,8 +162,9 @@ function placeOptions(
 		p.gender === place.gender &&
 		!!p.plural === !!place.plural &&
 		!p.minor &&
-		startsAlike(p.name, place.name);
-	const fromText = same.filter((e) => fit(e.place)).map((e) => e.text);
+		(!elided || startsAlike(p.name, place.name));
+	// "verso San Leo": a province of the text ("Pesaro e Urbino") is not a town.
+	const fromText = same.filter((e) => !e.province && fit(e.place)).map((e) => e.text);
 	let data: Place[] = [];
 	if (place.italian && place.kind === 'district') data = italianRegions();
 	else if (place.italian && place.kind === 'city') {
@@ -184,7 +179,15 @@ function placeOptions(
 						near.filter((p) => (p.population ?? 0) >= pop / 5),
 						random
 					).slice(0, 4),
-					...shuffled(big, random)
+					// Then towns of the same region, then of the rest of Italy.
+					...shuffled(
+						big.filter((p) => p.region === place.region),
+						random
+					),
+					...shuffled(
+						big.filter((p) => p.region !== place.region),
+						random
+					)
 				];
 	}
 	return [...fromText, ...data.filter(fit).map((p) => p.name)];
@@ -192,6 +195,16 @@ function placeOptions(
 
 /** Before an elided article (l’, dell’) a vowel must start the distractor too. */
 const startsAlike = (a: string, b: string) => /^[AEIOU]/u.test(a) === /^[AEIOU]/u.test(b);
+
+/** The whole a counted part is of, named soon after the gap: "…, un quarto dei 520 dipendenti". */
+function wholeAfterGap(prompt: string): number | undefined {
+	const after = prompt.split(GAP)[1]?.slice(0, 80) ?? '';
+	const m =
+		/^[^.;:]*?\b(?:dei|degli|delle|sui|sugli|sulle|su)\s+(\d{1,3}(?:\.\d{3})*|\d+)\s+\p{L}/u.exec(
+			after
+		);
+	return m ? Number(m[1].replace(/\./gu, '')) : undefined;
+}
 
 /** The range a quantity's unit allows: percentages, ages, hours of the day. */
 function limitsOf(q: Quantity): NumberLimits {
@@ -206,8 +219,20 @@ function limitsOf(q: Quantity): NumberLimits {
 	return {};
 }
 
-function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
+function quantityOptions(q: Quantity, pools: Pools, random: Random, prompt: string): string[] {
 	switch (q.kind) {
+		case 'duration': {
+			// Another time in the same units: the last unit moved, then a larger step.
+			const shape = durationParts(q.text);
+			const step = shape.secondsShown ? 1 : 60;
+			const big = shape.hours ? (shape.minutes ? 60 * step : 3600) : 60;
+			const shifts = shuffled([-7, -3, 5, 9], random).map((k) => k * step * (step === 1 ? 3 : 1));
+			return [...shifts, big, -big]
+				.map((k) => shape.seconds + k)
+				.filter((x) => x > 0 && (!shape.hours || x >= 3600))
+				.map((x) => formatDuration(x, shape))
+				.filter((o) => o !== q.text);
+		}
 		case 'century': {
 			const i = ROMAN.indexOf(q.text);
 			return shuffled(
@@ -254,11 +279,21 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 			);
 		}
 		case 'share': {
-			const list: readonly string[] = (SHARES.singular as readonly string[]).includes(q.text)
-				? SHARES.singular
-				: SHARES.plural;
+			// "oltre la metà", "più di un quarto": every wrong share must be false there too, so
+			// beyond the answer's side; "più di la metà" is no Italian, so not after "di".
+			const value = shareValue;
+			const all: readonly string[] = [...SHARES.singular, ...SHARES.plural];
+			const list: readonly string[] =
+				q.qualifier === 'exact' || q.qualifier === 'about'
+					? (SHARES.singular as readonly string[]).includes(q.text)
+						? SHARES.singular
+						: SHARES.plural
+					: all.filter((o) =>
+							q.qualifier === 'more-than' ? value(o) > q.value! : value(o) < q.value!
+						);
+			const afterDi = /(?:^|\s)di$/u.test(q.qualifierText ?? q.before);
 			return shuffled(
-				list.filter((o) => o !== q.text),
+				list.filter((o) => o !== q.text && !(afterDi && o.startsWith('la '))),
 				random
 			);
 		}
@@ -305,6 +340,9 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 				: q.format === 'plain' && q.kind !== 'year'
 					? 'counted'
 					: q.format;
+			// "140 unità, più di un quarto dei 520 dipendenti": a part is less than its whole.
+			const whole = wholeAfterGap(prompt);
+			const limits = whole && whole > q.value ? { ...limitsOf(q), max: whole - 1 } : limitsOf(q);
 			const pool = pools.quantities
 				.filter((o) => o.kind === q.kind && o.value !== undefined && o.format)
 				.map((o) => ({ text: o.text, value: o.value!, format: o.format! }));
@@ -312,9 +350,9 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random): string[] {
 			const numbers = numberDistractors(
 				{ kind, text: shown, value: base, format },
 				random,
-				scale ? [] : pool.filter((o) => !limitsOf(q).max || o.value <= limitsOf(q).max!),
+				scale ? [] : pool.filter((o) => !limits.max || o.value <= limits.max),
 				5,
-				scale ? {} : limitsOf(q)
+				scale ? {} : limits
 			);
 			return numbers
 				.map((n) => (scale ? `${n} ${base === 1 && scale === 'milioni' ? 'milioni' : scale}` : n))

@@ -297,8 +297,11 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 	for (const m of text.matchAll(/\s\((\p{Lu}[\p{L}-]{1,9})\)/gu)) {
 		const open = sentence.start + m.index;
 		const acronym = m[1];
-		// "(ISPRA)", "(Ifremer)"; "(Roma)" after a town is its province, not an acronym.
-		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{2,7}$/u.test(acronym) || findPlace(acronym)) continue;
+		// "(ISPRA)", "(Ifremer)", "(Cnr-Ismar)"; "(Roma)" after a town is its province, not an
+		// acronym, but "(Ispra)" after an institute's name is the institute.
+		if (!/^\p{Lu}{2,}|^\p{Lu}\p{Ll}{1,7}(?:-\p{Lu}\p{Ll}{1,7})?$/u.test(acronym)) continue;
+		const nearest = out.filter((e) => e.end <= open).sort((a, b) => b.end - a.end)[0];
+		if (findPlace(acronym) && (!nearest || nearest.kind === 'place')) continue;
 		// The expansion: the nearest organisation before, and the words joining it to the bracket;
 		// "Commissione generale per la pesca nel Mediterraneo (CGPM)": a name inside it is skipped.
 		const before = out
@@ -315,15 +318,20 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 			const gap = prev
 				? text.slice(prev.end - sentence.start, before[k].start - sentence.start)
 				: '';
-			if (!prev || prev.kind !== 'org' || !/^\s(?:\p{Ll}+[’']?\s?){1,5}$/u.test(gap)) break;
+			// "…per la prevenzione, l’ambiente e l’energia dell’Emilia-Romagna (Arpae)".
+			if (!prev || prev.kind !== 'org' || !/^,?\s(?:\p{Ll}+[’']?,?\s?){1,8}$/u.test(gap)) break;
 			k--;
 		}
 		// "Sistema nazionale per la protezione dell'ambiente (SNPA)": a name read as no kind.
 		const head = before[k]?.kind === 'org' || before[k]?.kind === 'name' ? before[k] : undefined;
 		if (!head) continue;
 		const joining = text.slice(head.end - sentence.start, m.index);
-		if (/[,;:.«»()]/u.test(joining) || joining.trim().split(/\s+/u).filter(Boolean).length > 8)
-			continue;
+		// Commas only between lower-case words ("la prevenzione, l’ambiente e l’energia"), with
+		// no name in them but the one against the bracket.
+		const inner = before.slice(k + 1).reduce((t, e) => t.replace(e.text, ''), joining);
+		const listed = !/,/u.test(joining) || !/\p{Lu}/u.test(inner);
+		const words = joining.trim().split(/\s+/u).filter(Boolean).length;
+		if (/[;:.«»()]/u.test(joining) || !listed || words > (/,/u.test(joining) ? 12 : 8)) continue;
 		let end = open + m[0].length;
 		const rest = /^\s+(?:di|del|della|dell’|dell')\s?\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*/u.exec(
 			text.slice(end - sentence.start)
@@ -374,6 +382,9 @@ function quotedSpans(sentence: Sentence): { start: number; end: number; name?: E
 	return out;
 }
 
+const ARTICLE_BEFORE =
+	/(?:^|[\s(])(?:il|lo|la|l[’']|gli|le|(?:de|a|da|ne|su)(?:l|llo|lla|ll[’']|gli|lle))\s*$/iu;
+
 /**
  * The entities of the body sentences, typed with what the whole text shows: two or more
  * capitalised words with a known first name, a title before them, or words never written in
@@ -408,7 +419,9 @@ export function findEntities(
 			const never = parts.every(
 				(w) => !lowerCase.has(w.toLowerCase()) && !NOT_PERSON_WORDS.has(w) && !opensPlaceName(w)
 			);
-			if (parts.length >= 2 && parts.length <= 4 && (gender || never)) {
+			// "corre con l’Adriatica Cicli": a name after an article is a team or a firm, not a person.
+			const article = ARTICLE_BEFORE.test(sentences[i].text.slice(0, e.start - sentences[i].start));
+			if (parts.length >= 2 && parts.length <= 4 && (gender || never) && !article) {
 				Object.assign(e, { kind: 'person', gender, title: title?.text });
 				personWords.set(parts[0], gender).set(parts.at(-1)!, gender);
 				for (const part of [parts[0], parts.at(-1)!])
@@ -417,30 +430,42 @@ export function findEntities(
 		}
 	});
 	return raw.map((spans, i) =>
-		spans.flatMap((e) => {
-			if (e.kind !== 'name' || e.text.includes(' ')) return [e];
-			if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
-				return [
-					{
-						...e,
-						kind: 'person' as const,
-						gender: personWords.get(e.text),
-						full: fullNames.get(e.text),
-						title: titleBefore(sentences[i], e.start)?.text
-					}
-				];
-			// A lone word capitalised only where a sentence opens ("Intanto") is not a name.
-			const initial = sentences[i].tokens.findIndex((t) => t.start === e.start);
-			if (
-				initial >= 0 &&
-				opensClause(sentences[i], initial) &&
-				!midCapital.has(e.text) &&
-				!/^\p{Lu}{2,}/u.test(e.text)
-			)
-				return [];
-			return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
-		})
+		spans
+			.map((e) => withElidedArticle(sentences[i], e))
+			.flatMap((e) => {
+				if (e.kind !== 'name' || e.text.includes(' ')) return [e];
+				if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
+					return [
+						{
+							...e,
+							kind: 'person' as const,
+							gender: personWords.get(e.text),
+							full: fullNames.get(e.text),
+							title: titleBefore(sentences[i], e.start)?.text
+						}
+					];
+				// A lone word capitalised only where a sentence opens ("Intanto") is not a name.
+				const initial = sentences[i].tokens.findIndex((t) => t.start === e.start);
+				if (
+					initial >= 0 &&
+					opensClause(sentences[i], initial) &&
+					!midCapital.has(e.text) &&
+					!/^\p{Lu}{2,}/u.test(e.text)
+				)
+					return [];
+				return lowerCase.has(e.text.toLowerCase()) ? [] : [e];
+			})
 	);
+}
+
+/**
+ * "il laboratorio L’Immagine Ritrovata": a capital article inside a sentence is part of the name,
+ * so a gap never leaves it behind.
+ */
+function withElidedArticle(sentence: Sentence, e: Entity): Entity {
+	const at = e.start - sentence.start;
+	if (e.kind === 'person' || !/\sL[’']$/u.test(sentence.text.slice(0, at))) return e;
+	return { ...e, start: e.start - 2, text: sentence.text.slice(at - 2, at) + e.text };
 }
 
 /** "in provincia di X", "nelle province di X, Y e Z": the places asked are provinces. */

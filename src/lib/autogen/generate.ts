@@ -54,6 +54,7 @@ function weight(fact: Fact): number {
 		share: 4.2,
 		month: 3.6,
 		rank: 4,
+		duration: 4.2,
 		range: 4,
 		year: 4,
 		date: 4,

@@ -55,6 +55,16 @@ export function firstNameGender(name: string): 'm' | 'f' | undefined {
 	return undefined;
 }
 
+/**
+ * The gender a first name most likely gives: a known name's, else "-o" masculine ("Ernesto")
+ * and "-a" feminine ("Adelina"); undefined when the ending does not tell.
+ */
+export function guessGender(name: string): 'm' | 'f' | undefined {
+	const known = firstNameGender(name);
+	if (known || !/^\p{Lu}\p{Ll}+$/u.test(name)) return known;
+	return /o$/u.test(name) ? 'm' : /a$/u.test(name) ? 'f' : undefined;
+}
+
 /** True for a known first name (either gender). */
 export const isFirstName = (name: string) => MALE.has(name) || FEMALE.has(name);
 

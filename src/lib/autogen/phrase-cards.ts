@@ -22,6 +22,9 @@ const lead = (p: Phrase) =>
 const fits = (p: Phrase, asked: Phrase) =>
 	lead(p) === lead(asked) || (p.kind === 'role' && genderOf(p.text) === undefined);
 
+const SUBORDINATE_FIRST =
+	/^\p{Lu}\p{Ll}*(?:\s\p{Ll}+){0,2}\s(?:Dove|Quando|Se|Mentre|Poiché|Siccome|Benché|Sebbene|Anche se|Dopo|Prima)\s/u;
+
 export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Card[] {
 	const a = at.attribution;
 	// Inside what someone says, or in the conditional of reported speech: not the text's fact.
@@ -56,6 +59,8 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 		const prompt = s.text.slice(0, head.start - s.start) + GAP + s.text.slice(head.end - s.start);
 		return [make('cloze', prompt)];
 	}
+	// "Perché Dove mancavano le scene, …": a sentence opening on a clause of its own is no question.
+	if (SUBORDINATE_FIRST.test(phrase.question)) return [];
 	const make = cardMaker(ctx.slug, s, phrase.text);
 	const others = [
 		...new Set(

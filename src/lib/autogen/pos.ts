@@ -7,6 +7,7 @@ import { lemmatize } from '$lib/lemma/lemmatizer';
 import { FUNCTION_WORDS } from '$lib/lemma/function-words';
 import type { Analysis, LemmaTable } from '$lib/lemma/types';
 import type { Token } from '$lib/text/tokens';
+import { isFirstName } from './names';
 
 export interface Tagged {
 	token: Token;
@@ -53,8 +54,21 @@ function fallback(token: Token): Analysis | null {
 
 /** Tags the tokens of one sentence; with `table`, through the lemmatizer's context rules. */
 export function tagTokens(tokens: readonly Token[], table?: LemmaTable): Tagged[] {
-	if (table) return lemmatize(tokens, table).map(({ token, best }) => ({ token, best }));
-	return tokens.map((token) => ({ token, best: fallback(token) }));
+	const tagged = table
+		? lemmatize(tokens, table).map(({ token, best }) => ({ token, best }))
+		: tokens.map((token) => ({ token, best: fallback(token) }));
+	return tagged.map((tag, i) => (isNamed(tokens, i, tag.best) ? { ...tag, best: null } : tag));
+}
+
+/**
+ * A first name opening a sentence is a name, not the rare word it spells ("Luca Pellegrini ha
+ * vinto": not a form of "lucare"; "«Luca si allena…»"): when a surname follows, or the word's
+ * only reading would be a verb.
+ */
+function isNamed(tokens: readonly Token[], i: number, best: Analysis | null): boolean {
+	if (!best || !isFirstName(tokens[i].text)) return false;
+	const next = tokens[i + 1];
+	return best.pos === 'VERB' || (!!next && next.kind === 'word' && /^\p{Lu}/u.test(next.text));
 }
 
 const CLOSED = new Set(['ART', 'PREP', 'PREP+ART', 'PRON', 'DET', 'CONJ']);

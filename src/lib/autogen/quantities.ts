@@ -20,7 +20,8 @@ export type QuantityKind =
 	| 'score'
 	| 'share'
 	| 'month'
-	| 'rank';
+	| 'rank'
+	| 'duration';
 
 /** Ordinals by gender, for ranks: "al terzo posto", "la quarta tappa". */
 export const ORDINALS = {
@@ -114,7 +115,7 @@ const FRACTIONS: Record<string, number> = {
 };
 
 /** "due terzi" → 2/3. */
-function shareValue(share: string): number {
+export function shareValue(share: string): number {
 	const [count, part] = share.split(' ');
 	const numerator = { la: 1, un: 1, due: 2, tre: 3, quattro: 4 }[count] ?? 1;
 	return numerator / FRACTIONS[part];
@@ -124,6 +125,39 @@ function value(number: string, scale?: string): { value: number; format: NumberF
 	const parsed = parseItalianNumber(number);
 	if (!parsed) return null;
 	return { value: parsed.value * (scale ? SCALES[scale.trim()] : 1), format: parsed.format };
+}
+
+/** A time of hours, minutes and seconds, and which of them its text names. */
+export interface DurationParts {
+	seconds: number;
+	hours: boolean;
+	minutes: boolean;
+	secondsShown: boolean;
+}
+
+export function durationParts(text: string): DurationParts {
+	const of = (unit: string) => Number(new RegExp(`(\\d+) ${unit}`, 'u').exec(text)?.[1] ?? NaN);
+	const [h, m, s] = [of('or[ae]'), of('minut[oi]'), of('second[oi]')];
+	return {
+		seconds: (h || 0) * 3600 + (m || 0) * 60 + (s || 0),
+		hours: !Number.isNaN(h),
+		minutes: !Number.isNaN(m),
+		secondsShown: !Number.isNaN(s)
+	};
+}
+
+/** "4 ore 52 minuti e 18 secondi", in the shape of `like` (which units it names). */
+export function formatDuration(seconds: number, like: DurationParts): string {
+	const h = like.hours ? Math.floor(seconds / 3600) : 0;
+	const m = like.minutes ? Math.floor((seconds - h * 3600) / 60) : 0;
+	const s = seconds - h * 3600 - m * 60;
+	const unit = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	const parts = [
+		like.hours ? unit(h, 'ora', 'ore') : '',
+		like.minutes ? unit(m, 'minuto', 'minuti') : '',
+		like.secondsShown ? unit(s, 'secondo', 'secondi') : ''
+	].filter(Boolean);
+	return parts.length > 1 ? `${parts.slice(0, -1).join(' ')} e ${parts.at(-1)}` : parts[0];
 }
 
 /** Every quantity of a sentence, longest first where two overlap, in text order. */
@@ -168,6 +202,15 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 	);
 	each(`dal (\\d{4}) al (\\d{4})`, (m) => add('range', m.index!, m[0]));
 	each(`(\\d{1,2}) (${months})(?: (\\d{4}))?`, (m) => add('date', m.index!, m[0]));
+	// "in 4 ore 52 minuti e 18 secondi", "a 1 minuto e 12 secondi": one time, asked whole.
+	each(
+		String.raw`(\d{1,3}) or[ae](?:,? (\d{1,2}) minut[oi])?(?:,? e (\d{1,2}) second[oi])?|(\d{1,3}) minut[oi] e (\d{1,2}) second[oi]`,
+		(m) => {
+			if (!m[2] && !m[3] && !m[5]) return; // "3 ore" alone is a count of hours
+			const parts = durationParts(m[0]);
+			add('duration', m.index!, m[0], { value: parts.seconds, format: 'plain' });
+		}
+	);
 	each(`(${ROMAN}) secolo`, (m) => add('century', m.index!, m[1]));
 	each(`\\d{1,2}-\\d{1,2}`, (m) => add('score', m.index!, m[0]));
 	each(`€\\s?(${NUM})${SCALE}`, (m) => {

@@ -67,6 +67,9 @@ export function questionFor(
 	if (!asked.subject && /^\s*,\s*(?!che\b|cui\b|dove\b|quando\b|mentre\b|ma\b)/u.test(after)) {
 		if (/\p{L}/u.test(after.replace(/^[^,]*,[^,]*,?/u, ''))) return null;
 	}
+	// "ha vinto ieri, domenica 8 giugno, la quarantesima edizione": a date set off by commas is
+	// an aside; the object after it still belongs to the verb.
+	after = after.replace(DATE_ASIDE, '$1');
 	// What follows a comma or a new clause belongs to the removed phrase or says something else;
 	// "tra Portoferraio e Capo Enfola" is one phrase: "e" cuts only before a verb.
 	after = cutAfter(after, asked.end, sentence, tags);
@@ -100,6 +103,12 @@ export function questionFor(
 	question = question.charAt(0).toUpperCase() + question.slice(1) + '?';
 	return wellFormed(question) ? question : null;
 }
+
+const DATE_ASIDE = new RegExp(
+	String.raw`^(\s*(?:\p{L}+\s+)?(?:ieri|oggi|stamattina|stasera|sabato|domenica))\s*,\s*` +
+		String.raw`(?:(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\s+)?\d{1,2}\s+\p{L}+,`,
+	'iu'
+);
 
 const PREPOSITION_END =
 	/\b(?:di|a|da|in|con|su|per|tra|fra|del|della|dei|degli|delle|al|alla|nel|nella|il|lo|la|i|gli|le|e)$/iu;
