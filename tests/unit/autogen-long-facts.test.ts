@@ -137,3 +137,28 @@ describe('quotes', () => {
 		expect(text.sentences[0].attribution?.speaker.text).toBe('Fabbri');
 	});
 });
+
+describe('names of places that are not people', () => {
+	it('reads a title word after a noun as its adjective ("la sede storica di Palazzo X")', () => {
+		const text = findFacts(
+			article('La biblioteca riapre nella sede storica di Palazzo Spinola.'),
+			lemmas
+		);
+		expect(text.sentences[0].entities.find((e) => e.text === 'Palazzo Spinola')?.kind).not.toBe(
+			'person'
+		);
+	});
+	it('offers names with the same first word as wrong choices ("Palazzo …")', () => {
+		const TEXT = [
+			'La biblioteca riapre sabato a Palazzo Spinola.',
+			'I libri erano custoditi a Palazzo Ravaschieri.',
+			'Le mostre si sono tenute a Palazzo Grimaldi.',
+			'Il concerto sarà a Palazzo Doria.'
+		].join('\n\n');
+		const cards = generateAutoCards(article(TEXT), { seed: 1, lemmas, limit: 50 });
+		const card = cards.find((c) => c.answer === 'Palazzo Spinola' && c.type === 'multiple-choice');
+		expect(new Set(card?.options)).toEqual(
+			new Set(['Palazzo Spinola', 'Palazzo Ravaschieri', 'Palazzo Grimaldi', 'Palazzo Doria'])
+		);
+	});
+});

@@ -32,7 +32,8 @@ const first = (type: Card['type'], test: (card: Card) => boolean = () => true) =
 	if (!card) throw new Error(`no ${type} card`);
 	return card;
 };
-const choice = first('multiple-choice', (c) => c.answer === 'Palazzo Rocca');
+// A choice of the sentence that names Palazzo Rocca (the date: the text names no other palazzo).
+const choice = first('multiple-choice', (c) => c.source.text.includes('Palazzo Rocca'));
 const numeric = first('numeric', (c) => c.answer === '85.000');
 const cloze = first('cloze');
 const edits = (cards: Record<string, CardEdit>): DeckEdits => ({
@@ -59,10 +60,10 @@ describe('checking an edit as facts.yaml is checked', () => {
 	it('refuses a distractor equal to the answer or to an accepted variant, in any case', () => {
 		const [, ...others] = choice.options.filter((o) => o !== choice.answer);
 		expect(
-			checkCardEdit(choice, { distractors: ['palazzo rocca', ...others] }).map((p) =>
+			checkCardEdit(choice, { distractors: [choice.answer.toUpperCase(), ...others] }).map((p) =>
 				'value' in p ? p.value : p.code
 			)
-		).toEqual(['palazzo rocca']);
+		).toEqual([choice.answer.toUpperCase()]);
 		expect(
 			codes(choice, {
 				accept: ['Palazzo Rocca di Chiavari'],

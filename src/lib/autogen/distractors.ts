@@ -106,8 +106,14 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 				].map((p) => p.name);
 			}
 			return placeOptions(answer.place ?? findPlace(answer.text), same, random, prompt);
-		case 'name':
-			return []; // untyped: nothing is known to be of the same kind
+		case 'name': {
+			// Untyped, but "Palazzo Grimaldi" and "Palazzo Doria" are of one kind: the same first word.
+			const head = answer.text.split(/\s+/u)[0];
+			if (head === answer.text) return [];
+			return same
+				.filter((e) => e.text.split(/\s+/u)[0] === head && e.text !== head)
+				.map((e) => e.text);
+		}
 		case 'org': {
 			const head = answer.head;
 			// "Cnr-Ismar" is asked by its acronym: the others are given by theirs too.

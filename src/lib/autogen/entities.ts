@@ -485,6 +485,9 @@ function thingNounBefore(sentence: Sentence, start: number): string | undefined 
 }
 
 /** The title right before a name ("la sindaca di Povoletto, " / "il dott. "), with its gender. */
+const FUNCTION_BEFORE_TITLE =
+	/^(?:il|lo|la|l’|l'|i|gli|le|un|una|uno|un’|di|a|da|in|con|su|per|tra|fra|e|ed|o|del|della|dello|dei|degli|delle|al|alla|allo|ai|agli|alle|dal|dalla|dallo|dai|dagli|dalle|nel|nella|nello|nei|negli|nelle|sul|sulla|sui|sugli|sulle|secondo)$/iu;
+
 export function titleBefore(
 	sentence: Sentence,
 	start: number
@@ -497,6 +500,15 @@ export function titleBefore(
 			const set = TITLES[gender];
 			if (set.has(word) || (dotted && set.has(dotted))) {
 				const article = before[k - 1];
+				// "la sede storica di Palazzo Rocca": after a noun, a title word is its adjective.
+				if (
+					!dotted &&
+					article &&
+					/^\p{Ll}/u.test(article.text) &&
+					!FUNCTION_BEFORE_TITLE.test(article.text) &&
+					!/[,;:.«»()]/u.test(between(sentence, article, before[k]))
+				)
+					continue;
 				const from =
 					article && /^(?:il|lo|la|l’|l'|dal|dalla|del|della|dello|al|alla)$/iu.test(article.text)
 						? article
