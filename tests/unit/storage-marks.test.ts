@@ -14,7 +14,12 @@ import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { computeStats } from '$lib/srs/stats';
 import { openProgress } from '$lib/storage/progress';
 import type { Progress } from '$lib/storage/progress.svelte';
-import { BACKUP_VERSION, parseBackup, type MarkRecord } from '$lib/storage/records';
+import {
+	BACKUP_VERSION,
+	parseBackup,
+	type MarkRecord,
+	type StateRecord
+} from '$lib/storage/records';
 import { StudySession } from '../../src/routes/study/[slug]/[track]/session.svelte';
 import { freshName, NOW, olderDatabase, progressOn, rated } from '../helpers/progress';
 
@@ -160,7 +165,7 @@ describe('held cards leave the study queue and every count', () => {
 		await progress.refresh();
 		const totals = { facts: 3, vocab: 0 };
 		const today = dayNumber(NOW, HOUR, ZONE);
-		const stats = (held: ReturnType<typeof withoutHeld>) =>
+		const stats = (held: { states: Map<string, StateRecord>; totalCards: typeof totals }) =>
 			computeStats({
 				states: held.states,
 				reviews: progress.reviews,
