@@ -46,7 +46,8 @@ export class DueCounts {
 					now: this.#now,
 					timeZone: this.#timeZone,
 					words: this.#progress.words,
-					voice: this.#voice
+					voice: this.#voice,
+					marks: this.#progress.marks
 				})
 			);
 		}

@@ -57,7 +57,8 @@ function counted(progress: Progress, voice: boolean) {
 		now,
 		timeZone: ZONE,
 		words: progress.words,
-		voice
+		voice,
+		marks: progress.marks
 	});
 }
 

@@ -187,7 +187,7 @@ describe('progress in IndexedDB', () => {
 		await store.addPicks(['card-c'], 'class:482913', NOW);
 		const before = await store.load();
 		const backup = await store.exportBackup(NOW);
-		expect(backup.version).toBe(2);
+		expect(backup.version).toBe(3);
 		expect(backup.states[0]).toHaveProperty('memory');
 		const file = JSON.stringify(backup);
 
@@ -240,7 +240,7 @@ describe('backup files', () => {
 	it('still reads a version-1 backup, as the same progress', () => {
 		const read = parseBackup(JSON.stringify(version1));
 		expect(read).toEqual(parseBackup(JSON.stringify(valid)));
-		expect(read.version).toBe(2);
+		expect(read.version).toBe(3);
 	});
 
 	it.each([

@@ -5,6 +5,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import {
 	legacyStateRecordSchema,
+	type MarkRecord,
 	type PickRecord,
 	type ReviewRecord,
 	type StateRecord,
@@ -17,10 +18,11 @@ export interface ProgressDB extends DBSchema {
 	meta: { key: string; value: { key: string; value: unknown } };
 	words: { key: string; value: WordRecord };
 	picks: { key: string; value: PickRecord };
+	marks: { key: string; value: MarkRecord };
 }
 
-export type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks';
-export const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks'];
+export type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks' | 'marks';
+export const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks', 'marks'];
 
 type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise<void>;
@@ -31,6 +33,7 @@ type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise
  * a card index on the log (undo and per-card history). v3: the learner's marks on words (`words`:
  * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
  * v5: a state's FSRS memory state is `memory`, not `card` (the app's name for what is reviewed).
+ * v6: the learner's marks on cards (`marks`: suspended, buried until a day, flagged).
  * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
  * aborts the whole upgrade, so the database stays at its old version, untouched.
  */
@@ -58,6 +61,9 @@ export const MIGRATIONS: Migration[] = [
 			if (legacy.success) await cursor.update(legacy.data as StateRecord);
 			cursor = await cursor.continue();
 		}
+	},
+	(db) => {
+		db.createObjectStore('marks', { keyPath: 'id' });
 	}
 ];
 

@@ -20,7 +20,7 @@ import {
 	type ProgressStore,
 	type Snapshot
 } from './progress';
-import type { Backup, ReviewRecord, StateRecord, WordMark } from './records';
+import type { Backup, MarkRecord, ReviewRecord, StateRecord, WordMark } from './records';
 
 /** Opens the store (in the app: `openProgress`, in tests: a database of their own). */
 export type OpenStore = (events: ConnectionEvents) => Promise<ProgressStore>;
@@ -40,6 +40,7 @@ const EMPTY: Snapshot = {
 	reviews: [],
 	words: new Map(),
 	picks: new Map(),
+	marks: new Map(),
 	unreadable: []
 };
 
@@ -100,6 +101,10 @@ export class Progress {
 	}
 	get picks(): Snapshot['picks'] {
 		return this.#snapshot.picks;
+	}
+	/** Marks on cards (suspended, buried, flagged), by card id. */
+	get marks(): Snapshot['marks'] {
+		return this.#snapshot.marks;
 	}
 	/** Stored records that failed their check, by store (kept on disk, never used). */
 	get unreadable(): Snapshot['unreadable'] {
@@ -244,6 +249,29 @@ export class Progress {
 			this.#snapshot = { ...this.#snapshot, picks };
 			this.#tell({ kind: 'other' });
 			return added;
+		});
+	}
+
+	/** Stores a card's marks (suspended, buried, flagged); `null` removes them. */
+	setMark(id: string, mark: MarkRecord | null): Promise<void> {
+		return this.#write(async (store) => {
+			await store.setMark(id, mark);
+			const marks = new Map(this.#snapshot.marks);
+			if (mark) marks.set(id, mark);
+			else marks.delete(id);
+			this.#snapshot = { ...this.#snapshot, marks };
+			this.#tell({ kind: 'other' });
+		});
+	}
+
+	/** Forgets a card (Anki's "Forget"): new again, its reviews kept in the log. */
+	forgetCard(id: string): Promise<void> {
+		return this.#write(async (store) => {
+			await store.forgetCard(id);
+			const states = new Map(this.#snapshot.states);
+			states.delete(id);
+			this.#snapshot = { ...this.#snapshot, states };
+			this.#tell({ kind: 'other' });
 		});
 	}
 

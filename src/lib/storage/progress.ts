@@ -18,7 +18,9 @@ import {
 	type WordRecord,
 	wordRecordSchema,
 	pickRecordSchema,
-	type PickRecord
+	type PickRecord,
+	markRecordSchema,
+	type MarkRecord
 } from './records';
 import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
 
@@ -43,6 +45,8 @@ export interface Snapshot {
 	words: Map<string, WordRecord>;
 	/** Cards to introduce first, by card id. */
 	picks: Map<string, PickRecord>;
+	/** Marks on cards (suspended, buried, flagged), by card id. */
+	marks: Map<string, MarkRecord>;
 	unreadable: Unreadable[];
 }
 
@@ -56,14 +60,15 @@ export class ProgressStore {
 	/** Everything, checked: good records are returned, bad ones counted in `unreadable`. */
 	async load(): Promise<Snapshot> {
 		const tx = this.#db.transaction(ALL_STORES);
-		const [rawStates, rawReviews, rawSettings, rawWords, rawPicks] = await Promise.all([
+		const [rawStates, rawReviews, rawSettings, rawWords, rawPicks, rawMarks] = await Promise.all([
 			tx.objectStore('states').getAll(),
 			tx.objectStore('reviews').getAll(),
 			tx.objectStore('meta').get('settings'),
 			tx.objectStore('words').getAll(),
-			tx.objectStore('picks').getAll()
+			tx.objectStore('picks').getAll(),
+			tx.objectStore('marks').getAll()
 		]);
-		// Counted in store order: states, reviews, meta, words, picks.
+		// Counted in store order: states, reviews, meta, words, picks, marks.
 		const unreadable: Unreadable[] = [];
 		const states = new Map<string, StateRecord>(
 			readable('states', rawStates, stateRecordSchema, unreadable).map((s) => [
@@ -91,7 +96,24 @@ export class ProgressStore {
 		const picks = new Map<string, PickRecord>(
 			readable('picks', rawPicks, pickRecordSchema, unreadable).map((p) => [p.id, p])
 		);
-		return { settings, states, reviews, words, picks, unreadable };
+		const marks = new Map<string, MarkRecord>(
+			readable('marks', rawMarks, markRecordSchema, unreadable).map((m) => [m.id, m as MarkRecord])
+		);
+		return { settings, states, reviews, words, picks, marks, unreadable };
+	}
+
+	/** Stores a card's marks (suspended, buried, flagged); `null` removes them. */
+	async setMark(id: string, mark: MarkRecord | null): Promise<void> {
+		if (mark === null) await this.#db.delete('marks', id);
+		else await this.#db.put('marks', markRecordSchema.parse(mark) as MarkRecord);
+	}
+
+	/**
+	 * Forgets a card, as Anki's "Forget": it is new again (its state is gone) and its reviews stay
+	 * in the log, so its history and the statistics of past days are kept.
+	 */
+	async forgetCard(id: string): Promise<void> {
+		await this.#db.delete('states', id);
 	}
 
 	/**
@@ -194,7 +216,7 @@ export class ProgressStore {
 
 	/** A backup of everything readable (what `load` returns). */
 	async exportBackup(now: Date): Promise<Backup> {
-		const { settings, states, reviews, words, picks } = await this.load();
+		const { settings, states, reviews, words, picks, marks } = await this.load();
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -203,7 +225,8 @@ export class ProgressStore {
 			states: [...states.values()],
 			reviews,
 			words: [...words.values()],
-			picks: [...picks.values()]
+			picks: [...picks.values()],
+			marks: [...marks.values()]
 		};
 	}
 
@@ -215,12 +238,14 @@ export class ProgressStore {
 		const meta = tx.objectStore('meta');
 		const words = tx.objectStore('words');
 		const picks = tx.objectStore('picks');
+		const marks = tx.objectStore('marks');
 		await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
 		await Promise.all([
 			...backup.states.map((state) => states.put(state)),
 			...backup.reviews.map((review) => reviews.put(review)),
 			...(backup.words ?? []).map((word) => words.put(word)),
 			...(backup.picks ?? []).map((pick) => picks.put(pick)),
+			...(backup.marks ?? []).map((mark) => marks.put(mark)),
 			meta.put({ key: 'settings', value: backup.settings }),
 			tx.done
 		]);

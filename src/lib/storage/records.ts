@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TRACKS } from '$lib/cards/types';
 import { RATINGS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
 import { SettingsError, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { FLAGS, type CardMark } from '$lib/srs/marks';
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const count = z.number().int().min(0);
@@ -69,6 +70,17 @@ export const pickRecordSchema = z.object({
 });
 
 export type PickRecord = z.infer<typeof pickRecordSchema>;
+
+/** A learner's marks on a card from the card browser: suspended, buried until a day, flagged. */
+export const markRecordSchema = z.object({
+	id: z.string().min(1).max(300),
+	track,
+	suspended: z.boolean(),
+	buriedUntil: z.number().int().nullable(),
+	flag: z.enum(FLAGS).nullable()
+});
+
+export type MarkRecord = CardMark & z.infer<typeof markRecordSchema>;
 export type WordMark = WordRecord['status'];
 
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
@@ -85,8 +97,11 @@ export const legacyStateRecordSchema = stateRecordSchema
 	.transform(({ card, ...where }) => ({ ...where, memory: card }));
 
 export const BACKUP_FORMAT = 'ripasso-progress';
-/** The version written: 2 names a state's memory `memory`. Version 1 (`card`) is still read. */
-export const BACKUP_VERSION = 2;
+/**
+ * The version written: 3 adds the cards' marks (suspended, buried, flagged); 2 named a state's
+ * memory `memory`. Versions 1 (`card`) and 2 are still read.
+ */
+export const BACKUP_VERSION = 3;
 
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
@@ -99,6 +114,8 @@ export interface Backup {
 	words?: WordRecord[];
 	/** Optional: backups made before classroom quizzes have none. */
 	picks?: PickRecord[];
+	/** Optional: backups made before the card browser (version 2 and older) have none. */
+	marks?: MarkRecord[];
 }
 
 const backupFields = {
@@ -113,7 +130,13 @@ const backupFields = {
 /** The backup schema of each version that can be read; all of them give today's records. */
 const BACKUP_SCHEMAS = {
 	1: z.object({ ...backupFields, version: z.literal(1), states: z.array(legacyStateRecordSchema) }),
-	2: z.object({ ...backupFields, version: z.literal(2), states: z.array(stateRecordSchema) })
+	2: z.object({ ...backupFields, version: z.literal(2), states: z.array(stateRecordSchema) }),
+	3: z.object({
+		...backupFields,
+		version: z.literal(3),
+		states: z.array(stateRecordSchema),
+		marks: z.array(markRecordSchema).optional()
+	})
 } as const;
 
 const readsVersion = (version: unknown): version is keyof typeof BACKUP_SCHEMAS =>

@@ -21,7 +21,7 @@ import {
 	type LearnerDay
 } from '$lib/srs/custom';
 import { createScheduler, type Rating, type PreviewItem } from '$lib/srs/scheduler';
-import { startOfDay } from '$lib/srs/day';
+import { dayNumber, startOfDay } from '$lib/srs/day';
 import { reviewsSince } from '$lib/srs/log';
 import type { Clock, Progress, ProgressStatus } from '$lib/storage/progress.svelte';
 import type { ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
@@ -209,7 +209,9 @@ export class StudySession {
 		// Listening cards need an Italian voice; without one they are left out, not failed.
 		const [voice] = await Promise.all([this.#findVoice(), this.#progress.refresh()]);
 		this.voice = voice;
-		let cards = studiedCards(this.#cards, this.#progress.words, voice !== null);
+		const today = dayNumber(this.#clock(), this.#progress.settings.dayStartHour, this.#timeZone);
+		const { words, marks } = this.#progress;
+		let cards = studiedCards(this.#cards, words, voice !== null, marks, today);
 		// Dealt again for this learner's daily limit, so that a note's siblings sit a day apart.
 		const track = cards[0]?.track ?? 'facts';
 		cards = inTurns(cards, this.#progress.settings.limits[track].newPerDay);
