@@ -6,7 +6,7 @@
 import type { ReviewLog } from '$lib/srs/scheduler';
 
 /** Fills `bytes` with random values (the browser's `crypto.getRandomValues`; a seeded one in tests). */
-export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
+export type RandomBytes = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
