@@ -46,7 +46,7 @@ describe('settings merged field by field', () => {
 					...DEFAULT_SETTINGS,
 					desiredRetention: retention,
 					dayStartHour: start,
-					learningSteps: steps
+					learningSteps: [...steps]
 				};
 				return stampChanges(fresh, settings, at(hour));
 			});
