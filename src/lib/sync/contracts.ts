@@ -52,7 +52,7 @@ export interface SyncEntry {
 }
 
 export interface PushResult {
-	/** Entries new to the server's log; the others it already had. */
+	/** Reviews new to the server's log; the others it already had. */
 	added: number;
 	cursor: number;
 }

@@ -13,7 +13,7 @@ import type { PickRecord, ReviewRecord, StateRecord, WordRecord } from '$lib/sto
 export type LoggedReview = ReviewRecord & { uid: string };
 
 /** The fields that say what a review is; `id` is a per-device storage key and is left out. */
-const CONTENT: readonly (keyof ReviewRecord)[] = [
+export const REVIEW_FIELDS: readonly (keyof ReviewRecord & string)[] = [
 	'uid',
 	'cardId',
 	'track',
@@ -30,7 +30,7 @@ const CONTENT: readonly (keyof ReviewRecord)[] = [
 
 /** A review as a string of its content, for telling copies from different reviews. */
 export function reviewContent(review: LoggedReview): string {
-	return JSON.stringify(CONTENT.map((field) => review[field] ?? null));
+	return JSON.stringify(REVIEW_FIELDS.map((field) => review[field] ?? null));
 }
 
 /** The log's order: by instant, then by id, so two reviews in the same millisecond keep one order. */

@@ -14,6 +14,7 @@ import {
 	type SyncError,
 	type SyncErrorCode
 } from '$lib/sync/contracts';
+import { REVIEW_FIELDS } from '$lib/sync/merge';
 import type { NewEntry, SyncStore } from './store';
 
 /** A refused request: its HTTP status and what to tell the device. */
@@ -74,7 +75,9 @@ export class SyncService {
 					`A review is dated ${review.reviewedAt}, more than a day ahead of the server's clock: check this device's date and time. Nothing was stored; your reviews stay on this device.`
 				);
 			}
-			entries.push({ kind: 'review', id: review.uid, body: JSON.stringify(review) });
+			// Fields in one order, so the same review is the same body however it was sent.
+			const body = JSON.stringify(review, REVIEW_FIELDS as string[]);
+			entries.push({ kind: 'review', id: review.uid, body });
 		}
 		if (input.settings) {
 			try {
@@ -101,7 +104,7 @@ export class SyncService {
 				`The log already holds a different review with the id ${result.clashes[0]}: this push was changed on the way or on the device. Nothing was stored.`
 			);
 		}
-		return { ok: true, value: { added: result.added, cursor: result.cursor } };
+		return { ok: true, value: { added: result.addedReviews, cursor: result.cursor } };
 	}
 
 	/** The log's entries after `since`, a page at a time. */

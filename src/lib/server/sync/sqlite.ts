@@ -61,10 +61,11 @@ export function openSqliteSyncStore(file = join(dataDir(), 'sync.db')): SyncStor
 					fresh.push(entry);
 				} else if (had !== entry.body) clashes.push(entry.id);
 			}
-			if (clashes.length) return { added: 0, clashes, cursor: seq };
+			if (clashes.length) return { added: 0, addedReviews: 0, clashes, cursor: seq };
 			for (const entry of fresh)
 				insertEntry.run(keyHash, ++seq, entry.kind, entry.id, entry.body, now);
-			return { added: fresh.length, clashes, cursor: seq };
+			const addedReviews = fresh.filter((entry) => entry.kind === 'review').length;
+			return { added: fresh.length, addedReviews, clashes, cursor: seq };
 		}
 	);
 

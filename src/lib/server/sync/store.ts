@@ -19,8 +19,9 @@ export interface StoredEntry extends NewEntry {
 }
 
 export interface AppendResult {
-	/** How many entries were new. */
+	/** How many entries were new, and how many of them reviews. */
 	added: number;
+	addedReviews: number;
 	/** Ids already in the log with a different body: nothing of the push was written. */
 	clashes: string[];
 	/** The log's last sequence number after the append. */
