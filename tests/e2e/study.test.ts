@@ -121,7 +121,8 @@ test('export, reset and import bring the progress back; a damaged backup is refu
 	await expect(page.getByText('0 cards studied, 0 reviews')).toBeVisible();
 
 	await page.getByLabel('Import progress').setInputFiles(file);
-	await page.getByRole('alertdialog').getByRole('button', { name: 'Import progress' }).click();
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Replace everything' }).click();
+	await page.getByRole('button', { name: 'Yes, replace everything' }).click();
 	await expect(page.getByText('Progress imported: 2 cards, 2 reviews.')).toBeVisible();
 	await expect(page.getByText('2 cards studied, 2 reviews')).toBeVisible();
 

@@ -21,7 +21,7 @@ import {
 	type StateRecord
 } from '$lib/storage/records';
 import { StudySession } from '../../src/routes/study/[slug]/[track]/session.svelte';
-import { freshName, NOW, olderDatabase, progressOn, rated } from '../helpers/progress';
+import { freshName, NOW, olderDatabase, progressOn, rated, scheduler } from '../helpers/progress';
 
 const ZONE = 'Europe/Rome';
 const HOUR = DEFAULT_SETTINGS.dayStartHour;
@@ -115,8 +115,22 @@ describe('marks in IndexedDB', () => {
 		const read = parseBackup(JSON.stringify(backup));
 		expect(read.marks).toEqual([mark('c1', { suspended: true })]);
 		const other = await openProgress(freshName());
-		await other.importBackup(read);
+		await other.importBackup(read, { kind: 'replace' });
 		expect((await other.load()).marks.get('c1')?.suspended).toBe(true);
+		// Merged into a device with marks of its own: the backup adds its marks, the device's win.
+		const merged = await openProgress(freshName());
+		await merged.setMark('c1', mark('c1', { flag: 'green' }));
+		await merged.setMark('c2', mark('c2', { flag: 'blue' }));
+		await merged.importBackup(
+			parseBackup(
+				JSON.stringify({ ...backup, marks: [...backup.marks!, mark('c3', { suspended: true })] })
+			),
+			{ kind: 'merge', scheduler }
+		);
+		const marks = (await merged.load()).marks;
+		expect(marks.get('c1')).toEqual(mark('c1', { flag: 'green' }));
+		expect(marks.get('c3')?.suspended).toBe(true);
+		expect(marks.size).toBe(3);
 
 		const version2: Record<string, unknown> = { ...backup, version: 2 };
 		delete version2.marks;

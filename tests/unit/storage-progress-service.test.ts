@@ -33,7 +33,7 @@ describe('the progress service', () => {
 		await progress.refresh();
 		expect(opened.count).toBe(1);
 		expect(progress.states.get('card-1')).toEqual(state);
-		expect(progress.reviews).toEqual([{ ...review, id }]);
+		expect(progress.reviews).toEqual([{ ...review, id, uid: expect.stringMatching(/^r-/) }]);
 		expect(progress.words.get('noun:truppa')).toEqual({
 			id: 'noun:truppa',
 			status: 'next',
@@ -150,7 +150,7 @@ describe('the progress service', () => {
 		await progress.reset();
 		expect(progress.states.size).toBe(0);
 		expect(progress.picks.size).toBe(0);
-		await progress.importBackup(parseBackup(JSON.stringify(backup)));
+		await progress.importBackup(parseBackup(JSON.stringify(backup)), 'replace');
 		expect(progress.states.get('card-a')).toEqual(a.state);
 		expect([...progress.picks.keys()]).toEqual(['card-b']);
 	});

@@ -195,7 +195,7 @@ describe('progress in IndexedDB', () => {
 		expect((await store.load()).states.size).toBe(0);
 		expect((await store.load()).words.size).toBe(0);
 
-		await store.importBackup(parseBackup(file));
+		await store.importBackup(parseBackup(file), { kind: 'replace' });
 		const after = await store.load();
 		expect(after.states).toEqual(before.states);
 		expect(after.reviews).toEqual(before.reviews);
@@ -212,7 +212,7 @@ describe('progress in IndexedDB', () => {
 		const backup = await store.exportBackup(NOW);
 		delete backup.words;
 		await store.setWordStatus('noun:truppa', 'known', NOW);
-		await store.importBackup(parseBackup(JSON.stringify(backup)));
+		await store.importBackup(parseBackup(JSON.stringify(backup)), { kind: 'replace' });
 		const after = await store.load();
 		expect(after.states.size).toBe(1);
 		expect(after.words.size).toBe(0);

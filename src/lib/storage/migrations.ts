@@ -3,6 +3,7 @@
  * store so that the history of the schema reads in one place.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import { legacyReviewUid } from '$lib/sync/review-id';
 import {
 	legacyStateRecordSchema,
 	type MarkRecord,
@@ -14,7 +15,11 @@ import {
 
 export interface ProgressDB extends DBSchema {
 	states: { key: string; value: StateRecord };
-	reviews: { key: number; value: ReviewRecord; indexes: { reviewedAt: string; cardId: string } };
+	reviews: {
+		key: number;
+		value: ReviewRecord;
+		indexes: { reviewedAt: string; cardId: string; uid: string };
+	};
 	meta: { key: string; value: { key: string; value: unknown } };
 	words: { key: string; value: WordRecord };
 	picks: { key: string; value: PickRecord };
@@ -34,6 +39,8 @@ type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise
  * known, or to study next). v4: cards picked to study first (`picks`, from a classroom quiz).
  * v5: a state's FSRS memory state is `memory`, not `card` (the app's name for what is reviewed).
  * v6: the learner's marks on cards (`marks`: suspended, buried until a day, flagged).
+ * v7: each review has a `uid`, the same on every device (the key is a per-device counter, so two
+ * devices' reviews 1, 2, 3 … collide), unique in the log: merges and sync compare it.
  * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
  * aborts the whole upgrade, so the database stays at its old version, untouched.
  */
@@ -64,6 +71,28 @@ export const MIGRATIONS: Migration[] = [
 	},
 	(db) => {
 		db.createObjectStore('marks', { keyPath: 'id' });
+	},
+	async (_db, tx) => {
+		const reviews = tx.objectStore('reviews');
+		// Ids from content (card and instant), so an old backup of this device matches what it has.
+		// Two old reviews of a card in the same millisecond both stay, the second with its key added.
+		const seen = new Set<string>();
+		let cursor = await reviews.openCursor();
+		while (cursor) {
+			const value = cursor.value as Partial<ReviewRecord>;
+			const readable =
+				typeof value.cardId === 'string' &&
+				typeof value.reviewedAt === 'string' &&
+				!Number.isNaN(Date.parse(value.reviewedAt));
+			if (readable && !value.uid) {
+				let uid = legacyReviewUid(value as ReviewRecord);
+				if (seen.has(uid)) uid = `${uid}~${cursor.primaryKey}`;
+				seen.add(uid);
+				await cursor.update({ ...(value as ReviewRecord), uid });
+			}
+			cursor = await cursor.continue();
+		}
+		reviews.createIndex('uid', 'uid', { unique: true });
 	}
 ];
 

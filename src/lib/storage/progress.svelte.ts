@@ -14,9 +14,12 @@
  */
 import { createContext } from 'svelte';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { createScheduler } from '$lib/srs/scheduler';
+import { newReviewUid } from '$lib/sync/review-id';
 import {
 	unreadableCount,
 	type ConnectionEvents,
+	type ImportResult,
 	type ProgressStore,
 	type Snapshot
 } from './progress';
@@ -149,12 +152,14 @@ export class Progress {
 		from?: StateRecord | null
 	): Promise<number | null> {
 		return this.#write(async (store) => {
-			const id = await store.saveReview(state, review, from);
+			// Its id on every device is given here, so the snapshot and other tabs hold it too.
+			const logged = { ...review, uid: review.uid ?? newReviewUid() };
+			const id = await store.saveReview(state, logged, from);
 			if (id === null) {
 				this.#snapshot = await store.load();
 				return null;
 			}
-			const saved = { ...review, id };
+			const saved = { ...logged, id };
 			this.#apply({ kind: 'review', state, review: saved });
 			this.#tell({ kind: 'review', state, review: saved });
 			return id;
@@ -289,12 +294,22 @@ export class Progress {
 		return this.#write((store) => store.exportBackup(this.#clock()));
 	}
 
-	/** Replaces all progress with a (validated) backup. */
-	importBackup(backup: Backup): Promise<void> {
+	/**
+	 * Brings in a (validated) backup: merged into this browser's progress (the cards it touches
+	 * replayed with this browser's settings, in its time zone, as the study session rates), or
+	 * replacing it.
+	 */
+	importBackup(backup: Backup, mode: 'merge' | 'replace'): Promise<ImportResult> {
 		return this.#write(async (store) => {
-			await store.importBackup(backup);
+			const result = await store.importBackup(
+				backup,
+				mode === 'replace'
+					? { kind: 'replace' }
+					: { kind: 'merge', scheduler: createScheduler(this.#snapshot.settings) }
+			);
 			this.#snapshot = await store.load();
 			this.#tell({ kind: 'other' });
+			return result;
 		});
 	}
 

@@ -5,7 +5,10 @@
  */
 import type { ZodType } from 'zod';
 import { openDB, type IDBPDatabase } from 'idb';
+import type { Scheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { planMerge, type MergePlan } from '$lib/sync/plan';
+import { newReviewUid } from '$lib/sync/review-id';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -20,7 +23,8 @@ import {
 	pickRecordSchema,
 	type PickRecord,
 	markRecordSchema,
-	type MarkRecord
+	type MarkRecord,
+	withUid
 } from './records';
 import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
 
@@ -76,12 +80,9 @@ export class ProgressStore {
 				s as StateRecord
 			])
 		);
-		const reviews = readable(
-			'reviews',
-			rawReviews,
-			reviewRecordSchema,
-			unreadable
-		) as ReviewRecord[];
+		const reviews = (
+			readable('reviews', rawReviews, reviewRecordSchema, unreadable) as ReviewRecord[]
+		).map(withUid);
 		let settings = DEFAULT_SETTINGS;
 		if (rawSettings) {
 			try {
@@ -191,7 +192,7 @@ export class ProgressStore {
 		}
 		const [, id] = await Promise.all([
 			states.put(state),
-			tx.objectStore('reviews').add(withoutId(review)),
+			tx.objectStore('reviews').add(withoutId({ ...review, uid: review.uid ?? newReviewUid() })),
 			tx.done
 		]);
 		return id;
@@ -230,8 +231,52 @@ export class ProgressStore {
 		};
 	}
 
-	/** Replaces all progress with a (validated) backup, in one transaction. */
-	async importBackup(backup: Backup): Promise<void> {
+	/**
+	 * Brings in a (validated) backup, in one transaction. `merge` (what the learner gets unless
+	 * they ask otherwise) adds the backup's reviews this device lacks and replays the cards they
+	 * touch through `scheduler`; this device's settings stay. `replace` makes this device the
+	 * backup, settings included.
+	 *
+	 * @returns what was added (for `replace`: everything in the backup)
+	 */
+	async importBackup(backup: Backup, mode: ImportMode): Promise<ImportResult> {
+		if (mode.kind === 'replace') {
+			await this.#replaceWith(backup);
+			return { newReviews: backup.reviews.length, knownReviews: 0, states: backup.states.length };
+		}
+		const plan = planMerge(await this.#mergeSide(), logged(backup), mode.scheduler);
+		// A card's marks (suspended, buried, flagged) this device has win; the backup adds the rest.
+		const own = new Set(await this.#db.getAllKeys('marks'));
+		const newMarks = (backup.marks ?? []).filter((mark) => !own.has(mark.id));
+		const tx = this.#db.transaction(['states', 'reviews', 'words', 'picks', 'marks'], 'readwrite');
+		const states = tx.objectStore('states');
+		const reviews = tx.objectStore('reviews');
+		const words = tx.objectStore('words');
+		const picks = tx.objectStore('picks');
+		const marks = tx.objectStore('marks');
+		await Promise.all([
+			...plan.newReviews.map((review) => reviews.add(withoutId(review))),
+			...plan.states.map((state) => states.put(state)),
+			...plan.words.map((word) => words.put(word)),
+			...plan.picks.map((pick) => picks.put(pick)),
+			...newMarks.map((mark) => marks.put(mark)),
+			tx.done
+		]);
+		return summary(plan);
+	}
+
+	/** This device's progress as one side of a merge. */
+	async #mergeSide() {
+		const { states, reviews, words, picks } = await this.load();
+		return {
+			states: [...states.values()],
+			reviews: reviews.map(withUid),
+			words: [...words.values()],
+			picks: [...picks.values()]
+		};
+	}
+
+	async #replaceWith(backup: Backup): Promise<void> {
 		const tx = this.#db.transaction(ALL_STORES, 'readwrite');
 		const states = tx.objectStore('states');
 		const reviews = tx.objectStore('reviews');
@@ -242,7 +287,7 @@ export class ProgressStore {
 		await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
 		await Promise.all([
 			...backup.states.map((state) => states.put(state)),
-			...backup.reviews.map((review) => reviews.put(review)),
+			...keysOnce(backup.reviews).map((review) => reviews.put(review)),
 			...(backup.words ?? []).map((word) => words.put(word)),
 			...(backup.picks ?? []).map((pick) => picks.put(pick)),
 			...(backup.marks ?? []).map((mark) => marks.put(mark)),
@@ -260,6 +305,34 @@ export class ProgressStore {
 	close(): void {
 		this.#db.close();
 	}
+}
+
+/** How a backup comes in: merged into this device's progress, or replacing it. */
+export type ImportMode = { kind: 'merge'; scheduler: Scheduler } | { kind: 'replace' };
+
+/** What an import added: reviews new here, reviews already here, card states written. */
+export interface ImportResult {
+	newReviews: number;
+	knownReviews: number;
+	states: number;
+}
+
+function summary(plan: MergePlan): ImportResult {
+	return {
+		newReviews: plan.newReviews.length,
+		knownReviews: plan.knownReviews,
+		states: plan.states.length
+	};
+}
+
+/** A backup's progress as one side of a merge, each review with its id. */
+function logged(backup: Backup) {
+	return {
+		states: backup.states,
+		reviews: backup.reviews.map(withUid),
+		words: backup.words ?? [],
+		picks: backup.picks ?? []
+	};
 }
 
 /** The records of one store that pass `schema`; the others are counted in `unreadable`. */
@@ -287,6 +360,19 @@ function sameState(stored: unknown, from: StateRecord | null): boolean {
 	const memory = (stored as Partial<StateRecord> | undefined)?.memory;
 	if (!memory || !from) return !memory && !from;
 	return memory.reps === from.memory.reps && memory.last_review === from.memory.last_review;
+}
+
+/**
+ * The reviews with their storage keys where no other review has the same key, and new keys for the
+ * others: a backup joined by hand from two devices' files has two reviews 1, and both stay.
+ */
+function keysOnce(reviews: readonly ReviewRecord[]): ReviewRecord[] {
+	const keys = new Set<number>();
+	return reviews.map((review) => {
+		if (review.id === undefined || keys.has(review.id)) return withoutId(review);
+		keys.add(review.id);
+		return review;
+	});
 }
 
 function withoutId(review: ReviewRecord): ReviewRecord {

@@ -7,6 +7,8 @@ import { TRACKS } from '$lib/cards/types';
 import { RATINGS, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
 import { SettingsError, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import { FLAGS, type CardMark } from '$lib/srs/marks';
+import { reviewContent } from '$lib/sync/merge';
+import { legacyReviewUid } from '$lib/sync/review-id';
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const count = z.number().int().min(0);
@@ -37,6 +39,11 @@ export const stateRecordSchema = z.object({
 
 export const reviewRecordSchema = z.object({
 	id: z.number().int().positive().optional(),
+	/**
+	 * The review's id on every device (`id` is this device's storage key). Records written before
+	 * it existed are given one from their content when read (`withUid`).
+	 */
+	uid: z.string().min(1).max(400).optional(),
 	cardId: z.string().min(1).max(300),
 	track,
 	article: z.string().min(1).max(100),
@@ -85,6 +92,11 @@ export type WordMark = WordRecord['status'];
 
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
 export type ReviewRecord = ReviewLog & z.infer<typeof reviewRecordSchema>;
+
+/** A review with its `uid`, given one from its content when it was written without. */
+export function withUid<T extends ReviewRecord>(review: T): T & { uid: string } {
+	return review.uid ? (review as T & { uid: string }) : { ...review, uid: legacyReviewUid(review) };
+}
 
 /**
  * A state as written before the memory state had its own name: storage before version 5 and
@@ -162,6 +174,13 @@ export class BackupError extends Error {
 	}
 }
 
+/** A backup as read: every review has its `uid`, and copies of one review are counted. */
+export interface ParsedBackup extends Backup {
+	reviews: (ReviewRecord & { uid: string })[];
+	/** Reviews found more than once in the file (each is kept once), so the preview can say so. */
+	repeatedReviews: number;
+}
+
 /** The largest backup accepted: about 400,000 reviews. */
 export const MAX_BACKUP_BYTES = 100_000_000;
 
@@ -171,7 +190,7 @@ export const MAX_BACKUP_BYTES = 100_000_000;
  *
  * @throws BackupError naming what is wrong
  */
-export function parseBackup(text: string): Backup {
+export function parseBackup(text: string): ParsedBackup {
 	if (text.length > MAX_BACKUP_BYTES)
 		throw new BackupError('too-large', 'The file is too large to be a backup.');
 	let data: unknown;
@@ -210,5 +229,40 @@ export function parseBackup(text: string): Backup {
 			cause
 		);
 	}
-	return { ...parsed.data, version: BACKUP_VERSION, settings } as Backup;
+	const { reviews, repeated } = readReviews(parsed.data.reviews);
+	return {
+		...parsed.data,
+		version: BACKUP_VERSION,
+		settings,
+		reviews,
+		repeatedReviews: repeated
+	} as ParsedBackup;
+}
+
+/**
+ * A backup's reviews with their ids, each once. Exact copies are counted; two different reviews
+ * under one id mean the file was edited or damaged, and refuse it (which one is right is unknown).
+ */
+function readReviews(raw: readonly ReviewRecord[]) {
+	const byUid = new Map<string, string>();
+	const reviews: (ReviewRecord & { uid: string })[] = [];
+	let repeated = 0;
+	raw.forEach((record, index) => {
+		const review = withUid(record);
+		const content = reviewContent(review);
+		const had = byUid.get(review.uid);
+		if (had === undefined) {
+			byUid.set(review.uid, content);
+			reviews.push(review);
+		} else if (had === content) repeated++;
+		else {
+			const detail = `reviews.${index}.uid: another review has the id ${review.uid}`;
+			throw new BackupError('damaged', `The backup is damaged (${detail}).`, detail, [
+				'reviews',
+				index,
+				'uid'
+			]);
+		}
+	});
+	return { reviews, repeated };
 }

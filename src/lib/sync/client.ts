@@ -1,0 +1,176 @@
+/**
+ * One sync of this device with its key's log on the server: push what is new here, pull what is
+ * new there, merge it in (the same union and replay as an import). Safe to repeat and to break off
+ * at any point: the server adds an entry once, the merge adds a review once, and the cursors only
+ * move forward after what they cover is stored.
+ */
+import type { Progress } from '$lib/storage/progress.svelte';
+import { BACKUP_FORMAT, BACKUP_VERSION, withUid, type WordRecord } from '$lib/storage/records';
+import {
+	MAX_PUSH_REVIEWS,
+	type PullResult,
+	type PushInput,
+	type PushResult,
+	type SyncError
+} from './contracts';
+import type { LoggedReview } from './merge';
+import { mergeSettings, stampChanges, type SettingsField, type StampedSettings } from './settings';
+
+/** What a device remembers between syncs. */
+export interface SyncState {
+	key: string;
+	/** The server log's sequence number up to which this device has pulled. */
+	cursor: number;
+	/** This device's review keys up to which it has pushed (they only grow). */
+	pushedThrough: number;
+	/** The settings as last synced, with the instant each field changed. */
+	settings: StampedSettings | null;
+}
+
+/** The server as the device sees it (`httpApi` in the app; the service itself in tests). */
+export interface SyncApi {
+	create(key: string): Promise<void>;
+	push(key: string, input: PushInput): Promise<PushResult>;
+	pull(key: string, since: number): Promise<PullResult>;
+}
+
+/** The server refused, or could not be reached (`offline`). */
+export class SyncFailure extends Error {
+	name = 'SyncFailure';
+	constructor(
+		readonly code: SyncError['code'] | 'offline',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export interface SyncReport {
+	state: SyncState;
+	pushed: number;
+	pulled: number;
+	/** Settings fields another device changed later than this one, now taken from it. */
+	settingsFromOther: SettingsField[];
+}
+
+/** Pushes this device's new entries and pulls the others', merging them into `progress`. */
+export async function syncOnce(
+	progress: Progress,
+	api: SyncApi,
+	state: SyncState,
+	now: Date
+): Promise<SyncReport> {
+	const fresh = progress.reviews.filter((r) => (r.id ?? 0) > state.pushedThrough);
+	const stamped = stampChanges(
+		state.settings ?? { settings: progress.settings, changedAt: {} },
+		progress.settings,
+		now
+	);
+	let pushedThrough = state.pushedThrough;
+	let pushed = 0;
+	for (let i = 0; i === 0 || i < fresh.length; i += MAX_PUSH_REVIEWS) {
+		const part = fresh.slice(i, i + MAX_PUSH_REVIEWS);
+		const result = await api.push(state.key, {
+			reviews: part.map((r) => portable(withUid(r))),
+			...(i === 0 ? { settings: stamped, words: [...progress.words.values()] } : {})
+		});
+		pushed += result.added;
+		for (const r of part) pushedThrough = Math.max(pushedThrough, r.id ?? 0);
+	}
+
+	const reviews: LoggedReview[] = [];
+	const words: WordRecord[] = [];
+	let settings = stamped;
+	const settingsFromOther = new Set<SettingsField>();
+	let cursor = state.cursor;
+	for (let more = true; more;) {
+		const page = await api.pull(state.key, cursor);
+		for (const entry of page.entries) {
+			if (entry.kind === 'review') reviews.push(entry.body as LoggedReview);
+			else if (entry.kind === 'word') words.push(entry.body as WordRecord);
+			else {
+				const merge = mergeSettings(settings, entry.body as StampedSettings);
+				settings = merge.merged;
+				for (const field of merge.fromOther) settingsFromOther.add(field);
+			}
+		}
+		cursor = page.cursor;
+		more = page.more;
+	}
+	const result = await progress.importBackup(
+		{
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exportedAt: now.toISOString(),
+			settings: progress.settings,
+			states: [],
+			reviews,
+			words,
+			picks: []
+		},
+		'merge'
+	);
+	if (JSON.stringify(settings.settings) !== JSON.stringify(progress.settings)) {
+		await progress.saveSettings(settings.settings);
+	}
+	return {
+		state: { ...state, cursor, pushedThrough, settings },
+		pushed,
+		pulled: result.newReviews,
+		settingsFromOther: [...settingsFromOther]
+	};
+}
+
+function portable(review: LoggedReview): Omit<LoggedReview, 'id'> {
+	const copy = { ...review };
+	delete copy.id;
+	return copy;
+}
+
+/** A new sync key: 128 random bits in 26 base32 letters and digits. */
+export function newSyncKey(random = (b: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(b)) {
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+	const bytes = random(new Uint8Array(17));
+	let key = '';
+	for (let i = 0; i < 26; i++) {
+		// 5 bits at a time from the 136 bits drawn (130 used).
+		const bit = i * 5;
+		const word = (bytes[bit >> 3] << 8) | bytes[(bit >> 3) + 1];
+		key += alphabet[(word >> (11 - (bit & 7))) & 31];
+	}
+	return key;
+}
+
+/** The key as the learner reads and types it: `abcde-fghij-…`, case and dashes ignored on entry. */
+export const keyPhrase = (key: string) => key.match(/.{1,5}/gu)?.join('-') ?? key;
+export const keyFromPhrase = (phrase: string) => phrase.toLowerCase().replace(/[^a-z2-7]/gu, '');
+
+/** The sync API over HTTP, with refusals as `SyncFailure`s carrying the server's message. */
+export function httpApi(fetchFn: typeof fetch = fetch, base = '/api/sync'): SyncApi {
+	async function call<T>(key: string, path: string, init: RequestInit = {}): Promise<T> {
+		let response: Response;
+		try {
+			response = await fetchFn(`${base}${path}`, {
+				...init,
+				headers: {
+					authorization: `Bearer ${key}`,
+					'content-type': 'application/json',
+					...init.headers
+				}
+			});
+		} catch {
+			throw new SyncFailure('offline', 'The server cannot be reached.');
+		}
+		const body = await response.json().catch(() => ({}));
+		if (!response.ok) {
+			const error = body as Partial<SyncError>;
+			throw new SyncFailure(error.code ?? 'bad-request', error.message ?? response.statusText);
+		}
+		return body as T;
+	}
+	return {
+		create: (key) => call(key, '', { method: 'POST' }),
+		push: (key, input) => call(key, '/push', { method: 'POST', body: JSON.stringify(input) }),
+		pull: (key, since) => call(key, `/pull?since=${since}`)
+	};
+}

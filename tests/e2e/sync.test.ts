@@ -1,0 +1,78 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../helpers/csp';
+
+const STUDY = '/study/mosca-pyongyang/facts';
+const prompt = (page: Page) => page.locator('.card .prompt');
+
+async function studyOne(page: Page) {
+	const text = (await prompt(page).textContent()) ?? '';
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('group', { name: 'How well did you know it?' })).toBeVisible();
+	await page.keyboard.press('3');
+	await expect(prompt(page)).not.toHaveText(text);
+}
+
+async function newDevice(browser: Browser) {
+	const context = await browser.newContext();
+	return { context, page: await context.newPage() };
+}
+
+async function joinWith(page: Page, phrase: string) {
+	await page.goto('/settings');
+	await page.getByLabel('Or enter the key shown on your other device').fill(phrase);
+	await page.getByRole('button', { name: 'Sync with this key' }).click();
+}
+
+test('two devices study, one offline, sync and agree; a third joins by the phrase', async ({
+	browser
+}) => {
+	const laptop = await newDevice(browser);
+	await laptop.page.goto('/settings');
+	await laptop.page.getByRole('button', { name: 'Create a sync key' }).click();
+	await expect(laptop.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
+	const phrase = (await laptop.page.getByTestId('sync-phrase').textContent())!.trim();
+	expect(phrase).toMatch(/^([a-z2-7]{5}-){5}[a-z2-7]$/);
+
+	const phone = await newDevice(browser);
+	await joinWith(phone.page, phrase);
+	await expect(phone.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
+
+	// The phone studies on the bus, with no network; the laptop studies at home.
+	await phone.page.goto(STUDY);
+	await phone.context.setOffline(true);
+	await studyOne(phone.page);
+	await studyOne(phone.page);
+	await laptop.page.goto(STUDY);
+	for (let i = 0; i < 3; i++) await studyOne(laptop.page);
+	await laptop.page.goto('/settings');
+	await expect(laptop.page.getByText('Synced: 3 reviews sent, 0 received.')).toBeVisible();
+
+	// Back online, the phone sends its queue and takes the laptop's.
+	await phone.context.setOffline(false);
+	await phone.page.goto('/settings');
+	await expect(phone.page.getByText('Synced: 2 reviews sent, 3 received.')).toBeVisible();
+	await laptop.page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(laptop.page.getByText('Synced: 0 reviews sent, 2 received.')).toBeVisible();
+
+	// The first two cards were rated on both: 3 cards, and every one of the 5 reviews.
+	for (const { page } of [laptop, phone]) {
+		await expect(page.getByText('3 cards studied, 5 reviews')).toBeVisible();
+	}
+
+	const tablet = await newDevice(browser);
+	await joinWith(tablet.page, phrase.toUpperCase());
+	await expect(tablet.page.getByText('Synced: 0 reviews sent, 5 received.')).toBeVisible();
+	await expect(tablet.page.getByText('3 cards studied, 5 reviews')).toBeVisible();
+
+	for (const device of [laptop, phone, tablet]) await device.context.close();
+});
+
+test('a key the server never made is refused, and the reviews stay on the device', async ({
+	page
+}) => {
+	await page.goto(STUDY);
+	await studyOne(page);
+	await joinWith(page, 'aaaaa-aaaaa-aaaaa-aaaaa-aaaaa-a');
+	await expect(page.getByText(/Not synced: This sync key is not known here/)).toBeVisible();
+	await expect(page.getByText('1 card studied, 1 review')).toBeVisible();
+});
