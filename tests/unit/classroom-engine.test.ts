@@ -162,6 +162,25 @@ describe('the classroom engine', () => {
 		expect(await restarted.get(waiting.code)).toBeUndefined();
 	});
 
+	it('takes a step only on the game as stored: a second server with an older copy cannot undo it', async () => {
+		const { open } = setup();
+		// Two servers on one database: B read the game while it waited in the lobby.
+		const a = open();
+		const { code } = await newGame(a);
+		await a.join(code, 'p1', 'Giulia');
+		const b = open();
+		expect((await b.get(code))!.phase).toBe('lobby');
+		expect((await a.start(code)).ok).toBe(true);
+		await a.reveal(code);
+		// B's copy says lobby: its start would reopen question 1. The row has moved on, so B
+		// rereads the game and refuses, as the host's own screen would.
+		expect(await b.start(code)).toEqual({ ok: false, error: 'wrong-phase' });
+		expect((await b.get(code))!.phase).toBe('reveal');
+		// And takes the next step from what is stored.
+		expect((await b.showLeaderboard(code)).ok).toBe(true);
+		expect((await open().get(code))!.phase).toBe('leaderboard');
+	});
+
 	it('tells subscribers about every change, and students never get the answer early', async () => {
 		const { open } = setup();
 		const engine = open();
