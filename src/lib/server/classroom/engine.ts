@@ -16,6 +16,7 @@ import type { PlayerAnswer, GameState, LiveGame, LiveSettings, Player } from '$l
 import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
 import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
+import { EventHub, type Audience, type Listener } from './hub';
 import type { Choice } from './rows';
 import { StorageError, type ClassroomStore, type GameMeta } from './store';
 
@@ -47,18 +48,6 @@ export type GamePlan =
 	| { kind: 'live'; settings: Omit<LiveSettings, 'seed'> }
 	| { kind: 'assignment'; questions: number; closesAt: number };
 
-/**
- * Who hears of a change: everyone (a new phase), the host and one phone (a removal, a self-paced
- * answer), or the host alone (a join, a live answer: the phone that sent it has its reply).
- */
-export type Audience = 'everyone' | 'hosts' | { playerId: string };
-type Listener = (state: GameState) => void;
-/** A game's listeners: all of them, the host's screens, and each phone's by player id. */
-interface Subscribers {
-	all: Set<Listener>;
-	hosts: Set<Listener>;
-	byPlayer: Map<string, Set<Listener>>;
-}
 /**
  * The engine's timers: runs `work` after `ms` and returns a cancel function (a question's
  * deadline, the hourly clean-up). Not the SRS scheduler, which plans reviews.
@@ -100,7 +89,7 @@ export class ClassroomEngine {
 	/** Games whose storage failure has been logged (once each, until a write succeeds again). */
 	#failing = new Set<string>();
 	#log: (message: string, error?: unknown) => void;
-	#subscribers = new Map<string, Subscribers>();
+	#hub = new EventHub();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
 
@@ -309,7 +298,7 @@ export class ClassroomEngine {
 					const ended = state.kind === 'live' ? game.finish(state) : closeAssignment(state);
 					if (ended.ok) this.#commit(code, ended);
 				}
-				this.#subscribers.delete(code);
+				this.#hub.drop(code);
 				this.#forget(code);
 			});
 		}
@@ -518,32 +507,9 @@ export class ClassroomEngine {
 		}
 	}
 
-	/**
-	 * Calls `listener` after every change that concerns `playerId`'s phone (phase changes, their
-	 * removal, their self-paced answers), or after every change when `playerId` is undefined (the
-	 * host). Another student's answer changes nothing on a phone, so a class of 1,000 does not
-	 * cost a million messages per question. Returns the unsubscribe function.
-	 */
+	/** See `EventHub.subscribe`. */
 	subscribe(code: string, listener: Listener, playerId?: string): () => void {
-		let subscribers = this.#subscribers.get(code);
-		if (!subscribers) {
-			subscribers = { all: new Set(), hosts: new Set(), byPlayer: new Map() };
-			this.#subscribers.set(code, subscribers);
-		}
-		const { all, hosts, byPlayer } = subscribers;
-		// Wrapped, so the same function subscribed twice (two tabs) counts twice.
-		const entry: Listener = (state) => listener(state);
-		const own = playerId === undefined ? hosts : (byPlayer.get(playerId) ?? new Set());
-		if (playerId !== undefined) byPlayer.set(playerId, own);
-		all.add(entry);
-		own.add(entry);
-		return () => {
-			all.delete(entry);
-			own.delete(entry);
-			if (playerId !== undefined && own.size === 0) byPlayer.delete(playerId);
-			if (all.size === 0 && this.#subscribers.get(code) === subscribers)
-				this.#subscribers.delete(code);
-		};
+		return this.#hub.subscribe(code, listener, playerId);
 	}
 
 	/** A step of a live game; an assignment has none of them (`wrong-phase`). */
@@ -633,24 +599,7 @@ export class ClassroomEngine {
 		if (!before || game.stepOf(before) !== game.stepOf(result.state)) {
 			this.#armDeadline(result.state);
 		}
-		const subscribers = this.#subscribers.get(code);
-		if (!subscribers) return result;
-		const { all, hosts, byPlayer } = subscribers;
-		// An answer or a join reaches the host and one phone, without walking the whole class.
-		const listeners =
-			audience === 'everyone'
-				? [...all]
-				: audience === 'hosts'
-					? [...hosts]
-					: [...hosts, ...(byPlayer.get(audience.playerId) ?? [])];
-		for (const listener of listeners) {
-			// The change is stored: one broken stream must not undo it for the caller or the rest.
-			try {
-				listener(result.state);
-			} catch (error) {
-				console.error('Classroom listener failed', error);
-			}
-		}
+		this.#hub.publish(code, result.state, audience);
 		return result;
 	}
 }
