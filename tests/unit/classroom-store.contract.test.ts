@@ -10,6 +10,7 @@ import { createAssignment } from '$lib/classroom/assignment';
 import * as game from '$lib/classroom/game';
 import type { GameState, LiveGame } from '$lib/classroom/game';
 import { openSqliteStore } from '$lib/server/classroom/db';
+import { ClassroomEngine } from '$lib/server/classroom/engine';
 import { openPgStore } from '$lib/server/classroom/pg-store';
 import { StorageError, type ClassroomStore, type NewGame } from '$lib/server/classroom/store';
 import { must, T0, testCard } from '../helpers/classroom';
@@ -309,6 +310,45 @@ describe.each(engines)('the classroom store on $name', (engine) => {
 		expect(await store.loadGame('777777')).toBeUndefined();
 		expect(await store.loadGame('888888')).toBeDefined();
 		expect(await store.deleteGamesOf('added-1')).toEqual([]);
+	});
+
+	it('carries a class answering at once through the engine, every answer and score kept', async () => {
+		const cards = new Map(
+			cardIds.map((id) => [id, testCard(id, { answer: 'Torino', options: ['Roma', 'Torino'] })])
+		);
+		let now = T0;
+		const open = () =>
+			new ClassroomEngine(
+				store,
+				(id) => cards.get(id),
+				() => now,
+				() => () => {}
+			);
+		const engine = open();
+		const created = await engine.create('unita', cardIds, { kind: 'live', settings }, 'host-a');
+		if (!created.ok) throw new Error(created.error);
+		const { code } = created;
+		const students = Array.from({ length: 40 }, (_, i) => `p${i}`);
+		const joined = await Promise.all(students.map((id) => engine.join(code, id, `S ${id}`)));
+		expect(joined.every((result) => result.ok)).toBe(true);
+		expect((await engine.start(code)).ok).toBe(true);
+		now += 2000;
+		// All at once, each also sent twice (a phone retrying): one answer each is kept.
+		const sent = await Promise.all(
+			[...students, ...students].map((id, i) =>
+				engine.answer(code, id, 0, i % 2 ? 'Roma' : 'Torino')
+			)
+		);
+		expect(sent.filter((result) => result.ok)).toHaveLength(40);
+		// The last answer revealed the question; a new server reads the same game back.
+		const reread = (await open().get(code))!;
+		expect(reread).toMatchObject({ phase: 'reveal' });
+		expect(reread.answers).toHaveLength(40);
+		// By player: two joins in the same millisecond may come back in either order.
+		const scores = (state: GameState) =>
+			Object.fromEntries(state.players.map((p) => [p.id, p.score]));
+		expect(scores(reread)).toEqual(scores((await engine.get(code))!));
+		expect(reread.players.filter((p) => p.score > 0).length).toBeGreaterThan(0);
 	});
 
 	it('fails with a StorageError naming the operation once the database is gone', async () => {
