@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createAssignment } from '$lib/classroom/assignment';
 import { answer, createGame, join, start, type GameState } from '$lib/classroom/game';
-import type { PlayerAnswerRow, GameRow, PlayerRow } from '$lib/server/classroom/db';
-import { duplicateOf, gameOf, gameRow, hostedGameOf } from '$lib/server/classroom/rows';
+import {
+	duplicateOf,
+	gameOf,
+	gameRow,
+	hostedGameOf,
+	type PlayerAnswerRow,
+	type GameRow,
+	type PlayerRow
+} from '$lib/server/classroom/rows';
 import { must, T0, testCard } from '../helpers/classroom';
 
 const card = testCard('a', { answer: 'Torino', options: ['Roma', 'Torino'] });

@@ -146,19 +146,19 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		expect(other.ok && other.slug !== first).toBe(true);
 	});
 
-	it('can be deleted by its owner only, and then nothing of it is served', () => {
+	it('can be deleted by its owner only, and then nothing of it is served', async () => {
 		const teacher = browser();
 		const student = browser();
 		const slug = added(teacher);
 		const id = slug.slice(2);
 		const card = getDeck(slug).cards[0];
 		const article = getArticle(slug)!;
-		expect(deleteText(student, id)).toBe('not-owner');
+		expect(await deleteText(student, id)).toBe('not-owner');
 		expect(getArticle(slug)).toBeDefined();
 		expect(isOwner(student.cookies, getTextStore().get(id)!)).toBe(false);
 		expect(isOwner(teacher.cookies, getTextStore().get(id)!)).toBe(true);
 
-		expect(deleteText(teacher, id)).toBe('deleted');
+		expect(await deleteText(teacher, id)).toBe('deleted');
 		// The home page says once which text went.
 		expect(deletedTitle(teacher)).toBe(article.meta.title);
 		expect(deletedTitle(teacher)).toBeNull();
@@ -166,11 +166,11 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		expect(getReaderArticle(slug)).toBeUndefined();
 		expect(getDeck(slug).cards).toEqual([]);
 		expect(getCard(card.id)).toBeUndefined();
-		expect(deleteText(teacher, id)).toBe('unknown');
-		expect(deleteText(teacher, 'not an id')).toBe('unknown');
+		expect(await deleteText(teacher, id)).toBe('unknown');
+		expect(await deleteText(teacher, 'not an id')).toBe('unknown');
 	});
 
-	it('lists what a browser added and what it opened through a share link', () => {
+	it('lists what a browser added and what it opened through a share link', async () => {
 		const teacher = browser();
 		const student = browser();
 		const a = added(teacher, ARTICLE, 1000);
@@ -188,7 +188,7 @@ describe('an added text is served as the curated article is', { timeout: 30_000 
 		rememberOpened(student, a.slice(2));
 		expect(browserTexts(student.cookies).opened.map((t) => t.slug)).toEqual([a, b]);
 
-		deleteText(teacher, a.slice(2));
+		await deleteText(teacher, a.slice(2));
 		expect(browserTexts(student.cookies).opened.map((t) => t.slug)).toEqual([b]);
 		// A cookie someone wrote by hand lists nothing it should not.
 		student.jar.set(OPENED_COOKIE, { value: "x.' OR 1=1 --.", options: {} });

@@ -166,11 +166,11 @@ describe('the reviewed deck of an added text', { timeout: 30_000 }, () => {
 		expect(recognition.map((card) => card.prompt).join()).toContain('a made-up meaning');
 	});
 
-	it('deletes the edits with their text', () => {
+	it('deletes the edits with their text', async () => {
 		const { slug, id, cookies } = added();
 		saveCardEdit(id, factsOf(slug)[0], { drop: true });
 		expect(getTextStore().edits(id)).toHaveLength(1);
-		expect(deleteText({ cookies, url: new URL('http://127.0.0.1/') }, id)).toBe('deleted');
+		expect(await deleteText({ cookies, url: new URL('http://127.0.0.1/') }, id)).toBe('deleted');
 		expect(getTextStore().edits(id)).toEqual([]);
 	});
 });

@@ -27,12 +27,12 @@ const JOIN_ERRORS: Record<string, () => string> = {
 };
 
 /** A phone that already joined this game (its cookie) goes straight back to it. */
-export const load: PageServerLoad = ({ url, cookies }) => {
+export const load: PageServerLoad = async ({ url, cookies }) => {
 	const code = cleanCode(url.searchParams.get('code'));
 	const playerId = isGameCode(code) ? playerIdOf(cookies, code) : undefined;
 	let state;
 	try {
-		state = playerId ? getEngine().get(code) : undefined;
+		state = playerId ? await getEngine().get(code) : undefined;
 	} catch (error) {
 		if (!(error instanceof StorageError)) throw error;
 	}
@@ -54,9 +54,9 @@ export const actions: Actions = {
 		};
 		if (!parsed.success) return fail(400, { error: m.class_join_error_characters(), values });
 		const { code, nickname } = parsed.data;
-		let found: ReturnType<typeof findGame>;
+		let found: Awaited<ReturnType<typeof findGame>>;
 		try {
-			found = findGame(code, event.getClientAddress());
+			found = await findGame(code, event.getClientAddress());
 		} catch (error) {
 			if (error instanceof StorageError)
 				return fail(503, { error: m.class_error_storage(), values });
@@ -72,7 +72,7 @@ export const actions: Actions = {
 					: m.class_error_unknown_code({ code: code.slice(0, 12) });
 			return fail(found.refusal.status, { error, values });
 		}
-		const result = joinGame(event, code, nickname);
+		const result = await joinGame(event, code, nickname);
 		if (!result.ok) {
 			const status = result.error === 'rate-limited' ? 429 : result.error === 'storage' ? 503 : 400;
 			if ('retryAfter' in result) event.setHeaders({ 'retry-after': String(result.retryAfter) });

@@ -7,7 +7,7 @@
  */
 import { answerSchema, MAX_BODY_BYTES, playerIdSchema } from '$lib/classroom/contracts';
 import { getEngine, PLAYER_COOKIE } from '$lib/server/classroom';
-import { StorageError } from './db';
+import { StorageError } from './store';
 import { parseBody, RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 export type AnswerReply = { status: 200; body: { received: true } } | Refusal;
@@ -36,11 +36,11 @@ const ENGINE_STATUS: Record<string, number> = { 'unknown-code': 404, storage: 50
  * @param playerCookie the game's player cookie as sent (undefined or malformed: not joined)
  * @param text the request body, as text
  */
-export function submitAnswer(
+export async function submitAnswer(
 	code: string,
 	playerCookie: string | undefined,
 	text: string
-): AnswerReply {
+): Promise<AnswerReply> {
 	const parsed = parseBody(text, answerSchema);
 	if (!parsed.ok) return parsed.refusal;
 	if (!playerIdSchema.safeParse(playerCookie).success) {
@@ -52,7 +52,7 @@ export function submitAnswer(
 	try {
 		const input = parsed.data;
 		const sent = 'choice' in input ? { choice: input.choice } : input.given;
-		const result = getEngine().answer(code, playerId, input.questionIndex, sent);
+		const result = await getEngine().answer(code, playerId, input.questionIndex, sent);
 		if (!result.ok) {
 			if (result.error === 'storage') return STORAGE_REFUSAL;
 			const status = ENGINE_STATUS[result.error] ?? 409;
@@ -73,7 +73,7 @@ export const directAnswer = {
 	/** The reply to a body over `maxBodyBytes` (not kept in memory to be parsed). */
 	tooLarge: refusal(413, 'too-large', 'Request too large.'),
 	/** The reply to a body read in full; `cookieHeader` is the raw `Cookie` header. */
-	reply: (code: string, cookieHeader: string | undefined, text: string): AnswerReply =>
+	reply: (code: string, cookieHeader: string | undefined, text: string): Promise<AnswerReply> =>
 		submitAnswer(code, cookieValue(cookieHeader, PLAYER_COOKIE(code)), text)
 };
 

@@ -1,99 +1,30 @@
 /**
- * Classroom persistence: games, players and answers in SQLite (better-sqlite3), the embedded
- * default. Everything goes through `ClassroomStore`, so another SQL engine (PostgreSQL, when a
- * school outgrows one machine) can take its place by implementing the same few methods.
+ * The classroom store in SQLite (better-sqlite3), the embedded default: one file in the data
+ * folder, for one app instance. Its queries are synchronous; the store's async methods wrap
+ * them, so the engine runs the same on PostgreSQL (`pg-store.ts`).
  *
  * The database lives in a data folder created on first start (`RIPASSO_DATA_DIR`, default
  * `./data`); its schema is created and migrated on open.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PlayerAnswer, GameState, Player } from '$lib/classroom/game';
 import { dataDir, guardedStore, openDatabase, StorageError } from '$lib/server/sqlite';
+import {
+	choiceOf,
+	gameOf,
+	gameRow,
+	hostedGameOf,
+	progressOf,
+	type GameRow,
+	type HostedGameRow,
+	type NewGameRow,
+	type PlayerAnswerRow,
+	type PlayerRow
+} from './rows';
+import type { ClassroomStore } from './store';
 
 export { dataDir, StorageError };
-
-export interface GameRow {
-	code: string;
-	/** SHA-256 of the host's secret (the cookie holds the secret itself). */
-	hostSecretHash: string;
-	article: string;
-	/** JSON: the game's kind (`mode`), time per question, speed bonus… (see `rows.ts`). */
-	settings: string;
-	/** JSON array of card ids, in question order. */
-	cardIds: string;
-	phase: string;
-	questionIndex: number;
-	questionStartedAt: number | null;
-	deadline: number | null;
-	createdAt: number;
-	expiresAt: number;
-}
-
-/**
- * A new game's row: also its kind, for the `mode` column of the first schema. The column is
- * never read back (the kind is in `settings`); dropping it would take a migration for nothing.
- */
-export type NewGameRow = GameRow & { mode: 'live' | 'assignment' };
-
-export interface PlayerRow {
-	gameCode: string;
-	id: string;
-	nickname: string;
-	joinedAt: number;
-	removed: boolean;
-	score: number;
-	streak: number;
-}
-
-/** A game of one host as their list shows it: its row and how many players it has. */
-export type HostedGameRow = GameRow & { players: number };
-
-/** A `PlayerAnswer` as stored, with its game. */
-export interface PlayerAnswerRow {
-	gameCode: string;
-	playerId: string;
-	questionIndex: number;
-	given: string;
-	at: number;
-	elapsedMs: number;
-	correct: boolean;
-	points: number;
-}
-
-/** What the classroom needs from a database; one implementation per SQL engine. */
-export interface ClassroomStore {
-	createGame(game: NewGameRow): void;
-	getGame(code: string): GameRow | undefined;
-	/** Codes of games not yet expired, for resuming after a restart. */
-	activeGames(now: number): string[];
-	/**
-	 * This host's games (by secret hash) not yet expired, newest first, at most `limit`, each with
-	 * its number of players (removed ones not counted).
-	 */
-	gamesOf(hostSecretHash: string, now: number, limit: number): HostedGameRow[];
-	/** How many games of this host (by secret hash) are neither finished nor expired. */
-	openGamesOf(hostSecretHash: string, now: number): number;
-	updateGame(code: string, changes: Partial<Omit<GameRow, 'code'>>): void;
-	upsertPlayer(player: PlayerRow): void;
-	players(code: string): PlayerRow[];
-	/** Stores an answer; false when this player already answered this question. */
-	addAnswer(answer: PlayerAnswerRow): boolean;
-	/**
-	 * Deletes games expired before `now`, with their players and answers: once a code has
-	 * expired nobody can reach its data, so none of the students' answers is kept. Returns how
-	 * many games went.
-	 */
-	deleteExpired(now: number): number;
-	/**
-	 * Deletes every game played on this article, with its players and answers (the article was
-	 * deleted by its owner). Returns the codes of the games that went.
-	 */
-	deleteGamesOf(article: string): string[];
-	/** Runs `work` in one transaction (many players updated at a reveal). */
-	transaction(work: () => void): void;
-	answers(code: string): PlayerAnswerRow[];
-	close(): void;
-}
 
 /**
  * Schema migrations, applied in order from the stored `user_version`. Never edit a released one:
@@ -138,10 +69,11 @@ export const MIGRATIONS: string[] = [
 	`ALTER TABLE answers ADD COLUMN elapsed_ms INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE players ADD COLUMN streak INTEGER NOT NULL DEFAULT 0;`,
 	// v3: a host's list of their games ("My quizzes") reads by host, newest first.
-	`CREATE INDEX games_host ON games(host_secret_hash, created_at);`
+	`CREATE INDEX games_host ON games(host_secret_hash, created_at);`,
+	// v4: optimistic versioning: a change is written only onto the version it was computed from.
+	`ALTER TABLE games ADD COLUMN version INTEGER NOT NULL DEFAULT 0;`
 ];
 
-/** The data folder: `RIPASSO_DATA_DIR`, or `data/` in the working directory. */
 const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	hostSecretHash: 'host_secret_hash',
 	article: 'article',
@@ -154,6 +86,23 @@ const COLUMNS: Record<keyof Omit<GameRow, 'code'>, string> = {
 	createdAt: 'created_at',
 	expiresAt: 'expires_at'
 };
+
+/** The SQLite queries, synchronous and row-shaped: what the async store below is made of. */
+interface Rows {
+	createGame(game: NewGameRow): void;
+	getGame(code: string): (GameRow & { version: number }) | undefined;
+	codes(now: number, phase?: string): string[];
+	gamesOf(hostSecretHash: string, now: number, limit: number): HostedGameRow[];
+	openGamesOf(hostSecretHash: string, now: number): number;
+	advance(code: string, version: number, changes: Partial<GameRow>, players: PlayerRow[]): boolean;
+	upsertPlayer(player: PlayerRow): void;
+	players(code: string): PlayerRow[];
+	addAnswer(answer: PlayerAnswerRow, player?: PlayerRow): boolean;
+	answers(code: string): PlayerAnswerRow[];
+	deleteExpired(now: number): number;
+	deleteGamesOf(article: string): string[];
+	close(): void;
+}
 
 export interface StoreOptions {
 	/**
@@ -207,7 +156,7 @@ export function openSqliteStore(
 	}
 	const db = openDatabase(file, 'classroom', MIGRATIONS, { foreignKeys: true });
 
-	const gameFromRow = (row: Record<string, unknown>): GameRow => ({
+	const gameFromRow = (row: Record<string, unknown>): GameRow & { version: number } => ({
 		code: row.code as string,
 		hostSecretHash: row.host_secret_hash as string,
 		article: row.article as string,
@@ -218,7 +167,8 @@ export function openSqliteStore(
 		questionStartedAt: (row.question_started_at as number | null) ?? null,
 		deadline: (row.deadline as number | null) ?? null,
 		createdAt: row.created_at as number,
-		expiresAt: row.expires_at as number
+		expiresAt: row.expires_at as number,
+		version: (row.version as number | undefined) ?? 0
 	});
 
 	const insertGame = db.prepare(
@@ -228,9 +178,12 @@ export function openSqliteStore(
 				.join(', ')})`
 	);
 	const selectGame = db.prepare('SELECT * FROM games WHERE code = ?');
-	const selectActive = db.prepare(
-		'SELECT code FROM games WHERE expires_at > ? ORDER BY created_at'
-	);
+	const selectActive = db
+		.prepare('SELECT code FROM games WHERE expires_at > ? ORDER BY created_at')
+		.pluck();
+	const selectInPhase = db
+		.prepare('SELECT code FROM games WHERE expires_at > ? AND phase = ? ORDER BY created_at')
+		.pluck();
 	const countOpen = db.prepare(
 		`SELECT COUNT(*) AS n FROM games
 		 WHERE host_secret_hash = ? AND expires_at > ? AND phase != 'finished'`
@@ -270,26 +223,37 @@ export function openSqliteStore(
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
 
-	const store: ClassroomStore = {
+	const savePlayer = (player: PlayerRow) =>
+		upsertPlayer.run({ ...player, removed: player.removed ? 1 : 0 });
+	const rows: Rows = {
 		createGame: (game) => void insertGame.run(game),
 		getGame(code) {
 			const row = selectGame.get(code) as Record<string, unknown> | undefined;
 			return row && gameFromRow(row);
 		},
-		activeGames: (now) => (selectActive.all(now) as { code: string }[]).map((row) => row.code),
+		codes: (now, phase) =>
+			(phase === undefined ? selectActive.all(now) : selectInPhase.all(now, phase)) as string[],
 		gamesOf: (hash, now, limit) =>
 			(selectHosted.all(hash, now, limit) as Record<string, unknown>[]).map((row) => ({
 				...gameFromRow(row),
 				players: row.player_count as number
 			})),
 		openGamesOf: (hash, now) => (countOpen.get(hash, now) as { n: number }).n,
-		updateGame(code, changes) {
-			const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];
-			if (keys.length === 0) return;
-			const set = keys.map((key) => `${COLUMNS[key]} = @${key}`).join(', ');
-			db.prepare(`UPDATE games SET ${set} WHERE code = @code`).run({ ...changes, code });
-		},
-		upsertPlayer: (player) => void upsertPlayer.run({ ...player, removed: player.removed ? 1 : 0 }),
+		advance: (code, version, changes, players) =>
+			db.transaction(() => {
+				const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];
+				const set = keys.map((key) => `${COLUMNS[key]} = @${key}`).join(', ');
+				const updated = db
+					.prepare(
+						`UPDATE games SET ${set}${set ? ', ' : ''}version = version + 1
+						 WHERE code = @code AND version = @version`
+					)
+					.run({ ...changes, code, version });
+				if (updated.changes !== 1) return false;
+				for (const player of players) savePlayer(player);
+				return true;
+			})(),
+		upsertPlayer: (player) => void savePlayer(player),
 		players: (code) =>
 			(selectPlayers.all(code) as Record<string, unknown>[]).map((row) => ({
 				gameCode: row.game_code as string,
@@ -300,8 +264,13 @@ export function openSqliteStore(
 				score: row.score as number,
 				streak: row.streak as number
 			})),
-		addAnswer: (answer) =>
-			insertAnswer.run({ ...answer, correct: answer.correct ? 1 : 0 }).changes === 1,
+		addAnswer: (answer, player) =>
+			db.transaction(() => {
+				const added =
+					insertAnswer.run({ ...answer, correct: answer.correct ? 1 : 0 }).changes === 1;
+				if (added && player) savePlayer(player);
+				return added;
+			})(),
 		answers: (code) =>
 			(selectAnswers.all(code) as Record<string, unknown>[]).map((row) => ({
 				gameCode: row.game_code as string,
@@ -329,18 +298,66 @@ export function openSqliteStore(
 				}
 				return codes;
 			})(),
-		transaction: (work) => db.transaction(work)(),
 		close: () => db.close()
 	};
-	return guardedStore(store, { db, name: 'classroom', writes: WRITES, faultFile });
+	return storeOf(guardedStore(rows, { db, name: 'classroom', writes: WRITES, faultFile }));
 }
 
-const WRITES = new Set<keyof ClassroomStore>([
+const WRITES = new Set<keyof Rows>([
 	'createGame',
-	'updateGame',
+	'advance',
 	'upsertPlayer',
 	'addAnswer',
 	'deleteExpired',
-	'deleteGamesOf',
-	'transaction'
+	'deleteGamesOf'
 ]);
+
+/** The game's state and rows, for the queries. */
+const playerRow = (code: string, player: Player): PlayerRow => ({ gameCode: code, ...player });
+const answerRow = (code: string, answer: PlayerAnswer): PlayerAnswerRow => ({
+	gameCode: code,
+	...answer
+});
+
+/**
+ * The async store on the synchronous queries. Each method runs its query at once, in the
+ * caller's turn (a reveal's transaction is one synchronous block, as before), and hands back a
+ * settled promise: a failure is a rejected `StorageError`, never a throw.
+ */
+function storeOf(rows: Rows): ClassroomStore {
+	const run = async <T>(work: () => T): Promise<T> => work();
+	return {
+		createGame: ({ state, choice, ...meta }) =>
+			// A new game has no players nor answers yet: its row is all of it.
+			run(() => rows.createGame(gameRow(state, { ...meta, choice }))),
+		loadGame: (code) =>
+			run(() => {
+				const row = rows.getGame(code);
+				if (!row) return undefined;
+				return {
+					hostSecretHash: row.hostSecretHash,
+					article: row.article,
+					expiresAt: row.expiresAt,
+					choice: choiceOf(row),
+					version: row.version,
+					state: gameOf(row, rows.players(code), rows.answers(code))
+				};
+			}),
+		activeCodes: (now) => run(() => rows.codes(now)),
+		runningCodes: (now) => run(() => rows.codes(now, 'question')),
+		gamesOf: (hash, now, limit) =>
+			run(() => rows.gamesOf(hash, now, limit).map((row) => hostedGameOf(row, now))),
+		openGamesOf: (hash, now) => run(() => rows.openGamesOf(hash, now)),
+		savePlayer: (code, player) => run(() => rows.upsertPlayer(playerRow(code, player))),
+		addAnswer: (code, answer, player) =>
+			run(() => rows.addAnswer(answerRow(code, answer), player && playerRow(code, player))),
+		advance: (code, version, state: GameState, { players = false } = {}) =>
+			run(() => {
+				const saved = players ? state.players.map((player) => playerRow(code, player)) : [];
+				return rows.advance(code, version, progressOf(state), saved) ? version + 1 : undefined;
+			}),
+		deleteExpired: (now) => run(() => rows.deleteExpired(now)),
+		deleteGamesOf: (article) => run(() => rows.deleteGamesOf(article)),
+		close: () => run(() => rows.close())
+	};
+}

@@ -2,6 +2,12 @@
  * The classroom engine: live games in memory, every change written to the store before it is
  * announced, so a restarted server resumes each game where it was. Host actions need the host's
  * secret; the engine never trusts a client's clock.
+ *
+ * The store is async, so the changes of one game are taken one at a time (`#serial`): two
+ * answers arriving together must not both start from the state before the other. A step of the
+ * game (start, reveal, next…) is written onto the version of the game's row it was computed
+ * from; should another writer have moved the row on, the game is reloaded and the step tried
+ * again on what is stored.
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Card } from '$lib/cards/types';
@@ -10,8 +16,9 @@ import type { PlayerAnswer, GameState, LiveGame, LiveSettings, Player } from '$l
 import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
 import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
-import { StorageError, type ClassroomStore } from './db';
-import { gameOf, gameRow, progressOf, type Choice } from './rows';
+import { EventHub, type Audience, type Listener } from './hub';
+import type { Choice } from './rows';
+import { StorageError, type ClassroomStore, type GameMeta } from './store';
 
 /** Live games are kept for a day; after that their code is unknown ("expired"). */
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -41,31 +48,22 @@ export type GamePlan =
 	| { kind: 'live'; settings: Omit<LiveSettings, 'seed'> }
 	| { kind: 'assignment'; questions: number; closesAt: number };
 
-/** What the engine keeps of each game besides its state: read once from the store. */
-interface GameMeta {
-	hostSecretHash: string;
-	article: string;
-	expiresAt: number;
-}
-/**
- * Who hears of a change: everyone (a new phase), the host and one phone (a removal, a self-paced
- * answer), or the host alone (a join, a live answer: the phone that sent it has its reply).
- */
-export type Audience = 'everyone' | 'hosts' | { playerId: string };
-type Listener = (state: GameState) => void;
-/** A game's listeners: all of them, the host's screens, and each phone's by player id. */
-interface Subscribers {
-	all: Set<Listener>;
-	hosts: Set<Listener>;
-	byPlayer: Map<string, Set<Listener>>;
-}
 /**
  * The engine's timers: runs `work` after `ms` and returns a cancel function (a question's
  * deadline, the hourly clean-up). Not the SRS scheduler, which plans reviews.
  */
-export type Timers = (work: () => void, ms: number) => () => void;
+export type Timers = (work: () => unknown, ms: number) => () => void;
 
 const only = (playerId: string): Audience => ({ playerId });
+
+/** A live game's step, refused for an assignment. */
+const liveOnly =
+	(transition: (state: LiveGame) => game.Outcome<string>) =>
+	(state: GameState): game.Outcome<string> =>
+		state.kind === 'live' ? transition(state) : { ok: false, error: 'wrong-phase' };
+
+const finishing = (state: GameState): game.Outcome<string> =>
+	state.kind === 'live' ? game.finish(state) : closeAssignment(state);
 
 const realTimers: Timers = (work, ms) => {
 	const timer = setTimeout(work, ms);
@@ -82,10 +80,16 @@ export class ClassroomEngine {
 	#games = new Map<string, GameState>();
 	/** Host, article and expiry of each game in memory (its code then answers as unknown). */
 	#meta = new Map<string, GameMeta>();
+	/** The version of each game's row that its state in memory was read or written as. */
+	#versions = new Map<string, number>();
+	/** The tail of each game's queue of changes (see `#serial`). */
+	#queues = new Map<string, Promise<unknown>>();
+	/** Games being read from the store: concurrent requests share the one read. */
+	#loading = new Map<string, Promise<GameState | undefined>>();
 	/** Games whose storage failure has been logged (once each, until a write succeeds again). */
 	#failing = new Set<string>();
 	#log: (message: string, error?: unknown) => void;
-	#subscribers = new Map<string, Subscribers>();
+	#hub = new EventHub();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
 
@@ -112,9 +116,9 @@ export class ClassroomEngine {
 	 * Runs a write for one game. A storage failure is logged once per game (not once per phone
 	 * of a class that keeps trying) and reported as `false`; the caller then changes nothing.
 	 */
-	#stored(code: string, work: () => void): boolean {
+	async #stored(code: string, work: () => Promise<unknown>): Promise<boolean> {
 		try {
-			work();
+			await work();
 		} catch (error) {
 			if (!(error instanceof StorageError)) throw error;
 			if (!this.#failing.has(code)) {
@@ -128,20 +132,47 @@ export class ClassroomEngine {
 	}
 
 	/**
+	 * Runs the changes of one game one after another, in the order they came; each sees the
+	 * state the previous one left. Different games do not wait for each other.
+	 */
+	#serial<T>(code: string, work: () => Promise<T>): Promise<T> {
+		const run = (this.#queues.get(code) ?? Promise.resolve()).then(work);
+		const tail = run.then(
+			() => {},
+			() => {}
+		);
+		this.#queues.set(code, tail);
+		void tail.then(() => {
+			if (this.#queues.get(code) === tail) this.#queues.delete(code);
+		});
+		return run;
+	}
+
+	/** Drops what memory holds of a game (it expired, was deleted, or changed elsewhere). */
+	#forget(code: string): void {
+		this.#games.delete(code);
+		this.#meta.delete(code);
+		this.#versions.delete(code);
+		this.#failing.delete(code);
+		this.#deadlines.get(code)?.();
+		this.#deadlines.delete(code);
+	}
+
+	/**
 	 * Creates a game for the host whose secret hashes to `hostSecretHash`; returns its code.
 	 * `choice` (the tracks and kinds drawn from) is only stored, to start the quiz again later.
 	 */
-	create(
+	async create(
 		article: string,
 		cardIds: string[],
 		plan: GamePlan,
 		hostSecretHash: string,
 		choice?: Choice
-	): { ok: true; code: string } | { ok: false; error: string } {
+	): Promise<{ ok: true; code: string } | { ok: false; error: string }> {
 		const now = this.#now();
 		let taken: Set<string>;
 		try {
-			taken = new Set(this.#store.activeGames(now));
+			taken = new Set(await this.#store.activeCodes(now));
 		} catch (error) {
 			if (error instanceof StorageError) return STORAGE_FAILED;
 			throw error;
@@ -161,16 +192,20 @@ export class ClassroomEngine {
 		const state = created.state;
 		// An assignment's results stay a week after it closes.
 		const expiresAt = plan.kind === 'live' ? now + LIFETIME_MS : plan.closesAt + RESULTS_MS;
-		const row = gameRow(state, { hostSecretHash, article, expiresAt, choice });
-		if (!this.#stored(code, () => this.#store.createGame(row))) return STORAGE_FAILED;
+		const meta = { hostSecretHash, article, expiresAt };
+		const stored = await this.#stored(code, () =>
+			this.#store.createGame({ state, choice, ...meta })
+		);
+		if (!stored) return STORAGE_FAILED;
 		this.#games.set(code, state);
-		this.#meta.set(code, { hostSecretHash, article, expiresAt });
+		this.#meta.set(code, meta);
+		this.#versions.set(code, 0);
 		this.#armDeadline(state);
 		return { ok: true, code };
 	}
 
 	/** How many games of this host are still open (for the cap per host). */
-	openGamesOf(hostSecretHash: string): number {
+	openGamesOf(hostSecretHash: string): Promise<number> {
 		return this.#store.openGamesOf(hostSecretHash, this.#now());
 	}
 
@@ -178,50 +213,67 @@ export class ClassroomEngine {
 	 * The game, from memory or rebuilt from the store (after a restart); undefined if unknown or
 	 * expired. A database that cannot be read throws `StorageError` (the caller answers 503).
 	 */
-	get(code: string): GameState | undefined {
+	async get(code: string): Promise<GameState | undefined> {
 		const cached = this.#games.get(code);
 		if (cached) return (this.#meta.get(code)?.expiresAt ?? 0) > this.#now() ? cached : undefined;
-		const row = this.#store.getGame(code);
-		if (!row || row.expiresAt <= this.#now()) return undefined;
-		const meta = {
-			hostSecretHash: row.hostSecretHash,
-			article: row.article,
-			expiresAt: row.expiresAt
-		};
-		const state = gameOf(row, this.#store.players(code), this.#store.answers(code));
+		let loading = this.#loading.get(code);
+		if (!loading) {
+			loading = this.#load(code).finally(() => this.#loading.delete(code));
+			this.#loading.set(code, loading);
+		}
+		return loading;
+	}
+
+	async #load(code: string): Promise<GameState | undefined> {
+		const stored = await this.#store.loadGame(code);
+		if (!stored || stored.expiresAt <= this.#now()) return undefined;
+		// A change made while the game was being read is newer: keep it.
+		const cached = this.#games.get(code);
+		if (cached) return cached;
+		const { state, version, hostSecretHash, article, expiresAt } = stored;
 		this.#games.set(code, state);
-		this.#meta.set(code, meta);
+		this.#meta.set(code, { hostSecretHash, article, expiresAt });
+		this.#versions.set(code, version);
 		this.#armDeadline(state);
 		return state;
 	}
 
+	/** The game as memory holds it now, without reading the store (an event stream's start). */
+	cached(code: string): GameState | undefined {
+		return this.#games.get(code);
+	}
+
 	/** When the game's code stops working (epoch ms); undefined if unknown. */
-	expiresAt(code: string): number | undefined {
-		return this.get(code) && this.#meta.get(code)?.expiresAt;
+	async expiresAt(code: string): Promise<number | undefined> {
+		return (await this.get(code)) && this.#meta.get(code)?.expiresAt;
 	}
 
 	/** The slug of the game's article. */
-	article(code: string): string | undefined {
-		return this.get(code) && this.#meta.get(code)?.article;
+	async article(code: string): Promise<string | undefined> {
+		return (await this.get(code)) && this.#meta.get(code)?.article;
+	}
+
+	/** This host's games as their list shows them, newest first (see `ClassroomStore.gamesOf`). */
+	gamesOf(hostSecretHash: string, limit: number) {
+		return this.#store.gamesOf(hostSecretHash, this.#now(), limit);
+	}
+
+	/** The game as stored, with what it was drawn from (to start it again). */
+	stored(code: string) {
+		return this.#store.loadGame(code);
 	}
 
 	/**
 	 * Forgets expired games, in memory and in the store (players and answers with them). Run at
 	 * start-up and then hourly by `resumeAll`; returns how many games went.
 	 */
-	purgeExpired(): number {
+	async purgeExpired(): Promise<number> {
 		const now = this.#now();
 		for (const [code] of this.#games) {
-			if ((this.#meta.get(code)?.expiresAt ?? 0) <= now) {
-				this.#games.delete(code);
-				this.#meta.delete(code);
-				this.#failing.delete(code);
-				this.#deadlines.get(code)?.();
-				this.#deadlines.delete(code);
-			}
+			if ((this.#meta.get(code)?.expiresAt ?? 0) <= now) this.#forget(code);
 		}
 		try {
-			return this.#store.deleteExpired(now);
+			return await this.#store.deleteExpired(now);
 		} catch (error) {
 			// Expired codes already answer as unknown; their rows go at the next sweep.
 			if (!(error instanceof StorageError)) throw error;
@@ -237,20 +289,18 @@ export class ClassroomEngine {
 	 *
 	 * @throws StorageError when the database refuses (nothing is forgotten then)
 	 */
-	forgetArticle(article: string): number {
-		const codes = this.#store.deleteGamesOf(article);
+	async forgetArticle(article: string): Promise<number> {
+		const codes = await this.#store.deleteGamesOf(article);
 		for (const code of codes) {
-			const state = this.#games.get(code);
-			if (state && state.phase !== 'finished') {
-				const ended = state.kind === 'live' ? game.finish(state) : closeAssignment(state);
-				if (ended.ok) this.#commit(code, ended);
-			}
-			this.#subscribers.delete(code);
-			this.#games.delete(code);
-			this.#meta.delete(code);
-			this.#failing.delete(code);
-			this.#deadlines.get(code)?.();
-			this.#deadlines.delete(code);
+			await this.#serial(code, async () => {
+				const state = this.#games.get(code);
+				if (state && state.phase !== 'finished') {
+					const ended = state.kind === 'live' ? game.finish(state) : closeAssignment(state);
+					if (ended.ok) this.#commit(code, ended);
+				}
+				this.#hub.drop(code);
+				this.#forget(code);
+			});
 		}
 		return codes.length;
 	}
@@ -259,18 +309,16 @@ export class ClassroomEngine {
 	 * Loads the games that are running (a live question, an open assignment) after a restart, so
 	 * their deadlines still fire; the others load when someone asks for them. Returns how many.
 	 */
-	resumeAll(): number {
-		this.purgeExpired();
-		const hourly = () => {
-			this.purgeExpired();
+	async resumeAll(): Promise<number> {
+		await this.purgeExpired();
+		const hourly = async () => {
 			this.#after(hourly, HOUR_MS);
+			await this.purgeExpired();
 		};
 		this.#after(hourly, HOUR_MS);
 		try {
-			const running = this.#store
-				.activeGames(this.#now())
-				.filter((code) => this.#store.getGame(code)?.phase === 'question');
-			for (const code of running) this.get(code);
+			const running = await this.#store.runningCodes(this.#now());
+			for (const code of running) await this.get(code);
 			return running.length;
 		} catch (error) {
 			// A damaged database must not keep the reader and study pages down: games load (or
@@ -282,8 +330,8 @@ export class ClassroomEngine {
 	}
 
 	/** Whether one of `secrets` is this game's host secret (constant-time comparison). */
-	isHost(code: string, ...secrets: (string | undefined)[]): boolean {
-		if (!this.get(code)) return false;
+	async isHost(code: string, ...secrets: (string | undefined)[]): Promise<boolean> {
+		if (!(await this.get(code))) return false;
 		const expected = Buffer.from(this.#meta.get(code)?.hostSecretHash ?? '');
 		return secrets.some((secret) => {
 			if (!secret || secret.length > 200) return false;
@@ -293,40 +341,52 @@ export class ClassroomEngine {
 	}
 
 	/** Joins (or rejoins, with the same id: same player, same score). */
-	join(code: string, playerId: string, nickname: string): EngineResult<{ player: Player }> {
-		const state = this.get(code);
-		if (!state) return { ok: false, error: 'unknown-code' };
-		const result = game.join(state, { playerId, nickname }, this.#now());
-		if (!result.ok) return result;
-		if (result.state !== state && !this.#savePlayer(code, result.player)) return STORAGE_FAILED;
-		return this.#commit(code, result, 'hosts');
+	join(
+		code: string,
+		playerId: string,
+		nickname: string
+	): Promise<EngineResult<{ player: Player }>> {
+		return this.#serial(code, async () => {
+			const state = await this.get(code);
+			if (!state) return { ok: false, error: 'unknown-code' };
+			const result = game.join(state, { playerId, nickname }, this.#now());
+			if (!result.ok) return result;
+			if (result.state !== state && !(await this.#savePlayer(code, result.player))) {
+				return STORAGE_FAILED;
+			}
+			return this.#commit(code, result, 'hosts');
+		});
 	}
 
-	removePlayer(code: string, playerId: string): EngineResult {
-		const state = this.get(code);
-		if (!state) return { ok: false, error: 'unknown-code' };
-		const result = game.removePlayer(state, playerId);
-		if (!result.ok) return result;
-		const player = result.state.players.find((p) => p.id === playerId)!;
-		if (!this.#savePlayer(code, player)) return STORAGE_FAILED;
-		this.#commit(code, result, only(playerId));
-		// The one student everybody was waiting for may have just left.
-		if (result.state.kind === 'live' && game.allAnswered(result.state)) {
-			const revealed = this.reveal(code);
-			if (revealed.ok) return revealed;
-		}
-		return result;
+	removePlayer(code: string, playerId: string): Promise<EngineResult> {
+		return this.#serial(code, async () => {
+			const state = await this.get(code);
+			if (!state) return { ok: false, error: 'unknown-code' };
+			const result = game.removePlayer(state, playerId);
+			if (!result.ok) return result;
+			const player = result.state.players.find((p) => p.id === playerId)!;
+			if (!(await this.#savePlayer(code, player))) return STORAGE_FAILED;
+			this.#commit(code, result, only(playerId));
+			// The one student everybody was waiting for may have just left.
+			if (result.state.kind === 'live' && game.allAnswered(result.state)) {
+				const revealed = await this.#step(code, liveOnly(game.reveal), true);
+				if (revealed.ok) return revealed;
+			}
+			return result;
+		});
 	}
 
 	/** Undoes a removal: the student is back, with their score. */
-	restorePlayer(code: string, playerId: string): EngineResult {
-		const state = this.get(code);
-		if (!state) return { ok: false, error: 'unknown-code' };
-		const result = game.restorePlayer(state, playerId);
-		if (!result.ok) return result;
-		const player = result.state.players.find((p) => p.id === playerId)!;
-		if (!this.#savePlayer(code, player)) return STORAGE_FAILED;
-		return this.#commit(code, result, only(playerId));
+	restorePlayer(code: string, playerId: string): Promise<EngineResult> {
+		return this.#serial(code, async () => {
+			const state = await this.get(code);
+			if (!state) return { ok: false, error: 'unknown-code' };
+			const result = game.restorePlayer(state, playerId);
+			if (!result.ok) return result;
+			const player = result.state.players.find((p) => p.id === playerId)!;
+			if (!(await this.#savePlayer(code, player))) return STORAGE_FAILED;
+			return this.#commit(code, result, only(playerId));
+		});
 	}
 
 	/**
@@ -338,8 +398,17 @@ export class ClassroomEngine {
 		playerId: string,
 		questionIndex: number,
 		sent: string | { choice: number }
-	): EngineResult {
-		const state = this.get(code);
+	): Promise<EngineResult> {
+		return this.#serial(code, () => this.#answer(code, playerId, questionIndex, sent));
+	}
+
+	async #answer(
+		code: string,
+		playerId: string,
+		questionIndex: number,
+		sent: string | { choice: number }
+	): Promise<EngineResult> {
+		const state = await this.get(code);
 		if (!state) return { ok: false, error: 'unknown-code' };
 		// Live: the class's current question. Self-paced: the one the student says they are on
 		// (checked against their progress by `answerAssignment`).
@@ -363,17 +432,17 @@ export class ClassroomEngine {
 			if (!result.ok) return result;
 			// Self-paced: the score moves at once, in the same transaction as the answer.
 			const player = result.state.players.find((p) => p.id === playerId)!;
-			const refused = this.#storeAnswer(code, result.playerAnswer, player);
+			const refused = await this.#storeAnswer(code, result.playerAnswer, player);
 			return refused ?? this.#commit(code, result, only(playerId));
 		}
 		const result = game.answer(state, input, card, this.#now());
 		if (!result.ok) return result;
-		const refused = this.#storeAnswer(code, result.playerAnswer);
+		const refused = await this.#storeAnswer(code, result.playerAnswer);
 		if (refused) return refused;
 		this.#commit(code, result, 'hosts');
 		// Everyone has answered: no need to wait for the clock (as in Kahoot!). Should the reveal
 		// not be stored, the answer still is, and the deadline reveals later.
-		if (game.allAnswered(result.state)) this.reveal(code);
+		if (game.allAnswered(result.state)) await this.#step(code, liveOnly(game.reveal), true);
 		return result;
 	}
 
@@ -381,86 +450,66 @@ export class ClassroomEngine {
 	 * Stores an answer and, with `player`, their new score in the same transaction; returns why
 	 * not, or undefined once stored.
 	 */
-	#storeAnswer(code: string, answer: PlayerAnswer, player?: Player): EngineResult | undefined {
+	async #storeAnswer(
+		code: string,
+		answer: PlayerAnswer,
+		player?: Player
+	): Promise<EngineResult | undefined> {
 		let added = false;
-		const stored = this.#stored(code, () =>
-			this.#store.transaction(() => {
-				// The database refuses a second answer too (two requests racing past the checks).
-				added = this.#store.addAnswer({ gameCode: code, ...answer });
-				if (added && player) this.#store.upsertPlayer({ gameCode: code, ...player });
-			})
-		);
+		// The database refuses a second answer too (two instances racing past the checks).
+		const stored = await this.#stored(code, async () => {
+			added = await this.#store.addAnswer(code, answer, player);
+		});
 		if (!stored) return STORAGE_FAILED;
 		if (!added) return { ok: false, error: 'already-answered' };
 		return undefined;
 	}
 
-	start(code: string): EngineResult {
+	start(code: string): Promise<EngineResult> {
 		return this.#live(code, (state) => game.start(state, this.#now()));
 	}
 
-	reveal(code: string): EngineResult {
+	reveal(code: string): Promise<EngineResult> {
 		return this.#live(code, game.reveal, true);
 	}
 
-	showLeaderboard(code: string): EngineResult {
+	showLeaderboard(code: string): Promise<EngineResult> {
 		return this.#live(code, game.showLeaderboard);
 	}
 
-	next(code: string): EngineResult {
+	next(code: string): Promise<EngineResult> {
 		return this.#live(code, (state) => game.next(state, this.#now()));
 	}
 
 	/** Ends a live game (revealing a running question), or closes an assignment early. */
-	finish(code: string): EngineResult {
-		return this.#phase(
-			code,
-			(state) => (state.kind === 'live' ? game.finish(state) : closeAssignment(state)),
-			true
-		);
+	finish(code: string): Promise<EngineResult> {
+		return this.#serial(code, () => this.#step(code, finishing, true));
 	}
 
 	/** Reveals every question whose time is up (called on a timer and before serving a view). */
-	tick(code: string): void {
+	tick(code: string): Promise<void> {
+		return this.#serial(code, () => this.#tick(code));
+	}
+
+	async #tick(code: string): Promise<void> {
 		let state: GameState | undefined;
 		try {
-			state = this.get(code);
+			state = await this.get(code);
 		} catch (error) {
 			if (error instanceof StorageError) return;
 			throw error;
 		}
 		if (!state) return;
 		if (state.kind === 'assignment') {
-			if (game.isDeadlinePassed(state, this.#now())) this.finish(code);
-		} else if (game.shouldReveal(state, this.#now())) this.reveal(code);
+			if (game.isDeadlinePassed(state, this.#now())) await this.#step(code, finishing, true);
+		} else if (game.shouldReveal(state, this.#now())) {
+			await this.#step(code, liveOnly(game.reveal), true);
+		}
 	}
 
-	/**
-	 * Calls `listener` after every change that concerns `playerId`'s phone (phase changes, their
-	 * removal, their self-paced answers), or after every change when `playerId` is undefined (the
-	 * host). Another student's answer changes nothing on a phone, so a class of 1,000 does not
-	 * cost a million messages per question. Returns the unsubscribe function.
-	 */
+	/** See `EventHub.subscribe`. */
 	subscribe(code: string, listener: Listener, playerId?: string): () => void {
-		let subscribers = this.#subscribers.get(code);
-		if (!subscribers) {
-			subscribers = { all: new Set(), hosts: new Set(), byPlayer: new Map() };
-			this.#subscribers.set(code, subscribers);
-		}
-		const { all, hosts, byPlayer } = subscribers;
-		// Wrapped, so the same function subscribed twice (two tabs) counts twice.
-		const entry: Listener = (state) => listener(state);
-		const own = playerId === undefined ? hosts : (byPlayer.get(playerId) ?? new Set());
-		if (playerId !== undefined) byPlayer.set(playerId, own);
-		all.add(entry);
-		own.add(entry);
-		return () => {
-			all.delete(entry);
-			own.delete(entry);
-			if (playerId !== undefined && own.size === 0) byPlayer.delete(playerId);
-			if (all.size === 0 && this.#subscribers.get(code) === subscribers)
-				this.#subscribers.delete(code);
-		};
+		return this.#hub.subscribe(code, listener, playerId);
 	}
 
 	/** A step of a live game; an assignment has none of them (`wrong-phase`). */
@@ -468,41 +517,46 @@ export class ClassroomEngine {
 		code: string,
 		transition: (state: LiveGame) => game.Outcome<string>,
 		savePlayers = false
-	): EngineResult {
-		return this.#phase(
-			code,
-			(state) => (state.kind === 'live' ? transition(state) : { ok: false, error: 'wrong-phase' }),
-			savePlayers
-		);
+	): Promise<EngineResult> {
+		return this.#serial(code, () => this.#step(code, liveOnly(transition), savePlayers));
 	}
 
-	#phase(
+	/**
+	 * Takes a step of the game and writes it onto the version of the row it was computed from.
+	 * When another writer moved the row on first, the game is read again and the step taken on
+	 * what is stored (it may then be refused: the question was already revealed).
+	 */
+	async #step(
 		code: string,
 		transition: (state: GameState) => game.Outcome<string>,
 		savePlayers = false
-	): EngineResult {
-		const state = this.get(code);
-		if (!state) return { ok: false, error: 'unknown-code' };
-		const result = transition(state);
-		if (!result.ok) return result;
-		const next = result.state;
-		const stored = this.#stored(code, () =>
-			this.#store.transaction(() => {
-				this.#store.updateGame(code, progressOf(next));
+	): Promise<EngineResult> {
+		for (let attempt = 0; ; attempt++) {
+			const state = await this.get(code);
+			if (!state) return { ok: false, error: 'unknown-code' };
+			const result = transition(state);
+			if (!result.ok) return result;
+			const next = result.state;
+			let version: number | undefined;
+			const stored = await this.#stored(code, async () => {
 				// A live game's scores move at the reveal: one transaction for the whole class. (An
 				// assignment's were stored with each answer.)
-				if (savePlayers && next.kind === 'live') {
-					for (const player of next.players)
-						this.#store.upsertPlayer({ gameCode: code, ...player });
-				}
-			})
-		);
-		if (!stored) return STORAGE_FAILED;
-		return this.#commit(code, result);
+				version = await this.#store.advance(code, this.#versions.get(code) ?? 0, next, {
+					players: savePlayers && next.kind === 'live'
+				});
+			});
+			if (!stored) return STORAGE_FAILED;
+			if (version !== undefined) {
+				this.#versions.set(code, version);
+				return this.#commit(code, result);
+			}
+			if (attempt > 0) return { ok: false, error: 'conflict' };
+			this.#forget(code);
+		}
 	}
 
-	#savePlayer(code: string, player: Player): boolean {
-		return this.#stored(code, () => this.#store.upsertPlayer({ gameCode: code, ...player }));
+	#savePlayer(code: string, player: Player): Promise<boolean> {
+		return this.#stored(code, () => this.#store.savePlayer(code, player));
 	}
 
 	/**
@@ -517,18 +571,19 @@ export class ClassroomEngine {
 		const { code } = state;
 		const step = game.stepOf(state);
 		const cancel = this.#after(
-			() => {
-				this.#deadlines.delete(code);
-				const current = this.#games.get(code);
-				if (!current || game.stepOf(current) !== step) return;
-				if (!game.isDeadlinePassed(current, this.#now())) {
-					this.#armDeadline(current); // the wall clock moved back: wait again
-					return;
-				}
-				this.tick(code);
-				const after = this.#games.get(code);
-				if (after === current) this.#armDeadline(current, RETRY_MS);
-			},
+			() =>
+				this.#serial(code, async () => {
+					if (this.#deadlines.get(code) === cancel) this.#deadlines.delete(code);
+					const current = this.#games.get(code);
+					if (!current || game.stepOf(current) !== step) return;
+					if (!game.isDeadlinePassed(current, this.#now())) {
+						this.#armDeadline(current); // the wall clock moved back: wait again
+						return;
+					}
+					await this.#tick(code);
+					const after = this.#games.get(code);
+					if (after === current) this.#armDeadline(current, RETRY_MS);
+				}).catch((error: unknown) => this.#log(`Classroom game ${code}: deadline failed.`, error)),
 			Math.max(atLeastMs, due - this.#now() + 1)
 		);
 		this.#deadlines.set(code, cancel);
@@ -544,24 +599,7 @@ export class ClassroomEngine {
 		if (!before || game.stepOf(before) !== game.stepOf(result.state)) {
 			this.#armDeadline(result.state);
 		}
-		const subscribers = this.#subscribers.get(code);
-		if (!subscribers) return result;
-		const { all, hosts, byPlayer } = subscribers;
-		// An answer or a join reaches the host and one phone, without walking the whole class.
-		const listeners =
-			audience === 'everyone'
-				? [...all]
-				: audience === 'hosts'
-					? [...hosts]
-					: [...hosts, ...(byPlayer.get(audience.playerId) ?? [])];
-		for (const listener of listeners) {
-			// The change is stored: one broken stream must not undo it for the caller or the rest.
-			try {
-				listener(result.state);
-			} catch (error) {
-				console.error('Classroom listener failed', error);
-			}
-		}
+		this.#hub.publish(code, result.state, audience);
 		return result;
 	}
 }

@@ -5,7 +5,7 @@
 import { json } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { StorageError } from './db';
+import { StorageError } from './store';
 import {
 	describeIssue,
 	MAX_BODY_BYTES,

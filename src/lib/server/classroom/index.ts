@@ -1,6 +1,6 @@
 /**
- * The server's one classroom engine, on the SQLite store in the data folder, with the deck's
- * cards; and what every classroom route needs around it: who the host and the player are (from
+ * The server's one classroom engine, on its store (PostgreSQL when `DATABASE_URL` says
+ * `postgres://…`, else SQLite in the data folder), with the deck's cards; and what every classroom route needs around it: who the host and the player are (from
  * their cookies), finding a game without becoming an oracle for codes, creating and joining
  * within limits. Created on first use, so builds and pages that never host a game open no
  * database.
@@ -18,20 +18,50 @@ import { mulberry32 } from '$lib/random/prng';
 import { getArticle } from '$lib/server/content';
 import { cookieOptions } from '$lib/server/cookies';
 import { getCard, getDeck } from '$lib/server/deck';
-import { openSqliteStore, StorageError, type ClassroomStore } from './db';
+import { openSqliteStore } from './db';
 import { ClassroomEngine, hostHash, type GamePlan } from './engine';
-import { duplicateOf, hostedGameOf, type Duplicate, type HostedGame } from './rows';
+import { openPgStore } from './pg-store';
+import { duplicateOf, gameRow, type Duplicate, type HostedGame } from './rows';
+import { StorageError, type ClassroomStore } from './store';
 import { RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 let engine: ClassroomEngine | undefined;
-/** The engine's store, for what reads across games (a host's list). */
-let store: ClassroomStore | undefined;
+
+/**
+ * The store `DATABASE_URL` names: PostgreSQL for `postgres://…` (several instances share it),
+ * else SQLite in the data folder.
+ */
+export function openStore(url = env.DATABASE_URL): ClassroomStore {
+	if (!url || !/^postgres(ql)?:\/\//.test(url)) return openSqliteStore();
+	return lazyStore(openPgStore(url));
+}
+
+/**
+ * A store whose every method first waits for `opening` (connecting, migrating): the engine is
+ * there at once; requests made before the database answers wait for it, and fail with a
+ * `StorageError` (a 503) if it never does.
+ */
+function lazyStore(opening: Promise<ClassroomStore>): ClassroomStore {
+	const ready = opening.catch((failure: unknown) => {
+		console.error('The classroom database could not be opened:', (failure as Error).message);
+		throw new StorageError('classroom.open', failure);
+	});
+	// Not an unhandled rejection at start: each method's caller hears of it.
+	ready.catch(() => {});
+	return new Proxy({} as ClassroomStore, {
+		get:
+			(_, key: keyof ClassroomStore) =>
+			async (...args: unknown[]) =>
+				((await ready)[key] as (...a: unknown[]) => Promise<unknown>)(...args)
+	});
+}
 
 export function getEngine(): ClassroomEngine {
 	if (!engine) {
-		store = openSqliteStore();
-		engine = new ClassroomEngine(store, getCard);
-		engine.resumeAll();
+		engine = new ClassroomEngine(openStore(), getCard);
+		engine
+			.resumeAll()
+			.catch((failure: unknown) => console.error('Classroom resume failed', failure));
 	}
 	return engine;
 }
@@ -73,13 +103,13 @@ const tooFast = (seconds: number) =>
  * The game with this code for anyone, or why not: unknown (404), or too many unknown codes
  * from this address (429). A storage failure throws `StorageError`.
  */
-export function findGame(
+export async function findGame(
 	code: string,
 	address: string
-): { ok: true; state: GameState } | { ok: false; refusal: Refusal } {
+): Promise<{ ok: true; state: GameState } | { ok: false; refusal: Refusal }> {
 	const wait = misses.retryAfter(address);
 	if (wait > 0) return { ok: false, refusal: tooFast(wait) };
-	const state = isGameCode(code) ? getEngine().get(code) : undefined;
+	const state = isGameCode(code) ? await getEngine().get(code) : undefined;
 	if (state) return { ok: true, state };
 	misses.hit(address);
 	return {
@@ -89,10 +119,10 @@ export function findGame(
 }
 
 /** As `findGame`, for a page: a 404/429/503 page that says why. */
-export function requireGame(event: ClassEvent, code: string): GameState {
-	let found: ReturnType<typeof findGame>;
+export async function requireGame(event: ClassEvent, code: string): Promise<GameState> {
+	let found: Awaited<ReturnType<typeof findGame>>;
 	try {
-		found = findGame(code, event.getClientAddress());
+		found = await findGame(code, event.getClientAddress());
 	} catch (failure) {
 		if (failure instanceof StorageError) error(503, m.class_error_storage());
 		throw failure;
@@ -105,7 +135,7 @@ export function requireGame(event: ClassEvent, code: string): GameState {
 }
 
 /** Whether this browser hosts the game. */
-export function isHostOf(cookies: Cookies, code: string): boolean {
+export function isHostOf(cookies: Cookies, code: string): Promise<boolean> {
 	return getEngine().isHost(code, cookies.get(HOST_COOKIE), cookies.get(LEGACY_HOST_COOKIE(code)));
 }
 
@@ -119,10 +149,10 @@ export function playerIdOf(cookies: Cookies, code: string): string | undefined {
  * The game, its cards and article for its host; a 404 for an unknown code and a 403 for anyone
  * without the host's secret (a student who guesses the URL sees nothing).
  */
-export function requireHost(event: ClassEvent, code: string) {
-	const state = requireGame(event, code);
-	if (!isHostOf(event.cookies, code)) error(403, m.class_error_not_host());
-	const article = getArticle(getEngine().article(code) ?? '');
+export async function requireHost(event: ClassEvent, code: string) {
+	const state = await requireGame(event, code);
+	if (!(await isHostOf(event.cookies, code))) error(403, m.class_error_not_host());
+	const article = getArticle((await getEngine().article(code)) ?? '');
 	return {
 		state,
 		cards: gameCards(state.cardIds),
@@ -141,14 +171,14 @@ export type CreateResult = { ok: true; code: string } | { ok: false; refusal: Re
  * Draws the game's cards (see `livePool`) and creates it, within the limits per address and
  * per host; this browser becomes its host (its secret goes into its cookie, and nowhere else).
  */
-export function createGame(event: ClassEvent, input: CreateInput): CreateResult {
+export async function createGame(event: ClassEvent, input: CreateInput): Promise<CreateResult> {
 	const wait = creations.hit(event.getClientAddress());
 	if (wait > 0) return { ok: false, refusal: tooFast(wait) };
 	const engine = getEngine();
 	const secret = hostSecret(event.cookies) ?? randomBytes(24).toString('base64url');
 	const hash = hostHash(secret);
 	try {
-		if (engine.openGamesOf(hash) >= MAX_OPEN_GAMES_PER_HOST) {
+		if ((await engine.openGamesOf(hash)) >= MAX_OPEN_GAMES_PER_HOST) {
 			return {
 				ok: false,
 				refusal: refusal(
@@ -190,7 +220,7 @@ export function createGame(event: ClassEvent, input: CreateInput): CreateResult 
 					settings: { questions, secondsPerQuestion, speedBonus, classic, getReadySeconds }
 				}
 			: { kind: 'assignment', questions, closesAt: Date.now() + input.openForHours * 3_600_000 };
-	const created = engine.create(
+	const created = await engine.create(
 		article,
 		cards.map((card) => card.id),
 		plan,
@@ -221,22 +251,23 @@ export const MY_GAMES_LIMIT = 100;
  * The games this browser created (by its host secret), newest first, at most `MY_GAMES_LIMIT`;
  * none for a browser that never hosted. A storage failure throws `StorageError`.
  */
-export function gamesOfHost(cookies: Cookies): HostedGame[] {
+export async function gamesOfHost(cookies: Cookies): Promise<HostedGame[]> {
 	const secret = hostSecret(cookies);
 	if (!secret) return [];
-	getEngine();
-	const now = Date.now();
-	return store!.gamesOf(hostHash(secret), now, MY_GAMES_LIMIT).map((row) => hostedGameOf(row, now));
+	return getEngine().gamesOf(hostHash(secret), MY_GAMES_LIMIT);
 }
 
 /**
  * One of this browser's games as a new quiz would start it again; undefined when the game is
  * unknown, expired or another browser's. A storage failure throws `StorageError`.
  */
-export function duplicateFor(cookies: Cookies, code: string): Duplicate | undefined {
-	if (!isGameCode(code) || !isHostOf(cookies, code)) return undefined;
-	const row = store!.getGame(code);
-	return row && duplicateOf(row, getCard);
+export async function duplicateFor(cookies: Cookies, code: string): Promise<Duplicate | undefined> {
+	if (!isGameCode(code) || !(await isHostOf(cookies, code))) return undefined;
+	const stored = await getEngine().stored(code);
+	// `duplicateOf` reads the stored encoding: it knows the settings of games from every release.
+	return (
+		stored && duplicateOf(gameRow(stored.state, { ...stored, choice: stored.choice }), getCard)
+	);
 }
 
 /** The browser's host secret, when it looks like one this server made. */
@@ -250,14 +281,14 @@ function hostSecret(cookies: Cookies): string | undefined {
  * keeps the id in the cookie so that a reload or a later visit rejoins as the same player.
  * Refused when this address joins too often (429).
  */
-export function joinGame(event: ClassEvent, code: string, nickname: string) {
+export async function joinGame(event: ClassEvent, code: string, nickname: string) {
 	const wait = joins.hit(event.getClientAddress());
 	if (wait > 0) return { ok: false as const, error: 'rate-limited' as const, retryAfter: wait };
 	const playerId = playerIdOf(event.cookies, code) ?? randomUUID();
-	const result = getEngine().join(code, playerId, nickname);
+	const result = await getEngine().join(code, playerId, nickname);
 	if (result.ok) {
 		// The student's id: a reload, or coming back to an assignment days later, rejoins.
-		const expiresAt = getEngine().expiresAt(code) ?? Date.now();
+		const expiresAt = (await getEngine().expiresAt(code)) ?? Date.now();
 		event.cookies.set(
 			PLAYER_COOKIE(code),
 			playerId,

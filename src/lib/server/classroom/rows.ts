@@ -9,7 +9,55 @@
 import { TRACKS, type Card, type Track } from '$lib/cards/types';
 import type { Assignment, GameState, LiveGame, Phase } from '$lib/classroom/game';
 import { LIVE_KINDS, type LiveKind } from '$lib/classroom/pick';
-import type { PlayerAnswerRow, GameRow, HostedGameRow, NewGameRow, PlayerRow } from './db';
+
+/** A game's row: the encoding both stores share (their tables have the same columns). */
+export interface GameRow {
+	code: string;
+	/** SHA-256 of the host's secret (the cookie holds the secret itself). */
+	hostSecretHash: string;
+	article: string;
+	/** JSON: the game's kind (`mode`), time per question, speed bonus… */
+	settings: string;
+	/** JSON array of card ids, in question order. */
+	cardIds: string;
+	phase: string;
+	questionIndex: number;
+	questionStartedAt: number | null;
+	deadline: number | null;
+	createdAt: number;
+	expiresAt: number;
+}
+
+/**
+ * A new game's row: also its kind, for the `mode` column of the first schema. The column is
+ * never read back (the kind is in `settings`); dropping it would take a migration for nothing.
+ */
+export type NewGameRow = GameRow & { mode: 'live' | 'assignment' };
+
+export interface PlayerRow {
+	gameCode: string;
+	id: string;
+	nickname: string;
+	joinedAt: number;
+	removed: boolean;
+	score: number;
+	streak: number;
+}
+
+/** A game of one host as their list shows it: its row and how many players it has. */
+export type HostedGameRow = GameRow & { players: number };
+
+/** A `PlayerAnswer` as stored, with its game. */
+export interface PlayerAnswerRow {
+	gameCode: string;
+	playerId: string;
+	questionIndex: number;
+	given: string;
+	at: number;
+	elapsedMs: number;
+	correct: boolean;
+	points: number;
+}
 
 /** What the teacher drew a game's questions from, besides its text. */
 export interface Choice {
@@ -52,6 +100,12 @@ export function gameRow(
 		...progressOf(state),
 		createdAt: state.createdAt
 	};
+}
+
+/** The tracks and kinds a row says its questions were drawn from (none for older games). */
+export function choiceOf(row: GameRow): Choice | undefined {
+	const { tracks, kinds } = JSON.parse(row.settings) as Partial<Choice>;
+	return tracks && kinds ? { tracks, kinds } : undefined;
 }
 
 /** The game a row and its players' and answers' rows hold. */

@@ -134,15 +134,15 @@ export function addText(event: TextEvent, text: NewText, now = Date.now()): AddO
  *
  * @throws StorageError when the database refuses
  */
-export function deleteText(
+export async function deleteText(
 	event: Pick<RequestEvent, 'cookies' | 'url'>,
 	id: string
-): 'deleted' | 'not-owner' | 'unknown' {
+): Promise<'deleted' | 'not-owner' | 'unknown'> {
 	const text = isTextId(id) ? getTextStore().get(id) : undefined;
 	if (!text) return 'unknown';
 	if (!isOwner(event.cookies, text)) return 'not-owner';
 	// Its class games first: if the database refuses, the text stays and can be deleted again.
-	getEngine().forgetArticle(textSlug(id));
+	await getEngine().forgetArticle(textSlug(id));
 	if (!getTextStore().delete(id, text.ownerHash)) return 'unknown';
 	forgetText(textSlug(id));
 	event.cookies.set(DELETED_COOKIE, text.title, cookieOptions(event.url, { maxAge: 60 }));

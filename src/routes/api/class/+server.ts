@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = apiRoute(async (event) => {
 	const input = await readBody(event.request, createSchema);
-	const created = createGame(event, input);
+	const created = await createGame(event, input);
 	if (!created.ok) return refusalResponse(created.refusal);
 	return json({ code: created.code }, { status: 201 });
 });

@@ -39,8 +39,8 @@ function subsets<T>(items: readonly T[]): T[][] {
  * For each article, how many questions each choice of tracks and kinds can make (keyed by
  * `choiceKey`), so the form shows the limit as the teacher ticks boxes.
  */
-export const load: PageServerLoad = ({ url, cookies }) => {
-	const duplicate = duplicateOfCode(cookies, url.searchParams.get('from'));
+export const load: PageServerLoad = async ({ url, cookies }) => {
+	const duplicate = await duplicateOfCode(cookies, url.searchParams.get('from'));
 	const chosen = duplicate?.values?.article ?? url.searchParams.get('article');
 	// An added text is offered when the link names it (texts are private to their link).
 	const added = chosen && !isCurated(chosen) ? getEntry(chosen) : undefined;
@@ -72,14 +72,14 @@ const fromSchema = z.string().regex(/^[1-9]\d{5}$/);
  * of its text); `values: null` when it is not this browser's (or has expired); null without
  * `from`.
  */
-function duplicateOfCode(cookies: Cookies, from: string | null) {
+async function duplicateOfCode(cookies: Cookies, from: string | null) {
 	if (from === null) return null;
 	const unknown = { from: from.slice(0, 12), values: null, preview: null, dropped: 0 };
 	const code = fromSchema.safeParse(from);
 	if (!code.success) return unknown;
 	let found;
 	try {
-		found = duplicateFor(cookies, code.data);
+		found = await duplicateFor(cookies, code.data);
 	} catch (failure) {
 		if (failure instanceof StorageError) error(503, m.class_error_storage());
 		throw failure;
@@ -240,7 +240,7 @@ export const actions: Actions = {
 							: m.class_new_error_form();
 			return fail(400, { error, values });
 		}
-		const created = createGame(event, parsed.data);
+		const created = await createGame(event, parsed.data);
 		if (!created.ok) {
 			const message = CREATE_ERRORS[created.refusal.body.code] ?? m.class_new_error_form;
 			if (created.refusal.retryAfter) {

@@ -5,13 +5,13 @@ import { getArticle } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 /** A student's phone. Without this game's player cookie, the way in is the join form. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { params, cookies } = event;
-	const state = requireGame(event, params.code);
+	const state = await requireGame(event, params.code);
 	const playerId = playerIdOf(cookies, params.code);
 	const view = playerId ? playerView(state, playerId, gameCards(state.cardIds)) : null;
 	if (!view || view.status === 'unknown') redirect(303, `/join?code=${params.code}`);
-	const article = getArticle(getEngine().article(params.code) ?? '');
+	const article = getArticle((await getEngine().article(params.code)) ?? '');
 	return {
 		code: params.code,
 		article: article ? { slug: article.slug, title: article.meta.title } : null,

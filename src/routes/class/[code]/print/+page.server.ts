@@ -4,9 +4,9 @@ import { requireHost } from '$lib/server/classroom';
 import type { PageServerLoad } from './$types';
 
 /** The quiz on paper: the questions' fronts only; the key is a separate page. Host only. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { params } = event;
-	const { state, cards, article } = requireHost(event, params.code);
+	const { state, cards, article } = await requireHost(event, params.code);
 	return {
 		code: params.code,
 		article,

@@ -4,9 +4,9 @@ import { requireHost } from '$lib/server/classroom';
 import type { RequestHandler } from './$types';
 
 /** `?table=students|questions|answers`: the report as a CSV file for a spreadsheet. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const { params, url } = event;
-	const { state, cards } = requireHost(event, params.code);
+	const { state, cards } = await requireHost(event, params.code);
 	const table = (url.searchParams.get('table') ?? 'students') as ReportTable;
 	if (!REPORT_TABLES.includes(table))
 		error(400, `Unknown table: choose ${REPORT_TABLES.join(', ')}.`);

@@ -7,9 +7,9 @@ import type { PageServerLoad } from './$types';
  * The teacher's report: per student and per question, hardest first. Host only. While the game
  * runs, the page keeps it up to date from `report.json`, never by loading this again.
  */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { params } = event;
-	const { state, cards, article } = requireHost(event, params.code);
+	const { state, cards, article } = await requireHost(event, params.code);
 	return {
 		code: params.code,
 		phase: state.phase,

@@ -11,12 +11,12 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: (event) => {
+	default: async (event) => {
 		const { params } = event;
 		requireText(params.id);
-		let outcome: ReturnType<typeof deleteText>;
+		let outcome: Awaited<ReturnType<typeof deleteText>>;
 		try {
-			outcome = deleteText(event, params.id);
+			outcome = await deleteText(event, params.id);
 		} catch (failure) {
 			if (failure instanceof StorageError)
 				return fail(503, { message: m.texts_error_storage_delete() });

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * path; see `answer.ts`.)
  */
 export const POST: RequestHandler = apiRoute(async ({ request, params, cookies }) => {
-	const reply = submitAnswer(
+	const reply = await submitAnswer(
 		params.code,
 		cookies.get(PLAYER_COOKIE(params.code)),
 		await readText(request)

@@ -16,17 +16,17 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = apiRoute(async (event) => {
 	const { params, cookies, request, getClientAddress } = event;
-	const found = findGame(params.code, getClientAddress());
+	const found = await findGame(params.code, getClientAddress());
 	if (!found.ok) return refusalResponse(found.refusal);
-	if (!isHostOf(cookies, params.code)) {
+	if (!(await isHostOf(cookies, params.code))) {
 		return refusalResponse(refusal(403, 'not-host', 'Only the host can do this.'));
 	}
 	const command = await readBody(request, hostActionSchema);
 	const engine = getEngine();
 	const result =
 		command.action === 'removePlayer' || command.action === 'restorePlayer'
-			? engine[command.action](params.code, command.playerId)
-			: engine[command.action](params.code);
+			? await engine[command.action](params.code, command.playerId)
+			: await engine[command.action](params.code);
 	if (!result.ok) {
 		if (result.error === 'storage') return refusalResponse(STORAGE_REFUSAL);
 		return refusalResponse(refusal(409, result.error as never, `Not now: ${result.error}.`));

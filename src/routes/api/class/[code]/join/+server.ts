@@ -12,10 +12,10 @@ import type { RequestHandler } from './$types';
 
 /** Joins a game with `{ nickname }`; the player id lives in a cookie, so a reload rejoins. */
 export const POST: RequestHandler = apiRoute(async (event) => {
-	const found = findGame(event.params.code, event.getClientAddress());
+	const found = await findGame(event.params.code, event.getClientAddress());
 	if (!found.ok) return refusalResponse(found.refusal);
 	const { nickname } = await readBody(event.request, joinSchema);
-	const result = joinGame(event, event.params.code, nickname);
+	const result = await joinGame(event, event.params.code, nickname);
 	if (!result.ok) {
 		if (result.error === 'storage') return refusalResponse(STORAGE_REFUSAL);
 		if ('retryAfter' in result) {
