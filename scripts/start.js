@@ -92,12 +92,14 @@ function answer(req, res, code) {
 		size += chunk.length;
 		if (size <= direct.maxBodyBytes) chunks.push(chunk);
 	});
-	req.on('end', () => {
+	req.on('end', async () => {
 		try {
 			const text = Buffer.concat(chunks).toString('utf8');
 			reply(
 				res,
-				size > direct.maxBodyBytes ? direct.tooLarge : direct.reply(code, req.headers.cookie, text)
+				size > direct.maxBodyBytes
+					? direct.tooLarge
+					: await direct.reply(code, req.headers.cookie, text)
 			);
 		} catch (error) {
 			// Whatever went wrong with one answer, the server stays up for the rest of the class.

@@ -21,7 +21,10 @@ fi
 if [ -z "$bindir" ] && command -v initdb >/dev/null; then bindir="$(dirname "$(command -v initdb)")"; fi
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
 	echo "test-postgres: PostgreSQL's server programs (initdb, pg_ctl) were not found." >&2
-	exit 1
+	# In CI the PostgreSQL tests must run; on a developer's machine they skip, saying so.
+	if [ -n "${CI:-}" ]; then exit 1; fi
+	echo "test-postgres: running without PostgreSQL; its contract tests will be skipped." >&2
+	exec "$@"
 fi
 
 as_owner=()

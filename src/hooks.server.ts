@@ -12,9 +12,6 @@ import {
 	withSecurityHeaders
 } from '$lib/server/security-headers';
 
-/** Set by a `scripts/start.js` whose direct answer path awaits the reply. */
-const ASYNC_REPLY = Symbol.for('ripasso.classroom.asyncReply');
-
 /** Where `scripts/start.js` finds the headers for what it serves without SvelteKit. */
 const BASE_HEADERS = Symbol.for('ripasso.securityHeaders');
 /** And the policy of the service worker's script, the one static file that fetches. */
@@ -31,12 +28,8 @@ export const init: ServerInit = () => {
 	getDeck();
 	prepareForAddedTexts();
 	getEngine();
-	// The store is async now, so the answer's reply is a promise: `scripts/start.js` takes the
-	// direct path only once it awaits `reply` (its `ASYNC_REPLY` mark); until then answers go
-	// through the SvelteKit route, which awaits it.
-	if ((globalThis as Record<symbol, unknown>)[ASYNC_REPLY] === true) {
-		(globalThis as Record<symbol, unknown>)[DIRECT_ANSWER] = directAnswer;
-	}
+	// `scripts/start.js` takes answers on a direct path, awaiting the reply (the store is async).
+	(globalThis as Record<symbol, unknown>)[DIRECT_ANSWER] = directAnswer;
 	// Static files and the direct answer path never reach `handle`: the same headers, there too.
 	(globalThis as Record<symbol, unknown>)[BASE_HEADERS] = {
 		...SECURITY_HEADERS_OBJECT,
