@@ -223,7 +223,7 @@ const choiceGrades = new WeakMap<Card, Map<string, boolean>>();
 /**
  * Whether `given` is right, as `gradeCard` (the one rule) says, remembered per card for a
  * choice: grading costs ~100 µs, a quarter of an answer's CPU, and a class of 1,000 sends at most
- * as many different answers as there are options (`scripts/bench/answer-steps.ts`). Typed
+ * as many different answers as there are options. Typed
  * answers are all different, so they are graded each time.
  */
 function isCorrect(card: Card, given: string): boolean {
