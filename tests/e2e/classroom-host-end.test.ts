@@ -26,7 +26,10 @@ test('End asks first: cancelling keeps the game, confirming ends it; clicker key
 		}
 	});
 
+	// The clicker works once the page runs: its effects have opened the game's stream.
+	const stream = page.waitForRequest((request) => request.url().endsWith('/events'));
 	await page.goto(`/class/${code}/host`);
+	await stream;
 	await page.locator('body').press('PageDown');
 	await expect(page.getByText('Question 1 of 3')).toBeVisible();
 

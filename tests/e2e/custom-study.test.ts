@@ -103,8 +103,11 @@ test('Optimise fits the parameters to a seeded log, keeps them and goes back to 
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(backup))
 	});
-	await page.getByRole('alertdialog').getByRole('button', { name: 'Import progress' }).click();
-	await expect(page.getByText('Progress imported: 120 cards, 480 reviews.')).toBeVisible();
+	await page
+		.getByRole('alertdialog')
+		.getByRole('button', { name: "Add to this browser's progress" })
+		.click();
+	await expect(page.getByText('Progress merged: 480 new reviews added.')).toBeVisible();
 	await expect(panel.getByTestId('optimise-count')).toHaveText(/^Reviews: 480\. .*: \d+\.$/);
 	await expect(panel.getByText("In use: FSRS's default parameters.")).toBeVisible();
 

@@ -50,8 +50,9 @@ test('text size can be changed for a projector and is remembered', async ({ page
 	const before = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 	await page.getByRole('button', { name: 'Larger text' }).click();
 	await page.getByRole('button', { name: 'Larger text' }).click();
-	const after = await paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
-	expect(after).toBeGreaterThan(before * 1.2);
+	const size = () => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+	await expect.poll(size).toBeGreaterThan(before * 1.2);
+	const after = await size();
 	await page.reload();
 	await expect
 		.poll(() => paragraph.evaluate((p) => parseFloat(getComputedStyle(p).fontSize)))

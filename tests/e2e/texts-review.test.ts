@@ -65,7 +65,7 @@ test.describe('on a phone', () => {
 		await expect(first).toHaveAttribute('data-status', 'generated');
 
 		// Then a right one, with its question and wrong choices to match.
-		const edited = original.replace('di _____', 'di Palazzo _____');
+		const edited = 'Dove riapre la biblioteca civica di Chiavari? Nella sede di Palazzo _____.';
 		await first.getByLabel('Question').fill(edited);
 		await first.getByLabel('Answer', { exact: true }).fill('Rocca');
 		await first.getByLabel('Wrong choices (one per line)').fill('Ducale\nSpinola\nGrimaldi');
