@@ -239,3 +239,39 @@ describe('choices the sentence gives away', () => {
 });
 
 const findPlaceRegion = (name: string) => findPlace(name)?.region;
+
+describe('clean questions and gaps', () => {
+	const deck = (text: string) => generateAutoCards(article(text), { seed: 1, lemmas, limit: 40 });
+	it('gaps the noun after an articulated preposition, never "del_____"', () => {
+		const cards = deck(
+			'Proprio a causa delle piogge che seguirono, il tempio è rimasto sepolto sotto due metri di fango.'
+		);
+		const gap = cards.find((c) => c.answer === 'piogge');
+		expect(gap?.prompt).toContain(`a causa delle ${GAP} che seguirono`);
+		for (const c of cards) expect(c.prompt).not.toMatch(/\p{L}_____/u);
+	});
+	it('counts no preposition as a unit and no verb as what is counted', () => {
+		const cards = deck(
+			'La coalizione del sindaco avrà 19 dei 32 seggi del consiglio comunale.\n\nLa delibera vietava per tre anni di destinare gli alloggi agli affitti brevi.'
+		);
+		for (const c of cards) {
+			expect(c.prompt).not.toMatch(/Quanti dei|anni di destinare/u);
+			expect(c.answer).not.toMatch(/ dei$|di destinare/u);
+		}
+	});
+	it('never offers a source inside the answer ("Coldiretti" and "Coldiretti Viterbo")', () => {
+		const cards = deck(
+			[
+				'Secondo Coldiretti, i lanci degli insetti utili sono ancora troppo pochi per i campi.',
+				'Secondo Coldiretti Viterbo, il raccolto è sceso di un terzo in due anni.',
+				'Secondo Legambiente, i fertilizzanti hanno inquinato il lago di Vico.',
+				'Secondo la Regione Lazio, i fondi arriveranno entro marzo.',
+				'Secondo Unitus, la cimice si è diffusa in tutta la provincia.'
+			].join('\n\n')
+		);
+		for (const c of cards.filter(
+			(c) => c.type === 'multiple-choice' && /Coldiretti/u.test(c.answer)
+		))
+			expect(c.options.filter((o) => /Coldiretti/u.test(o))).toHaveLength(1);
+	});
+});

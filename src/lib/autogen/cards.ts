@@ -267,7 +267,11 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		}
 		// "tonnellate di acciaio": what is counted goes with the question word.
 		const of = /^ di \p{Ll}{3,}/u.exec(text.slice(to));
-		if (of) {
+		// "tre anni di destinare": a verb after "di" is no noun counted.
+		const ofTag = of
+			? at.tags.find((t) => t.token.start === at.sentence.start + to + 4)
+			: undefined;
+		if (of && ofTag?.best?.pos !== 'VERB') {
 			wh += of[0];
 			to += of[0].length;
 		}
