@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { findFacts } from '$lib/autogen/facts';
 import { generateAutoCards } from '$lib/autogen/generate';
 import { namesOf } from '$lib/autogen/cards';
+import { distractorsFor } from '$lib/autogen/distractors';
 import { durationParts, formatDuration } from '$lib/autogen/quantities';
 import { tagTokens } from '$lib/autogen/pos';
+import { findPlace } from '$lib/autogen/places';
 import { GAP } from '$lib/cards/types';
 import { buildArticle } from '$lib/content/article';
 import { loadLemmaTable } from '$lib/server/lemmas';
@@ -160,5 +162,116 @@ describe('names of places that are not people', () => {
 		expect(new Set(card?.options)).toEqual(
 			new Set(['Palazzo Spinola', 'Palazzo Ravaschieri', 'Palazzo Grimaldi', 'Palazzo Doria'])
 		);
+	});
+});
+
+describe('wrong numbers a reader could believe', () => {
+	const pools = {
+		roles: new Map(),
+		entities: [],
+		quantities: [],
+		phrases: [],
+		speakers: [],
+		authors: [],
+		aliases: new Map()
+	};
+	/** The wrong choices for the quantity `gap` of a one-sentence text. */
+	const wrongFor = (sentence: string, gap: string) => {
+		const s = findFacts(article(sentence), lemmas).sentences[0];
+		const q = s.quantities.find((x) => x.text === gap)!;
+		expect(q, gap).toBeDefined();
+		const prompt = sentence.replace(gap, GAP);
+		return distractorsFor(q, prompt, pools, `k:${gap}`, 1, 6);
+	};
+	it('keeps a part within its whole', () => {
+		const wrong = wrongFor('Alle urne si sono presentati sette elettori su dieci.', 'sette');
+		expect(wrong.length).toBeGreaterThanOrEqual(3);
+		const belowTen = ['uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'otto', 'nove'];
+		for (const o of wrong) expect(belowTen).toContain(o);
+	});
+	it('keeps an hour within the day, after "fino alle" too', () => {
+		const wrong = wrongFor('La biblioteca resterà aperta dalle 9 fino alle 20.', '20');
+		expect(wrong.length).toBeGreaterThanOrEqual(3);
+		for (const o of wrong) expect(Number(o)).toBeLessThanOrEqual(24);
+	});
+	it('writes a figure with its scale as Italian does: "3,2 milioni", never "3.200 mila"', () => {
+		const wrong = wrongFor('Il Comune ha stanziato 800 mila euro per i lavori.', '800 mila');
+		expect(wrong.length).toBeGreaterThanOrEqual(3);
+		for (const o of wrong) {
+			expect(o).not.toMatch(/^\d{1,3}\.\d{3} mila$/u);
+			expect(o).not.toBe('1 mila');
+			expect(o).toMatch(/^(?:\d+(?:,\d+)? (?:mila|milioni|milione)|mille)$/u);
+		}
+	});
+});
+
+describe('choices the sentence gives away', () => {
+	it('never asks the region among others when the sentence names its towns', () => {
+		const cards = generateAutoCards(
+			article(
+				'L’assessore ha annunciato che la Regione Siciliana stanzierà 800 mila euro per le scuole di Palermo, Catania e Messina.'
+			),
+			{ seed: 1, lemmas, limit: 20 }
+		);
+		expect(
+			cards.find((c) => c.answer === 'Regione Siciliana' && c.type === 'multiple-choice')
+		).toBe(undefined);
+		// A town among them gets towns of the same region.
+		const town = cards.find((c) => c.answer === 'Catania' && c.type === 'multiple-choice');
+		expect(town?.options).toHaveLength(4);
+		for (const o of town!.options) expect(findPlaceRegion(o)).toBe('Sicilia');
+	});
+	it('accepts the full name where the key is a surname, and a place name without its town', () => {
+		const cards = generateAutoCards(
+			article(
+				[
+					'Al ballottaggio ha vinto Marta Ceccarelli, con il 54 per cento dei voti.',
+					'La Ceccarelli, avvocata, guiderà la giunta per cinque anni.',
+					'Ceccarelli ha festeggiato nel quartiere Zen di Palermo, dove è cresciuta.'
+				].join('\n\n')
+			),
+			{ seed: 1, lemmas, limit: 40 }
+		);
+		const surname = cards.find((c) => c.answer === 'Ceccarelli' && c.type !== 'multiple-choice');
+		expect(surname?.accept).toContain('Marta Ceccarelli');
+		expect(namesOf({ kind: 'name', text: 'Zen di Palermo', start: 0, end: 14 })).toContain('Zen');
+	});
+});
+
+const findPlaceRegion = (name: string) => findPlace(name)?.region;
+
+describe('clean questions and gaps', () => {
+	const deck = (text: string) => generateAutoCards(article(text), { seed: 1, lemmas, limit: 40 });
+	it('gaps the noun after an articulated preposition, never "del_____"', () => {
+		const cards = deck(
+			'Proprio a causa delle piogge che seguirono, il tempio è rimasto sepolto sotto due metri di fango.'
+		);
+		const gap = cards.find((c) => c.answer === 'piogge');
+		expect(gap?.prompt).toContain(`a causa delle ${GAP} che seguirono`);
+		for (const c of cards) expect(c.prompt).not.toMatch(/\p{L}_____/u);
+	});
+	it('counts no preposition as a unit and no verb as what is counted', () => {
+		const cards = deck(
+			'La coalizione del sindaco avrà 19 dei 32 seggi del consiglio comunale.\n\nLa delibera vietava per tre anni di destinare gli alloggi agli affitti brevi.'
+		);
+		for (const c of cards) {
+			expect(c.prompt).not.toMatch(/Quanti dei|anni di destinare/u);
+			expect(c.answer).not.toMatch(/ dei$|di destinare/u);
+		}
+	});
+	it('never offers a source inside the answer ("Coldiretti" and "Coldiretti Viterbo")', () => {
+		const cards = deck(
+			[
+				'Secondo Coldiretti, i lanci degli insetti utili sono ancora troppo pochi per i campi.',
+				'Secondo Coldiretti Viterbo, il raccolto è sceso di un terzo in due anni.',
+				'Secondo Legambiente, i fertilizzanti hanno inquinato il lago di Vico.',
+				'Secondo la Regione Lazio, i fondi arriveranno entro marzo.',
+				'Secondo Unitus, la cimice si è diffusa in tutta la provincia.'
+			].join('\n\n')
+		);
+		for (const c of cards.filter(
+			(c) => c.type === 'multiple-choice' && /Coldiretti/u.test(c.answer)
+		))
+			expect(c.options.filter((o) => /Coldiretti/u.test(o))).toHaveLength(1);
 	});
 });

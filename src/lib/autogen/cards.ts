@@ -12,6 +12,7 @@ import { distractorsFor, type Pools } from './distractors';
 import type { Entity } from './entities';
 import { factSpan, type Fact, type SentenceFacts } from './facts';
 import { numberVariants } from './numbers';
+import { findPlace } from './places';
 import { phraseCards } from './phrase-cards';
 import type { Quantity } from './quantities';
 import { howMany, keptPreposition, questionFor, type Asked } from './questions';
@@ -160,15 +161,22 @@ function shorterNames(name: string): string[] {
 	words.forEach((word, i) => {
 		if (!OF.test(word) || i === 0) return;
 		const prefix = words.slice(0, i);
-		// Two capitalised words at least: "Archivio di Stato", not "Archivio".
-		if (prefix.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) out.push(prefix.join(' '));
+		// Two capitalised words at least: "Archivio di Stato", not "Archivio"; one, when what
+		// follows is only the town it is in ("Zen di Palermo").
+		const capitals = prefix.filter((w) => /^\p{Lu}/u.test(w)).length;
+		const ofTown = /^(?:di|del|della)$/u.test(word) && !!findPlace(words.slice(i + 1).join(' '));
+		if (capitals >= 2 || (capitals === 1 && ofTown)) out.push(prefix.join(' '));
 	});
 	return out;
 }
 
 const wordCount = (text: string) => text.split(/\s+/u).length;
-const surnameOf = (person: Entity) =>
-	person.text.split(' ').length === 2 ? [person.text.split(' ')[1]] : [];
+/** The other names a learner may type for a person: the surname, or the full name the text gives. */
+const surnameOf = (person: Entity) => {
+	const words = person.text.split(' ');
+	if (words.length === 2) return [words[1]];
+	return person.full && person.full !== person.text ? [person.full] : [];
+};
 
 /** Inside a claim or in the conditional of reported speech, a question keeps the source. */
 function reportedPrefix(fact: Fact, at: SentenceFacts): string | null {
@@ -259,7 +267,11 @@ function askQuantity(q: Quantity, at: SentenceFacts): { asked: Asked; shown: str
 		}
 		// "tonnellate di acciaio": what is counted goes with the question word.
 		const of = /^ di \p{Ll}{3,}/u.exec(text.slice(to));
-		if (of) {
+		// "tre anni di destinare": a verb after "di" is no noun counted.
+		const ofTag = of
+			? at.tags.find((t) => t.token.start === at.sentence.start + to + 4)
+			: undefined;
+		if (of && ofTag?.best?.pos !== 'VERB') {
 			wh += of[0];
 			to += of[0].length;
 		}

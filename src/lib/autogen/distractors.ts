@@ -8,7 +8,12 @@ import { rngFor, shuffled, type Random } from '$lib/random/prng';
 import type { Phrase } from './phrases';
 import type { Entity } from './entities';
 import { firstNameGender, guessGender } from './names';
-import { numberDistractors, formatItalianNumber, type NumberLimits } from './numbers';
+import {
+	numberDistractors,
+	formatItalianNumber,
+	parseItalianNumber,
+	type NumberLimits
+} from './numbers';
 import { findPlace, italianComuni, italianProvinces, italianRegions, type Place } from './places';
 import { monthNames } from './lexicon';
 import {
@@ -94,6 +99,7 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 				: [...new Set(fits.map((e) => e.text.split(' ').at(-1)!))];
 		}
 		case 'place':
+			if (answer.place?.kind === 'district' && regionNamedBy(prompt, answer.text)) return [];
 			if (answer.province) {
 				// "nelle province di Ancona, Macerata e …": the region's other provinces first.
 				const region = findPlace(answer.text)?.region;
@@ -116,6 +122,8 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 		}
 		case 'org': {
 			const head = answer.head;
+			// "la _____ stanzierà… scuole di Palermo, Catania e Messina": the towns give the region.
+			if (head === 'Regione' && regionNamedBy(prompt, answer.text)) return [];
 			// "Cnr-Ismar" is asked by its acronym: the others are given by theirs too.
 			const byAcronym = answer.short === answer.text || answer.acronym === answer.text;
 			const sameHead = same
@@ -185,9 +193,16 @@ function placeOptions(
 						near.filter((p) => (p.population ?? 0) >= pop / 5),
 						random
 					).slice(0, 4),
-					// Then towns of the same region, then of the rest of Italy.
+					// Then towns of the same region, of a like size, then any of its larger towns
+					// ("Palermo, _____ e Messina": Siracusa, not Casoria), then the rest of Italy.
 					...shuffled(
 						big.filter((p) => p.region === place.region),
+						random
+					),
+					...shuffled(
+						italianComuni(Math.min(20_000, pop / 4)).filter(
+							(p) => p.region === place.region && (p.population ?? 0) <= pop * 4
+						),
 						random
 					),
 					...shuffled(
@@ -199,17 +214,52 @@ function placeOptions(
 	return [...fromText, ...data.filter(fit).map((p) => p.name)];
 }
 
+/** True when a town the prompt names lies in the region `answer` names ("Sicilia", "Regione Siciliana"). */
+function regionNamedBy(prompt: string, answer: string): boolean {
+	const stem = (name: string) => name.toLowerCase().slice(0, 5);
+	const named = answer.replace(/^Regione\s+/u, '');
+	for (const m of prompt.matchAll(/\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?/gu)) {
+		const place = findPlace(m[0]);
+		if (place?.kind === 'city' && place.region && stem(place.region) === stem(named)) return true;
+	}
+	return false;
+}
+
 /** Before an elided article (l’, dell’) a vowel must start the distractor too. */
 const startsAlike = (a: string, b: string) => /^[AEIOU]/u.test(a) === /^[AEIOU]/u.test(b);
+
+/**
+ * A figure written with its scale as Italian writes it: "3,2 milioni", not "3.200 mila"; "mille",
+ * not "1 mila"; "1 milione".
+ */
+function withScale(figure: string, scale: string): string {
+	const n = parseItalianNumber(figure)?.value;
+	if (n === undefined) return `${figure} ${scale}`;
+	if (scale === 'mila' && n >= 1000)
+		return withScale(formatItalianNumber(n / 1000, 'decimal'), 'milioni');
+	if (scale.startsWith('milion') && n >= 1000)
+		return withScale(formatItalianNumber(n / 1000, 'decimal'), 'miliardi');
+	const one: Record<string, string> = {
+		mila: 'mille',
+		milioni: '1 milione',
+		milione: '1 milione',
+		miliardi: '1 miliardo',
+		miliardo: '1 miliardo'
+	};
+	if (n === 1) return one[scale] ?? `1 ${scale}`;
+	const plural: Record<string, string> = { milione: 'milioni', miliardo: 'miliardi' };
+	return `${figure} ${plural[scale] ?? scale}`;
+}
 
 /** The whole a counted part is of, named soon after the gap: "…, un quarto dei 520 dipendenti". */
 function wholeAfterGap(prompt: string): number | undefined {
 	const after = prompt.split(GAP)[1]?.slice(0, 80) ?? '';
+	// "sette elettori su dieci", "140 unità, un quarto dei 520 dipendenti".
 	const m =
-		/^[^.;:]*?\b(?:dei|degli|delle|sui|sugli|sulle|su)\s+(\d{1,3}(?:\.\d{3})*|\d+)\s+\p{L}/u.exec(
+		/^[^.;:]*?\b(?:dei|degli|delle|sui|sugli|sulle|su)\s+(\d{1,3}(?:\.\d{3})*|\d+|\p{Ll}+)(?=[\s,.;:]|$)/u.exec(
 			after
 		);
-	return m ? Number(m[1].replace(/\./gu, '')) : undefined;
+	return m ? parseItalianNumber(m[1])?.value : undefined;
 }
 
 /** The range a quantity's unit allows: percentages, ages, hours of the day. */
@@ -221,7 +271,10 @@ function limitsOf(q: Quantity): NumberLimits {
 	if (q.unit === 'anni' && v >= 15) return { max: 110, step: 5 };
 	// "sotto i 36 gradi": a temperature of the weather, not a multiple of it.
 	if (q.unit === 'gradi' && v <= 50) return { max: 50, step: 1 };
-	if (/(?:^|\s)(?:dalle|alle|le|ore)$/iu.test(q.before) && v <= 24) return { max: 24, step: 1 };
+	// "dalle 9", "fino alle 20": an hour of the day.
+	const hourBefore = /(?:^|\s)(?:dalle|alle|le|ore)$/iu;
+	if ((hourBefore.test(q.before) || hourBefore.test(q.qualifierText ?? '')) && v <= 24)
+		return { max: 24, step: 1 };
 	return {};
 }
 
@@ -361,8 +414,8 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random, prompt: stri
 				scale ? {} : limits
 			);
 			return numbers
-				.map((n) => (scale ? `${n} ${base === 1 && scale === 'milioni' ? 'milioni' : scale}` : n))
-				.filter((n) => n !== formatItalianNumber(base, format));
+				.map((n) => (scale ? withScale(n, scale) : n))
+				.filter((n) => n !== formatItalianNumber(base, format) && n !== q.text);
 		}
 	}
 }

@@ -9,6 +9,7 @@ import { cardMaker, type Context } from './cards';
 import type { SentenceFacts } from './facts';
 import type { Phrase } from './phrases';
 import { TITLES } from './names';
+import { wellFormed } from './questions';
 import { genderOf } from './roles';
 
 /** The first word the question's grammar asks of every option ("a …" after "A che cosa serve"). */
@@ -55,12 +56,22 @@ export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Ca
 		const head = phrase.head!;
 		// A gap of more than three words asks for a sentence, not a word or a name.
 		if (head.text.trim().split(/\s+/u).length > 3) return [];
-		const make = cardMaker(ctx.slug, s, head.text);
-		const prompt = s.text.slice(0, head.start - s.start) + GAP + s.text.slice(head.end - s.start);
+		// "a causa della scarsità": a head that starts inside "della" leaves "del_____"; the
+		// article stays in the text and the noun is the gap.
+		let from = head.start - s.start;
+		let answer = head.text;
+		if (/\p{L}/u.test(s.text[from - 1] ?? '')) {
+			const firstWord = /^\S+\s+/u.exec(answer);
+			if (!firstWord) return [];
+			from += firstWord[0].length;
+			answer = answer.slice(firstWord[0].length);
+		}
+		const make = cardMaker(ctx.slug, s, answer);
+		const prompt = s.text.slice(0, from) + GAP + s.text.slice(head.end - s.start);
 		return [make('cloze', prompt)];
 	}
 	// "Perché Dove mancavano le scene, …": a sentence opening on a clause of its own is no question.
-	if (SUBORDINATE_FIRST.test(phrase.question)) return [];
+	if (SUBORDINATE_FIRST.test(phrase.question) || !wellFormed(phrase.question)) return [];
 	const make = cardMaker(ctx.slug, s, phrase.text);
 	const others = [
 		...new Set(

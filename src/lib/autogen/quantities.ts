@@ -266,7 +266,13 @@ export function findQuantities(sentence: Sentence): Quantity[] {
 	});
 	each(`(${NUM}|${WORD_NUM})(${SCALE}) (?:di )?(\\p{Ll}{3,}(?: (?:cubi|quadrati))?)`, (m) => {
 		const v = value(m[1], m[2]);
-		if (v && !/^(?:per|e|o|di|a|in|su|da|euro|anni fa)$/u.test(m[3])) {
+		// "19 dei 32 seggi": "dei" is no unit.
+		if (
+			v &&
+			!/^(?:per|e|o|di|a|in|su|da|euro|anni fa|dei|degli|delle|del|della|dello|sui|sugli|sulle|nei|negli|nelle|ai|agli|alle|dai|dagli|dalle|tra|fra|con)$/u.test(
+				m[3]
+			)
+		) {
 			add('count', m.index!, `${m[1]}${m[2]}`, { ...v, unit: m[3] });
 		}
 	});

@@ -126,6 +126,9 @@ export function wellFormed(question: string): boolean {
 	const count = (re: RegExp) => (body.match(re) ?? []).length;
 	if (count(/\(/gu) !== count(/\)/gu) || count(/«/gu) !== count(/»/gu)) return false;
 	if (/\b(\p{L}+)\s+\1\b/iu.test(body)) return false;
+	// "Che cosa ha annunciato Di tutt’altro parere l’assessora?": a frame glued inside ("Di Maio"
+	// is a name: a capital follows).
+	if (/\s(?:Di|A|Da|In|Con|Per|Su|Tra|Fra)\s+\p{Ll}/u.test(body)) return false;
 	return true;
 }
 

@@ -81,8 +81,17 @@ export function isSpeaker(answer: string): boolean {
 	return (
 		words(answer) <= 6 &&
 		!/[,;:()«»]/u.test(answer) &&
-		!/^(?:in|a|ad|da|su|per|con|tra|fra|di|una|uno|un)\s/iu.test(answer)
+		!/^(?:in|a|ad|da|su|per|con|tra|fra|di|una|uno|un)\s/iu.test(answer) &&
+		// "i produttori respingono l'accusa e": a clause, not who speaks.
+		!/\s(?:e|ed|ma)$/u.test(answer)
 	);
+}
+
+/** One name inside the other, word by word: "Coldiretti" and "Coldiretti Viterbo". */
+function contains(a: string, b: string): boolean {
+	const words = (s: string) =>
+		` ${s.toLowerCase().replace(/^(?:il|lo|la|l’|l'|i|gli|le)\s?/u, '')} `;
+	return words(a).includes(words(b)) || words(b).includes(words(a));
 }
 
 /** The cards of one attribution, best first. */
@@ -92,7 +101,11 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	// "Secondo lui", "la direttrice" of no one the text names: who it is hides in another sentence.
 	if (!me) return [];
 	if (NOT_SOMEONE.test(me.answer) || !isSpeaker(me.answer)) return [];
-	const claim = a.claim.text.replace(/[.!?]$/u, '').replace(/\s*;.*$/su, '');
+	// "Secondo i giudici, però, il Comune…": the connective stays out of the question.
+	const claim = a.claim.text
+		.replace(/[.!?]$/u, '')
+		.replace(/\s*;.*$/su, '')
+		.replace(/^(?:però|tuttavia|invece|inoltre|infatti|comunque),\s*/iu, '');
 	if (
 		words(claim) > 30 ||
 		words(claim) < 4 ||
@@ -116,6 +129,8 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 			(s) =>
 				source(s) !== source(me.answer) &&
 				source(s) !== source(me.phrase) &&
+				// "Coldiretti" and "Coldiretti Viterbo": one source, both right.
+				!contains(s, me.answer) &&
 				!NOT_SOMEONE.test(s) &&
 				!claim.toLowerCase().includes(s.toLowerCase()) &&
 				// "l'opera di Artemisia": no one the claim is about is offered as who said it.
