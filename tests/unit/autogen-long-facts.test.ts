@@ -189,6 +189,11 @@ describe('wrong numbers a reader could believe', () => {
 		const belowTen = ['uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'otto', 'nove'];
 		for (const o of wrong) expect(belowTen).toContain(o);
 	});
+	it('offers for "ha superato il 60 per cento" only figures that make a false sentence', () => {
+		const wrong = wrongFor('Al primo turno l’affluenza ha superato il 60 per cento.', '60');
+		expect(wrong.length).toBeGreaterThanOrEqual(3);
+		for (const o of wrong) expect(Number(o.replace(',', '.'))).toBeGreaterThan(60);
+	});
 	it('keeps an hour within the day, after "fino alle" too', () => {
 		const wrong = wrongFor('La biblioteca resterà aperta dalle 9 fino alle 20.', '20');
 		expect(wrong.length).toBeGreaterThanOrEqual(3);

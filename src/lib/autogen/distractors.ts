@@ -251,6 +251,22 @@ function withScale(figure: string, scale: string): string {
 	return `${figure} ${plural[scale] ?? scale}`;
 }
 
+/** Whether the figure is a bound the truth lies beyond ("oltre", "superato") or below ("meno di"). */
+function boundSide(q: Quantity): 'above' | 'below' | undefined {
+	// "aperta fino alle 20" names an hour, not a bound: "fino alle 18" is simply false.
+	const said = (q.qualifierText ?? '').toLowerCase();
+	if (/^(?:oltre|più di|almeno)$/u.test(said)) return 'above';
+	if (said === 'meno di') return 'below';
+	if (
+		/(?:^|\s)(?:superato|supera|superano|superare|sopra)\s+(?:il|i|l’|l'|gli|le|la)?$/iu.test(
+			q.before
+		)
+	)
+		return 'above';
+	if (/(?:^|\s)(?:sotto)\s+(?:il|i|l’|l'|gli|le|la)?$/iu.test(q.before)) return 'below';
+	return undefined;
+}
+
 /** The whole a counted part is of, named soon after the gap: "…, un quarto dei 520 dipendenti". */
 function wholeAfterGap(prompt: string): number | undefined {
 	const after = prompt.split(GAP)[1]?.slice(0, 80) ?? '';
@@ -410,10 +426,18 @@ function quantityOptions(q: Quantity, pools: Pools, random: Random, prompt: stri
 				{ kind, text: shown, value: base, format },
 				random,
 				scale ? [] : pool.filter((o) => !limits.max || o.value <= limits.max),
-				5,
+				// Half of them fall on the answer's side of a bound: ask for more.
+				boundSide(q) ? 12 : 5,
 				scale ? {} : limits
 			);
+			// "ha superato il 60 per cento", "oltre 300", "meno di 20": a wrong figure on the answer's
+			// side of the bound would make a true sentence too.
 			return numbers
+				.filter((n) => {
+					const v = parseItalianNumber(n)?.value;
+					const side = boundSide(q);
+					return !side || v === undefined || (side === 'above' ? v > base : v < base);
+				})
 				.map((n) => (scale ? withScale(n, scale) : n))
 				.filter((n) => n !== formatItalianNumber(base, format) && n !== q.text);
 		}
