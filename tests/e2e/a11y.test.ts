@@ -56,6 +56,14 @@ const PAGES: { name: string; path: string; then?: (page: Page) => Promise<void> 
 	{ name: 'study vocabulary, an answer', path: `/study/${ARTICLE}/vocab`, then: revealed },
 	{ name: 'stats', path: '/stats' },
 	{ name: 'settings', path: '/settings' },
+	{
+		name: 'card browser, a card open',
+		path: '/browse',
+		then: async (page) => {
+			await page.locator('.row[data-card]').first().click();
+			await expect(page.locator('#browse-detail-title')).toBeVisible();
+		}
+	},
 	{ name: 'quiz', path: `/quiz/${ARTICLE}` },
 	{ name: 'new text', path: '/texts/new' },
 	{ name: 'new class quiz', path: '/class/new' },
