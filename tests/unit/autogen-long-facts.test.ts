@@ -280,3 +280,18 @@ describe('clean questions and gaps', () => {
 			expect(c.options.filter((o) => /Coldiretti/u.test(o))).toHaveLength(1);
 	});
 });
+
+describe('acronyms', () => {
+	it('offers only the text’s own acronyms, never a national body from a list', () => {
+		const cards = generateAutoCards(
+			article(
+				'I dati sono stati raccolti dall’Agenzia regionale per la protezione dell’ambiente (Arpae) in venti stazioni.'
+			),
+			{ seed: 1, lemmas, limit: 20 }
+		);
+		expect(cards.some((c) => /Arpae|Agenzia regionale/u.test(c.answer))).toBe(true);
+		for (const c of cards)
+			for (const o of c.options)
+				expect(['ISTAT', 'INPS', 'ENEA', 'INGV', 'CNR', 'ISPRA', 'ANAS', 'INAIL']).not.toContain(o);
+	});
+});

@@ -39,7 +39,6 @@ export interface Pools {
 	roles: Map<string, string>;
 }
 
-const ACRONYMS = ['ISTAT', 'INPS', 'ENEA', 'INGV', 'CNR', 'ISPRA', 'ANAS', 'INAIL'];
 const ROMAN = ['XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
 
 /** Up to `count` distractors, or fewer when the text and the data have no more that fit. */
@@ -129,7 +128,9 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 			const sameHead = same
 				.filter((e) => e.head === head)
 				.map((e) => (byAcronym ? (e.short ?? e.acronym ?? e.text) : e.text));
-			if (head === 'sigla') return [...sameHead, ...shuffled(ACRONYMS, random)];
+			// Only the text's own acronyms: a national body picked from a list (ANAS, INPS) is of
+			// another kind than a lab or a union, and no reader is fooled by it.
+			if (head === 'sigla') return sameHead;
 			const of = new RegExp(`^${head} (?:di |dell’|dell')`, 'u');
 			// "Procura di Cuneo" → "Procura di Asti": only where what follows the head is a place.
 			const where = findPlace(answer.text.replace(of, ''));
