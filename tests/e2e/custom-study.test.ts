@@ -2,31 +2,18 @@
  * Custom study and Optimise (issue 14, points 6 and 7), on a phone: more new cards today and
  * review ahead from the done screen; Settings → Optimise on a seeded review log.
  */
-import type { Page } from '@playwright/test';
 import { createScheduler, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '$lib/storage/records';
 import { expect, test } from '../helpers/csp';
+import { count, rate, setNewPerDay } from '../helpers/study';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
 const STUDY = '/study/mosca-pyongyang/facts';
-const count = (page: Page, kind: 'new' | 'learning' | 'review') =>
-	page.locator(`.counts [data-count="${kind}"]`);
-const ratings = (page: Page) => page.getByRole('group', { name: 'How well did you know it?' });
-
-/** Reveals the card on screen and rates it by key. */
-async function rate(page: Page, key: string) {
-	await page.keyboard.press('Enter');
-	await expect(ratings(page)).toBeVisible();
-	await page.keyboard.press(key);
-}
 
 test('more new cards today, and reviewing ahead, from the done screen', async ({ page }) => {
-	await page.goto('/settings');
-	await page.getByLabel('New cards per day').first().fill('1');
-	await page.getByRole('button', { name: 'Save settings' }).click();
-	await expect(page.getByText('Settings saved.')).toBeVisible();
+	await setNewPerDay(page, 1);
 
 	await page.goto(STUDY);
 	await expect(count(page, 'new')).toHaveText('1');

@@ -2,29 +2,14 @@
  * Three of Anki's staples (issue 14, point 6): a summary of the session on the done screen, what
  * is left today on the home page, and one review when the same card is rated in two tabs.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '../helpers/csp';
+import { count, prompt, ratings, rate, setNewPerDay } from '../helpers/study';
 
 const STUDY = '/study/mosca-pyongyang/facts';
 const ARTICLE = /Questo allineamento tra Mosca e Pyongyang/;
 
-const count = (page: Page, kind: 'new' | 'learning' | 'review') =>
-	page.locator(`.counts [data-count="${kind}"]`);
-const prompt = (page: Page) => page.locator('.card .prompt');
-const ratings = (page: Page) => page.getByRole('group', { name: 'How well did you know it?' });
-
-/** Reveals the card on screen (Enter: a typed card submits the empty answer) and rates it by key. */
-async function rate(page: Page, key: string) {
-	await page.keyboard.press('Enter');
-	await expect(ratings(page)).toBeVisible();
-	await page.keyboard.press(key);
-}
-
 test('the done screen sums up the session', async ({ page }) => {
-	await page.goto('/settings');
-	await page.getByLabel('New cards per day').first().fill('1');
-	await page.getByRole('button', { name: 'Save settings' }).click();
-	await expect(page.getByText('Settings saved.')).toBeVisible();
+	await setNewPerDay(page, 1);
 
 	await page.goto(STUDY);
 	await expect(count(page, 'new')).toHaveText('1');
