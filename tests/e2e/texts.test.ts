@@ -98,6 +98,27 @@ test('upload a Markdown file: its heading is the title and its marks are gone', 
 	expect(text).not.toMatch(/\*|\]\(|#/u);
 });
 
+test('what is typed before the page has loaded its script is kept once it has', async ({
+	page
+}) => {
+	// A slow phone: the page is there, its script comes a second later.
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+	await page.goto('/texts/new', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Title (optional)').fill('La biblioteca');
+	await page.getByLabel('Author (optional)').fill('Giulia Ferraris');
+	await page.getByLabel('Text', { exact: true }).fill('La biblioteca riapre sabato.');
+	// SvelteKit hands the page to its router once hydration is over.
+	await page.waitForFunction(() => history.scrollRestoration === 'manual');
+	await expect(page.getByLabel('Title (optional)')).toHaveValue('La biblioteca');
+	await expect(page.getByLabel('Author (optional)')).toHaveValue('Giulia Ferraris');
+	await expect(page.getByLabel('Text', { exact: true })).toHaveValue(
+		'La biblioteca riapre sabato.'
+	);
+});
+
 test.describe('refusals keep everything typed', () => {
 	const ENGLISH =
 		'The municipal library of Chiavari reopens on Saturday after two years of work. The restoration cost 2.4 million euros, paid for by the region and the town, and the new library holds about 85,000 books.';
