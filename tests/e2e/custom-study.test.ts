@@ -44,6 +44,66 @@ test('more new cards today, and reviewing ahead, from the done screen', async ({
 	expect((add?.x ?? 0) + (add?.width ?? Infinity)).toBeLessThanOrEqual(390);
 });
 
+test('what I missed this week: a card forgotten days ago comes back from the done screen', async ({
+	page
+}) => {
+	// One real card of the article, forgotten four days ago and relearnt since.
+	const { cards } = (await (await page.request.get('/api/cards/mosca-pyongyang')).json()) as {
+		cards: { id: string; track: string }[];
+	};
+	const id = cards.find((card) => card.track === 'facts')!.id;
+	const scheduler = createScheduler(DEFAULT_SETTINGS, { timeZone: 'UTC' });
+	const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
+	const day = 86_400_000;
+	let at = Date.now() - 6 * day;
+	let state = scheduler.newState(id, new Date(at));
+	const reviews: Backup['reviews'] = [];
+	for (const [rating, next] of [
+		['good', 2 * day],
+		['again', 10 * 60_000],
+		['good', day],
+		['easy', 0]
+	] as const) {
+		const result = scheduler.rate(state, rating, new Date(at));
+		state = result.state;
+		reviews.push({ ...result.log, ...where });
+		at += next;
+	}
+	// Due on a later learner day: today's queue does not show it.
+	expect(Date.parse(state.memory.due)).toBeGreaterThan(Date.now());
+	const backup: Backup = {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: new Date().toISOString(),
+		settings: DEFAULT_SETTINGS,
+		states: [{ ...state, ...where }],
+		reviews
+	};
+	await page.goto('/settings');
+	await page.getByLabel('Import progress').setInputFiles({
+		name: 'missed.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(backup))
+	});
+	await page
+		.getByRole('alertdialog')
+		.getByRole('button', { name: "Add to this browser's progress" })
+		.click();
+	await expect(page.getByText('Progress merged: 4 new reviews added.')).toBeVisible();
+	await setNewPerDay(page, 0);
+
+	await page.goto(STUDY);
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+	const custom = page.getByRole('region', { name: 'Custom study' });
+	await custom.getByRole('button', { name: 'Study 1 card' }).tap();
+	await expect(page.getByText('Custom study: what you missed this week.')).toBeVisible();
+	await rate(page, '3');
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+	// The review counted: the log has one more.
+	await page.goto('/settings');
+	await expect(page.getByText(/studied, 5 reviews/u)).toBeVisible();
+});
+
 /** A backup whose log is `cards` cards reviewed over two months, ratings drawn from a seed. */
 function seededBackup(cards: number): Backup {
 	const scheduler = createScheduler(DEFAULT_SETTINGS, { timeZone: 'UTC' });
