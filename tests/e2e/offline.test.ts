@@ -137,7 +137,10 @@ test('a new version deployed while the page is open is offered, and Reload switc
 	await page.getByRole('button', { name: 'Reload' }).tap();
 	await reloaded;
 	await expect(page.locator('h1[data-words]')).toBeVisible();
-	await expect(prompt).toBeHidden();
+	// The page is now served by the new version. (Whether the prompt shows again is not asked
+	// here: the reloaded app registers `/service-worker.js`, which to the browser is another
+	// script than this stand-in's `?next`, so a new version may be offered again at once; a real
+	// deployment keeps one address.)
 	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toContain(
 		'?next'
 	);
