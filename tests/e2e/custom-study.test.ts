@@ -6,7 +6,7 @@ import { createScheduler, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '$lib/storage/records';
 import { expect, test } from '../helpers/csp';
-import { count, rate, setNewPerDay } from '../helpers/study';
+import { count, mergeBackup, rate, setNewPerDay } from '../helpers/study';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -80,15 +80,7 @@ test('what I missed this week: a card forgotten days ago comes back from the don
 		reviews
 	};
 	await page.goto('/settings');
-	await page.getByLabel('Import progress').setInputFiles({
-		name: 'missed.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(backup))
-	});
-	await page
-		.getByRole('alertdialog')
-		.getByRole('button', { name: "Add to this browser's progress" })
-		.click();
+	await mergeBackup(page, backup, 'missed.json');
 	await expect(page.getByText('Progress merged: 4 new reviews added.')).toBeVisible();
 	await setNewPerDay(page, 0);
 
@@ -145,15 +137,7 @@ test('Optimise fits the parameters to a seeded log, keeps them and goes back to 
 	await expect(panel.getByText(/Optimising needs at least 100 usable reviews/)).toBeVisible();
 
 	const backup = seededBackup(120);
-	await page.getByLabel('Import progress').setInputFiles({
-		name: 'seeded.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(backup))
-	});
-	await page
-		.getByRole('alertdialog')
-		.getByRole('button', { name: "Add to this browser's progress" })
-		.click();
+	await mergeBackup(page, backup, 'seeded.json');
 	await expect(page.getByText('Progress merged: 480 new reviews added.')).toBeVisible();
 	await expect(panel.getByTestId('optimise-count')).toHaveText(/^Reviews: 480\. .*: \d+\.$/);
 	await expect(panel.getByText("In use: FSRS's default parameters.")).toBeVisible();

@@ -1,6 +1,7 @@
 /**
  * What the study e2e tests read and do on a study page: the counts, the card's prompt, the
- * rating buttons, a card revealed and rated by key, and the daily new-card limit set in Settings.
+ * rating buttons, a card revealed and rated by key, the daily new-card limit set in Settings, and
+ * a backup added to the browser's progress.
  */
 import { expect, type Page } from '@playwright/test';
 
@@ -23,4 +24,20 @@ export async function setNewPerDay(page: Page, cards: number) {
 	await page.getByLabel('New cards per day').first().fill(String(cards));
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await expect(page.getByText('Settings saved.')).toBeVisible();
+}
+
+/**
+ * Imports `backup` in Settings and adds it to this browser's progress (the merge), leaving the
+ * page on Settings with the outcome announced.
+ */
+export async function mergeBackup(page: Page, backup: unknown, name = 'backup.json') {
+	await page.getByLabel('Import progress').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(backup))
+	});
+	await page
+		.getByRole('alertdialog')
+		.getByRole('button', { name: "Add to this browser's progress" })
+		.click();
 }

@@ -9,8 +9,9 @@ import {
 	type LearnerDay
 } from '$lib/srs/custom';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
-import { createScheduler, State, type CardState, type Rating } from '$lib/srs/scheduler';
+import { createScheduler, type CardState, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
+import { settled } from '../helpers/memory';
 
 const NY = 'America/New_York';
 const DAY = 86_400_000;
@@ -19,23 +20,7 @@ const NOW = new Date('2025-01-15T01:00:00Z');
 const TODAY: LearnerDay = { now: NOW, dayStartHour: 4, timeZone: NY };
 const later = (days: number, hours = 0) => new Date(NOW.getTime() + days * DAY + hours * 3_600_000);
 
-function inReview(id: string, due: Date): CardState {
-	return {
-		id,
-		memory: {
-			due: due.toISOString(),
-			stability: 5,
-			difficulty: 5,
-			elapsed_days: 3,
-			scheduled_days: 3,
-			learning_steps: 0,
-			reps: 3,
-			lapses: 0,
-			state: State.Review,
-			last_review: new Date(due.getTime() - 3 * DAY).toISOString()
-		}
-	};
-}
+const inReview = (id: string, due: Date): CardState => settled(id, due);
 
 const states = (...list: CardState[]) => new Map(list.map((s) => [s.id, s]));
 const missed = (cardId: string, at: Date, rating: Rating = 'again') => ({

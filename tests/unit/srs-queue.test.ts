@@ -4,6 +4,7 @@ import { reviewsSince } from '$lib/srs/log';
 import { buildQueue, type QueueCard } from '$lib/srs/queue';
 import { createScheduler, State, type CardState, type ReviewLog } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, type SrsSettings } from '$lib/srs/settings';
+import { settled } from '../helpers/memory';
 
 const ROME = 'Europe/Rome';
 const MIN = 60_000;
@@ -16,23 +17,7 @@ function card(id: string, sibling = id, track: Track = 'facts'): QueueCard {
 	return { id, track, sibling };
 }
 
-function stateOf(id: string, state: State, due: Date): CardState {
-	return {
-		id,
-		memory: {
-			due: due.toISOString(),
-			stability: 5,
-			difficulty: 5,
-			elapsed_days: 3,
-			scheduled_days: 3,
-			learning_steps: 0,
-			reps: 3,
-			lapses: 0,
-			state,
-			last_review: new Date(due.getTime() - 3 * 1440 * MIN).toISOString()
-		}
-	};
-}
+const stateOf = (id: string, state: State, due: Date): CardState => settled(id, due, state);
 
 function review(cardId: string, previousState: State, when = minutes(-30)): ReviewLog {
 	return {

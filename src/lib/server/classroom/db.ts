@@ -11,11 +11,14 @@ import { dirname, join } from 'node:path';
 import type { PlayerAnswer, GameState, Player } from '$lib/classroom/game';
 import { dataDir, guardedStore, openDatabase, StorageError } from '$lib/server/sqlite';
 import {
-	choiceOf,
-	gameOf,
+	answerRowOf,
 	gameRow,
+	gameRowOf,
 	hostedGameOf,
+	playerRowOf,
 	progressOf,
+	storedGameOf,
+	type Columns,
 	type GameRow,
 	type HostedGameRow,
 	type NewGameRow,
@@ -156,21 +159,6 @@ export function openSqliteStore(
 	}
 	const db = openDatabase(file, 'classroom', MIGRATIONS, { foreignKeys: true });
 
-	const gameFromRow = (row: Record<string, unknown>): GameRow & { version: number } => ({
-		code: row.code as string,
-		hostSecretHash: row.host_secret_hash as string,
-		article: row.article as string,
-		settings: row.settings as string,
-		cardIds: row.card_ids as string,
-		phase: row.phase as string,
-		questionIndex: row.question_index as number,
-		questionStartedAt: (row.question_started_at as number | null) ?? null,
-		deadline: (row.deadline as number | null) ?? null,
-		createdAt: row.created_at as number,
-		expiresAt: row.expires_at as number,
-		version: (row.version as number | undefined) ?? 0
-	});
-
 	const insertGame = db.prepare(
 		`INSERT INTO games (code, mode, ${Object.values(COLUMNS).join(', ')})
 		 VALUES (@code, @mode, ${Object.keys(COLUMNS)
@@ -228,14 +216,14 @@ export function openSqliteStore(
 	const rows: Rows = {
 		createGame: (game) => void insertGame.run(game),
 		getGame(code) {
-			const row = selectGame.get(code) as Record<string, unknown> | undefined;
-			return row && gameFromRow(row);
+			const row = selectGame.get(code) as Columns | undefined;
+			return row && gameRowOf(row);
 		},
 		codes: (now, phase) =>
 			(phase === undefined ? selectActive.all(now) : selectInPhase.all(now, phase)) as string[],
 		gamesOf: (hash, now, limit) =>
-			(selectHosted.all(hash, now, limit) as Record<string, unknown>[]).map((row) => ({
-				...gameFromRow(row),
+			(selectHosted.all(hash, now, limit) as Columns[]).map((row) => ({
+				...gameRowOf(row),
 				players: row.player_count as number
 			})),
 		openGamesOf: (hash, now) => (countOpen.get(hash, now) as { n: number }).n,
@@ -254,16 +242,7 @@ export function openSqliteStore(
 				return true;
 			})(),
 		upsertPlayer: (player) => void savePlayer(player),
-		players: (code) =>
-			(selectPlayers.all(code) as Record<string, unknown>[]).map((row) => ({
-				gameCode: row.game_code as string,
-				id: row.id as string,
-				nickname: row.nickname as string,
-				joinedAt: row.joined_at as number,
-				removed: row.removed === 1,
-				score: row.score as number,
-				streak: row.streak as number
-			})),
+		players: (code) => (selectPlayers.all(code) as Columns[]).map(playerRowOf),
 		addAnswer: (answer, player) =>
 			db.transaction(() => {
 				const added =
@@ -271,17 +250,7 @@ export function openSqliteStore(
 				if (added && player) savePlayer(player);
 				return added;
 			})(),
-		answers: (code) =>
-			(selectAnswers.all(code) as Record<string, unknown>[]).map((row) => ({
-				gameCode: row.game_code as string,
-				playerId: row.player_id as string,
-				questionIndex: row.question_index as number,
-				given: row.given as string,
-				at: row.at as number,
-				elapsedMs: row.elapsed_ms as number,
-				correct: row.correct === 1,
-				points: row.points as number
-			})),
+		answers: (code) => (selectAnswers.all(code) as Columns[]).map(answerRowOf),
 		deleteExpired: (now) =>
 			db.transaction(() => {
 				deleteExpiredAnswers.run(now);
@@ -333,15 +302,7 @@ function storeOf(rows: Rows): ClassroomStore {
 		loadGame: (code) =>
 			run(() => {
 				const row = rows.getGame(code);
-				if (!row) return undefined;
-				return {
-					hostSecretHash: row.hostSecretHash,
-					article: row.article,
-					expiresAt: row.expiresAt,
-					choice: choiceOf(row),
-					version: row.version,
-					state: gameOf(row, rows.players(code), rows.answers(code))
-				};
+				return row && storedGameOf(row, rows.players(code), rows.answers(code));
 			}),
 		activeCodes: (now) => run(() => rows.codes(now)),
 		runningCodes: (now) => run(() => rows.codes(now, 'question')),

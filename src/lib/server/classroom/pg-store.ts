@@ -10,14 +10,13 @@ import pg from 'pg';
 import type { PlayerAnswer, Player } from '$lib/classroom/game';
 import { StorageError } from '$lib/server/sqlite';
 import {
-	choiceOf,
-	gameOf,
+	answerRowOf,
 	gameRow,
+	gameRowOf,
 	hostedGameOf,
+	playerRowOf,
 	progressOf,
-	type GameRow,
-	type PlayerAnswerRow,
-	type PlayerRow
+	storedGameOf
 } from './rows';
 import type { ClassroomStore } from './store';
 
@@ -74,44 +73,6 @@ const types = {
 			? (value: string) => Number(value)
 			: pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 };
-
-type Row = Record<string, unknown>;
-
-const gameFromRow = (row: Row): GameRow & { version: number } => ({
-	code: row.code as string,
-	hostSecretHash: row.host_secret_hash as string,
-	article: row.article as string,
-	settings: row.settings as string,
-	cardIds: row.card_ids as string,
-	phase: row.phase as string,
-	questionIndex: row.question_index as number,
-	questionStartedAt: (row.question_started_at as number | null) ?? null,
-	deadline: (row.deadline as number | null) ?? null,
-	createdAt: row.created_at as number,
-	expiresAt: row.expires_at as number,
-	version: row.version as number
-});
-
-const playerFromRow = (row: Row): PlayerRow => ({
-	gameCode: row.game_code as string,
-	id: row.id as string,
-	nickname: row.nickname as string,
-	joinedAt: row.joined_at as number,
-	removed: row.removed as boolean,
-	score: row.score as number,
-	streak: row.streak as number
-});
-
-const answerFromRow = (row: Row): PlayerAnswerRow => ({
-	gameCode: row.game_code as string,
-	playerId: row.player_id as string,
-	questionIndex: row.question_index as number,
-	given: row.given as string,
-	at: row.at as number,
-	elapsedMs: row.elapsed_ms as number,
-	correct: row.correct as boolean,
-	points: row.points as number
-});
 
 const UPSERT_PLAYER = `INSERT INTO players (game_code, id, nickname, joined_at, removed, score, streak)
 	VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -220,15 +181,11 @@ export async function openPgStore(url: string, { max = 10 } = {}): Promise<Class
 					'SELECT * FROM answers WHERE game_code = $1 ORDER BY question_index, at, player_id',
 					[code]
 				);
-				const row = gameFromRow(game.rows[0]);
-				return {
-					hostSecretHash: row.hostSecretHash,
-					article: row.article,
-					expiresAt: row.expiresAt,
-					choice: choiceOf(row),
-					version: row.version,
-					state: gameOf(row, players.rows.map(playerFromRow), answers.rows.map(answerFromRow))
-				};
+				return storedGameOf(
+					gameRowOf(game.rows[0]),
+					players.rows.map(playerRowOf),
+					answers.rows.map(answerRowOf)
+				);
 			});
 		},
 		activeCodes: async (now) =>
@@ -251,9 +208,7 @@ export async function openPgStore(url: string, { max = 10 } = {}): Promise<Class
 					 ORDER BY g.created_at DESC, g.code LIMIT $3`,
 					[hash, now, limit]
 				)
-			).map((row) =>
-				hostedGameOf({ ...gameFromRow(row), players: row.player_count as number }, now)
-			),
+			).map((row) => hostedGameOf({ ...gameRowOf(row), players: row.player_count as number }, now)),
 		openGamesOf: async (hash, now) =>
 			(
 				await query(

@@ -9,6 +9,7 @@
 import { TRACKS, type Card, type Track } from '$lib/cards/types';
 import type { Assignment, GameState, LiveGame, Phase } from '$lib/classroom/game';
 import { LIVE_KINDS, type LiveKind } from '$lib/classroom/pick';
+import type { StoredGame } from './store';
 
 /** A game's row: the encoding both stores share (their tables have the same columns). */
 export interface GameRow {
@@ -57,6 +58,55 @@ export interface PlayerAnswerRow {
 	elapsedMs: number;
 	correct: boolean;
 	points: number;
+}
+
+/** A row as a driver returns it: the tables' snake_case columns. */
+export type Columns = Record<string, unknown>;
+
+/** A flag column: SQLite keeps 0 or 1, PostgreSQL a boolean. */
+const flag = (value: unknown) => value === true || value === 1;
+
+/** A games row as either driver returns it (a row stored before versioning is at version 0). */
+export function gameRowOf(row: Columns): GameRow & { version: number } {
+	return {
+		code: row.code as string,
+		hostSecretHash: row.host_secret_hash as string,
+		article: row.article as string,
+		settings: row.settings as string,
+		cardIds: row.card_ids as string,
+		phase: row.phase as string,
+		questionIndex: row.question_index as number,
+		questionStartedAt: (row.question_started_at as number | null) ?? null,
+		deadline: (row.deadline as number | null) ?? null,
+		createdAt: row.created_at as number,
+		expiresAt: row.expires_at as number,
+		version: (row.version as number | undefined) ?? 0
+	};
+}
+
+export function playerRowOf(row: Columns): PlayerRow {
+	return {
+		gameCode: row.game_code as string,
+		id: row.id as string,
+		nickname: row.nickname as string,
+		joinedAt: row.joined_at as number,
+		removed: flag(row.removed),
+		score: row.score as number,
+		streak: row.streak as number
+	};
+}
+
+export function answerRowOf(row: Columns): PlayerAnswerRow {
+	return {
+		gameCode: row.game_code as string,
+		playerId: row.player_id as string,
+		questionIndex: row.question_index as number,
+		given: row.given as string,
+		at: row.at as number,
+		elapsedMs: row.elapsed_ms as number,
+		correct: flag(row.correct),
+		points: row.points as number
+	};
 }
 
 /** What the teacher drew a game's questions from, besides its text. */
@@ -145,6 +195,22 @@ export function gameOf(
 		questionIndex: row.questionIndex,
 		questionStartedAt: row.questionStartedAt,
 		deadline: row.deadline
+	};
+}
+
+/** A stored game from its rows, as `loadGame` hands it back. */
+export function storedGameOf(
+	row: GameRow & { version: number },
+	players: readonly PlayerRow[],
+	answers: readonly PlayerAnswerRow[]
+): StoredGame {
+	return {
+		hostSecretHash: row.hostSecretHash,
+		article: row.article,
+		expiresAt: row.expiresAt,
+		choice: choiceOf(row),
+		version: row.version,
+		state: gameOf(row, players, answers)
 	};
 }
 
