@@ -5,7 +5,7 @@
  * themselves (H), elision before a digit (M).
  */
 import { describe, expect, it } from 'vitest';
-import { generateAutoCards } from '$lib/autogen/generate';
+import { candidateCards, generateAutoCards } from '$lib/autogen/generate';
 import { findPlace, italianProvinces } from '$lib/autogen/places';
 import { GAP, type Card } from '$lib/cards/types';
 import { buildArticle } from '$lib/content/article';
@@ -15,6 +15,9 @@ const lemmas = loadLemmaTable();
 const meta = { title: '', author: '', language: 'it' as const, description: '' };
 const cardsOf = (text: string): Card[] =>
 	generateAutoCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas, limit: 200 });
+/** Every card the facts can make, chosen for the deck or not. */
+const candidatesOf = (text: string): Card[] =>
+	candidateCards(buildArticle('inline', 'prova', meta, text), { seed: 1, lemmas });
 const withGap = (cards: Card[], answer: string) =>
 	cards.filter((c) => c.answer === answer && c.prompt.includes(GAP));
 
@@ -85,7 +88,7 @@ describe('names whole, acronyms with their expansion (G, H)', () => {
 });
 
 describe('speakers (C, D, K)', () => {
-	const cards = cardsOf(
+	const cards = candidatesOf(
 		'Il sindacato degli infermieri Nursind denuncia turni troppo lunghi. ' +
 			'La Regione Piemonte, la Procura di Cuneo e l’Ordine dei medici di Cuneo tacciono. ' +
 			'La sindaca Marta Bortoletto e la consigliera Elisa Zorzi hanno chiesto un incontro. ' +

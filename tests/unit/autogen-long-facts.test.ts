@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findFacts } from '$lib/autogen/facts';
-import { generateAutoCards } from '$lib/autogen/generate';
+import { candidateCards, generateAutoCards } from '$lib/autogen/generate';
 import { namesOf } from '$lib/autogen/cards';
 import { distractorsFor } from '$lib/autogen/distractors';
 import { durationParts, formatDuration } from '$lib/autogen/quantities';
@@ -168,6 +168,7 @@ describe('names of places that are not people', () => {
 describe('wrong numbers a reader could believe', () => {
 	const pools = {
 		roles: new Map(),
+		claims: [],
 		entities: [],
 		quantities: [],
 		phrases: [],
@@ -265,19 +266,28 @@ describe('clean questions and gaps', () => {
 		}
 	});
 	it('never offers a source inside the answer ("Coldiretti" and "Coldiretti Viterbo")', () => {
-		const cards = deck(
-			[
-				'Secondo Coldiretti, i lanci degli insetti utili sono ancora troppo pochi per i campi.',
-				'Secondo Coldiretti Viterbo, il raccolto è sceso di un terzo in due anni.',
-				'Secondo Legambiente, i fertilizzanti hanno inquinato il lago di Vico.',
-				'Secondo la Regione Lazio, i fondi arriveranno entro marzo.',
-				'Secondo Unitus, la cimice si è diffusa in tutta la provincia.'
-			].join('\n\n')
+		const cards = candidateCards(
+			article(
+				[
+					'Secondo Coldiretti, i lanci degli insetti utili sono ancora troppo pochi per i campi.',
+					'Secondo Coldiretti Viterbo, il raccolto è sceso di un terzo in due anni.',
+					'Secondo Legambiente, i fertilizzanti hanno inquinato il lago di Vico.',
+					'Secondo la Regione Lazio, i fondi arriveranno entro marzo.',
+					'Secondo Unitus, la cimice si è diffusa in tutta la provincia.'
+				].join('\n\n')
+			),
+			{ seed: 1, lemmas }
 		);
-		for (const c of cards.filter(
-			(c) => c.type === 'multiple-choice' && /Coldiretti/u.test(c.answer)
-		))
-			expect(c.options.filter((o) => /Coldiretti/u.test(o))).toHaveLength(1);
+		const asked = cards.filter((c) => c.type === 'multiple-choice' && /Coldiretti/u.test(c.answer));
+		expect(asked.length).toBeGreaterThan(0);
+		for (const c of asked) expect(c.options.filter((o) => /Coldiretti/u.test(o))).toHaveLength(1);
+		// Nor what the other Coldiretti says as a wrong claim of this one.
+		const claims = cards.filter((c) => /^Che cosa sostiene Coldiretti/u.test(c.prompt));
+		expect(claims.length).toBeGreaterThan(0);
+		for (const c of claims) {
+			const said = c.options.filter((o) => /lanci degli insetti|raccolto è sceso/u.test(o));
+			expect(said, c.prompt).toHaveLength(1);
+		}
 	});
 });
 

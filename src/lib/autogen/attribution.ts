@@ -11,7 +11,8 @@ import { isConditional, type Tagged } from './pos';
 const SPEECH = new Set(
 	`sostenere affermare dichiarare dire spiegare ricordare sottolineare annunciare
 	replicare rispondere ribattere ritenere osservare precisare aggiungere denunciare avvertire
-	commentare confermare assicurare riconoscere ammettere`.split(/\s+/u)
+	commentare confermare assicurare riconoscere ammettere rilevare evidenziare segnalare ribadire
+	lamentare scrivere concludere`.split(/\s+/u)
 );
 
 export interface Attribution {
@@ -98,8 +99,15 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 		const from = text.indexOf(after[3], after[0].length - after[3].length);
 		// "«Ogni anno di ritardo», avverte Valli, «si paga…»": the speaker stops at the second quote.
 		const resumed = /,\s*«/u.exec(after[3]);
+		// "ha detto la nuova sindaca davanti al suo comitato, poco dopo la mezzanotte": who
+		// speaks, not where or when.
+		const aside =
+			/\s(?:davanti|dopo|durante|poco|prima|mentre|nel|nella|nei|negli|in|con|tra|fra|presso|ieri|oggi|stamattina|stasera)\s/u.exec(
+				after[3]
+			);
+		const cut = Math.min(resumed?.index ?? Infinity, aside?.index ?? Infinity, after[3].length);
 		return {
-			speaker: span(sentence, from, from + (resumed ? resumed.index : after[3].length)),
+			speaker: span(sentence, from, from + cut),
 			claim: span(sentence, 1, 1 + after[1].length),
 			verb: after[2],
 			quote: true
@@ -121,12 +129,15 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 		const rest = text.slice(tokens[verbTo - 1].end - sentence.start);
 		const m = /^(?:\s+che|\s*:)\s*/u.exec(rest);
 		if (!m || aux === 0) continue;
+		// "«La sentenza riconosce…», ha dichiarato X": a verb inside a quote is not the speaker's.
+		const opened = text.slice(0, tokens[i].start - sentence.start);
+		if ((opened.match(/«/gu) ?? []).length > (opened.match(/»/gu) ?? []).length) continue;
 		let speakerEnd = tokens[aux - 1].end - sentence.start;
 		if (text[speakerEnd] === '»') speakerEnd++;
-		const speakerText = text
-			.slice(0, speakerEnd)
-			.replace(/^(?:Anche|Intanto|Ma)\s+/u, '')
-			.replace(/,\s*$/u, '');
+		const said = subjectOf(text.slice(0, speakerEnd), tags, sentence);
+		if (!said) continue;
+		speakerEnd = said.end;
+		const speakerText = said.text.replace(/^(?:Anche|Intanto|Ma)\s+/u, '').replace(/,\s*$/u, '');
 		const speakerFrom = speakerEnd - speakerText.length;
 		const claimFrom = tokens[verbTo - 1].end - sentence.start + m[0].length;
 		const claim = unquote(text, claimFrom, end);
@@ -139,6 +150,43 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 		};
 	}
 	return null;
+}
+
+/**
+ * Who speaks, from the words before the verb of saying: after a ";" ("…; la sindaca ha detto
+ * che"), the subject of a first clause ("Santini ha riconosciuto la sconfitta, ma sostiene
+ * che", "I produttori respingono l'accusa e ricordano che"), without a relative clause
+ * ("Galli, che sarà presente alla serata, ha annunciato"). Null when no subject is left.
+ */
+function subjectOf(
+	before: string,
+	tags: readonly Tagged[],
+	sentence: Sentence
+): { text: string; end: number } | null {
+	const after = before.slice(before.lastIndexOf(';') + 1);
+	const offset = before.length - after.trimStart().length;
+	// "Galli, che sarà presente alla serata, ha annunciato": the relative clause is an aside.
+	let text = after.trimStart().replace(/,\s*che\s[^,]*,?\s*$/u, '');
+	const words = tags.filter(
+		(t) =>
+			t.token.start - sentence.start >= offset &&
+			t.token.end - sentence.start <= offset + text.length
+	);
+	// A verb before the verb of saying ("la sindaca" after an article is a noun): the speaker
+	// is that first clause's subject.
+	const verb = words.find(
+		(t, k) =>
+			t.best?.pos === 'VERB' &&
+			!/^part/u.test(t.best.features) &&
+			!/^(?:il|lo|la|l[’']|i|gli|le|un|una|uno)$/iu.test(words[k - 1]?.token.text ?? '')
+	);
+	if (verb) {
+		if (!/(?:,\s*ma|\s(?:e|ed|ma))\s*$/u.test(text)) return null;
+		text = before.slice(offset, verb.token.start - sentence.start).trimEnd();
+	}
+	text = text.replace(/,\s*$/u, '');
+	if (!/\p{L}/u.test(text)) return null;
+	return { text, end: offset + text.length };
 }
 
 function isSpeech(verb: string, tags: readonly Tagged[], sentence: Sentence): boolean {

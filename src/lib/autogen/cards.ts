@@ -16,7 +16,7 @@ import { findPlace } from './places';
 import { phraseCards } from './phrase-cards';
 import type { Quantity } from './quantities';
 import { howMany, keptPreposition, questionFor, type Asked } from './questions';
-import { attributionCards, speakerAnswer } from './speakers';
+import { attributionCards, claimCardsOf, speakerAnswer } from './speakers';
 
 export interface Context {
 	slug: string;
@@ -48,13 +48,20 @@ export function cardsForFact(
 		);
 	if (at.needsContext) {
 		// "Resterà aperta fino al _____": only a gap, after the sentence that says what it is about.
-		if (!at.context || fact.kind === 'attribution' || fact.kind === 'phrase') return [];
+		if (
+			!at.context ||
+			fact.kind === 'attribution' ||
+			fact.kind === 'claim' ||
+			fact.kind === 'phrase'
+		)
+			return [];
 		const context = at.context.text;
 		return cardsForFact(fact, { ...ctx, gapOnly: true }, { ...at, needsContext: false })
 			.filter((c) => c.prompt.includes(GAP))
 			.map((c) => ({ ...c, prompt: `${context} ${c.prompt}` }));
 	}
 	if (fact.kind === 'attribution') return attributionCards(fact.value, at, ctx);
+	if (fact.kind === 'claim') return claimCardsOf(fact.value, at, ctx);
 	if (fact.kind === 'phrase') return phraseCards(fact.value, at, ctx);
 	// "Azienda sanitaria locale (ASL) di Cuneo": the gap covers both names, "ASL di Cuneo" fills it.
 	const answer =

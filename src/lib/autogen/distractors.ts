@@ -5,6 +5,7 @@
  */
 import { GAP } from '$lib/cards/types';
 import { rngFor, shuffled, type Random } from '$lib/random/prng';
+import type { Claim } from './claims';
 import type { Phrase } from './phrases';
 import type { Entity } from './entities';
 import { firstNameGender, guessGender } from './names';
@@ -32,6 +33,8 @@ export interface Pools {
 	/** Reasons, purposes and decisions of the text: the options of a phrase card. */
 	phrases: Phrase[];
 	speakers: string[];
+	/** What each source of the text claims: the options of a claim card. */
+	claims: Claim[];
 	authors: string[];
 	/** Names of one source, lower-cased, to one key: "asl", "azienda sanitaria locale", "asl di cuneo". */
 	aliases: Map<string, string>;

@@ -38,6 +38,8 @@ export type Fact =
 	| { kind: 'quantity'; at: SentenceFacts; value: Quantity }
 	| { kind: 'entity'; at: SentenceFacts; value: Entity }
 	| { kind: 'attribution'; at: SentenceFacts; value: Attribution }
+	/** What the source says, asked as the answer ("Che cosa sostiene X?"). */
+	| { kind: 'claim'; at: SentenceFacts; value: Attribution }
 	| { kind: 'phrase'; at: SentenceFacts; value: Phrase };
 
 export interface TextFacts {
@@ -84,8 +86,10 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 		at.phrases = at.phrases.filter(
 			(p) => p.kind !== 'role' || (!introduced.has(p.question!) && introduced.add(p.question!))
 		);
-		if (at.attribution && !isAuthor(at.attribution.speaker.text, body.authors))
+		if (at.attribution && !isAuthor(at.attribution.speaker.text, body.authors)) {
 			facts.push({ kind: 'attribution', at, value: at.attribution });
+			facts.push({ kind: 'claim', at, value: at.attribution });
+		}
 		for (const value of at.quantities) facts.push({ kind: 'quantity', at, value });
 		for (const value of at.phrases) facts.push({ kind: 'phrase', at, value });
 		for (const value of at.entities) {
@@ -104,7 +108,8 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 
 /** The span a fact's answer covers in the body. */
 export function factSpan(fact: Fact): { start: number; end: number; text: string } {
-	return fact.kind === 'attribution' ? fact.value.speaker : fact.value;
+	if (fact.kind === 'attribution') return fact.value.speaker;
+	return fact.kind === 'claim' ? fact.value.claim : fact.value;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Card, CardType } from '$lib/cards/types';
 import type { Article } from '$lib/content/types';
 import type { LemmaTable } from '$lib/lemma/types';
 import { cardsForFact, type Context } from './cards';
+import { claimOption, type Claim } from './claims';
 import type { Pools } from './distractors';
 import { factSpan, findFacts, type Fact, type TextFacts } from './facts';
 import type { Entity } from './entities';
@@ -36,6 +37,12 @@ const MAX_TYPE_SHARE = 0.4;
 
 /** How much a kind of fact is worth asking: who said what and key numbers first. */
 function weight(fact: Fact): number {
+	// What a source claims first, then who claims it: the claim is what a teacher asks.
+	// A claim of figures is asked better by its figures ("Secondo il comitato, quanti alberi…").
+	if (fact.kind === 'claim') {
+		const { start, end } = fact.value.claim;
+		return fact.at.quantities.some((q) => q.start >= start && q.end <= end) ? 3.4 : 5.2;
+	}
 	if (fact.kind === 'attribution') return 5;
 	// The subject's action, its reason and purpose: what a teacher asks before a side detail.
 	if (fact.kind === 'phrase')
@@ -90,6 +97,26 @@ function pools(text: TextFacts): Pools {
 				if (TITLES.m.has(word) || TITLES.f.has(word))
 					roles.set(word, (roles.get(word) ?? new Set()).add(who.full ?? who.text));
 	}
+	const aliases = aliasesOf(entities);
+	const source = (name: string) => aliases.get(name.toLowerCase()) ?? name.toLowerCase();
+	const claims: Claim[] = text.sentences.flatMap((s) => {
+		const a = s.attribution;
+		const who = a && speakerAnswer(a, s, people);
+		const option = a && claimOption(a);
+		return who && option && isSpeaker(who.answer)
+			? [
+					{
+						source: source(who.answer),
+						speaker: who.answer,
+						option,
+						quote: a.quote,
+						sentence: s.sentence.id,
+						paragraph: s.sentence.paragraph,
+						named: /^\p{Lu}/u.test(who.answer)
+					}
+				]
+			: [];
+	});
 	return {
 		roles: new Map(
 			[...roles].filter(([, names]) => names.size === 1).map(([w, names]) => [w, [...names][0]])
@@ -98,8 +125,9 @@ function pools(text: TextFacts): Pools {
 		quantities: text.sentences.flatMap((s) => s.quantities),
 		phrases: text.sentences.flatMap((s) => s.phrases),
 		speakers: [...new Set([...speakers, ...named])].filter(isSpeaker),
+		claims,
 		authors: text.authors,
-		aliases: aliasesOf(entities)
+		aliases
 	};
 }
 
@@ -129,6 +157,21 @@ function aliasesOf(entities: readonly Entity[]): Map<string, string> {
 
 const withArticle = (name: string) => (/^[AEIOU]/u.test(name) ? `l’${name}` : name);
 
+/** Every fact of the body with the cards it can make, best first, before any is chosen. */
+function candidatesOf(article: Article, options: AutoOptions) {
+	const text = findFacts(article, options.lemmas);
+	const ctx: Context = { slug: article.slug, seed: options.seed, pools: pools(text) };
+	return { text, candidates: text.facts.map((fact) => ({ fact, cards: cardsForFact(fact, ctx) })) };
+}
+
+/**
+ * Every card the facts of a text can make, chosen or not (a fact's types, both cards of an
+ * attribution): what the deck chooses from, for tests and the review of a generated deck.
+ */
+export function candidateCards(article: Article, options: AutoOptions): Card[] {
+	return candidatesOf(article, options).candidates.flatMap((c) => c.cards);
+}
+
 /**
  * Cards generated from an article's body, in text order: at least one per 20 words when the
  * text has that much to ask. Selection goes round the paragraphs, taking each one's best fact
@@ -137,13 +180,11 @@ const withArticle = (name: string) => (/^[AEIOU]/u.test(name) ? `l’${name}` : 
  * Same article and seed give the same cards; ids do not depend on the seed.
  */
 export function generateAutoCards(article: Article, options: AutoOptions): Card[] {
-	const text = findFacts(article, options.lemmas);
+	const { text, candidates } = candidatesOf(article, options);
 	const limit = options.limit ?? Math.ceil(text.words / MIN_WORDS_PER_CARD);
 	if (limit <= 0 || text.facts.length === 0) return [];
-	const ctx: Context = { slug: article.slug, seed: options.seed, pools: pools(text) };
 	const byParagraph = new Map<number, { fact: Fact; cards: Card[]; score: number }[]>();
-	text.facts.forEach((fact, order) => {
-		const cards = cardsForFact(fact, ctx);
+	candidates.forEach(({ fact, cards }, order) => {
 		if (!cards.length) return;
 		const asksQuestion = cards[0].type !== 'true-false' && !cards[0].prompt.includes('_____');
 		const score = weight(fact) + (asksQuestion ? 1 : 0) - order * 1e-6;

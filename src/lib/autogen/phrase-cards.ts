@@ -28,8 +28,11 @@ const SUBORDINATE_FIRST =
 
 export function phraseCards(phrase: Phrase, at: SentenceFacts, ctx: Context): Card[] {
 	const a = at.attribution;
-	// Inside what someone says, or in the conditional of reported speech: not the text's fact.
-	if (at.reported || (a && phrase.start >= a.claim.start && phrase.end <= a.claim.end)) return [];
+	// Inside what someone says, or in the conditional of reported speech: not the text's fact,
+	// unless the question keeps its source ("Secondo l’ex sindaco, perché …?").
+	const sourced = /^(?:Secondo|Stando a)\s/u.test(phrase.question ?? '');
+	const claimed = a && phrase.start >= a.claim.start && phrase.end <= a.claim.end;
+	if ((at.reported || claimed) && !(sourced && a && !a.quote)) return [];
 	const s = at.sentence;
 	// Every word of the answer must be a word the lemma table knows, or a noun it derives (the
 	// feminine of a known title: la sindaca, l'assessora): a misprint of the source (riconsestare)

@@ -88,6 +88,17 @@ function clauseBefore(text: string, at: number, tags: Tagged[], base: number): s
 	return hasVerb(tags, base, base + before.length) ? before : null;
 }
 
+/**
+ * The question of a clause: "Perché i campi sono vuoti?"; the source of a claim stays first
+ * ("Secondo l’ex sindaco, perché molti elettori sono rimasti a casa?").
+ */
+function asking(asks: string, clause: string): string {
+	const frame = /^((?:Secondo|Stando a)\s[^,«]+),\s*/u.exec(clause);
+	if (!frame) return `${asks} ${lowerSubject(clause)}?`;
+	const rest = clause.slice(frame[0].length);
+	return `${frame[1]}, ${asks.charAt(0).toLowerCase()}${asks.slice(1)} ${lowerSubject(rest)}?`;
+}
+
 /** "La figlia ha presentato…": whose daughter is in an earlier sentence, so nothing is asked. */
 const KIN =
 	/^(?:il|la|i|le|l’|l')\s*(?:figlia|figlio|figli|figlie|madre|padre|genitori|moglie|marito|fratello|sorella|famiglia)$/iu;
@@ -185,7 +196,7 @@ export function findPhrases(sentence: Sentence, tags: Tagged[]): Phrase[] {
 			before &&
 			TAIL.test(text.slice(end).trim()) &&
 			(kind === 'reason' || !/\s(?:che|cui)\s/u.test(before));
-		add(kind, at, end, ok ? `${asks} ${lowerSubject(before)}?` : null, cue);
+		add(kind, at, end, ok ? asking(asks, before) : null, cue);
 	};
 	each(REASON, cause('reason', 'Perché'));
 	each(PURPOSE, cause('purpose', 'A che scopo'));

@@ -10,6 +10,7 @@ import { cardMaker, type Context } from './cards';
 import type { Entity } from './entities';
 import { ORGANISATION_HEADS, TITLES } from './names';
 import type { Pools } from './distractors';
+import { claimCards } from './claims';
 import type { SentenceFacts } from './facts';
 
 export interface Speaker {
@@ -81,26 +82,43 @@ export function isSpeaker(answer: string): boolean {
 	return (
 		words(answer) <= 6 &&
 		!/[,;:()«»]/u.test(answer) &&
-		!/^(?:in|a|ad|da|su|per|con|tra|fra|di|una|uno|un)\s/iu.test(answer) &&
+		!/^(?:in|a|ad|da|su|per|con|tra|fra|di|una|uno|un|quanto|ciò|come)\s/iu.test(answer) &&
 		// "i produttori respingono l'accusa e": a clause, not who speaks.
 		!/\s(?:e|ed|ma)$/u.test(answer)
 	);
 }
 
 /** One name inside the other, word by word: "Coldiretti" and "Coldiretti Viterbo". */
-function contains(a: string, b: string): boolean {
+export function sameSource(a: string, b: string): boolean {
 	const words = (s: string) =>
 		` ${s.toLowerCase().replace(/^(?:il|lo|la|l’|l'|i|gli|le)\s?/u, '')} `;
 	return words(a).includes(words(b)) || words(b).includes(words(a));
 }
 
+/** The one key of a source's names in the text ("asl", "azienda sanitaria locale"…). */
+export const sourceKey = (pools: Pools) => (name: string) =>
+	pools.aliases.get(name.toLowerCase()) ?? name.toLowerCase();
+
+/** Who speaks in `at`, when a card can name them: someone, named or called so by the text. */
+function askedSpeaker(a: Attribution, at: SentenceFacts, pools: Pools): Speaker | null {
+	const people = pools.entities.filter((e) => e.kind === 'person');
+	const me = speakerAnswer(a, at, people, pools);
+	// "Secondo lui", "la direttrice" of no one the text names: who it is hides in another sentence.
+	if (!me || NOT_SOMEONE.test(me.answer) || !isSpeaker(me.answer)) return null;
+	return me;
+}
+
+/** The card asking what the source of `a` claims ("Che cosa sostiene X?"), if any. */
+export function claimCardsOf(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
+	const me = askedSpeaker(a, at, ctx.pools);
+	return me ? claimCards(a, at, me, sourceKey(ctx.pools), ctx) : [];
+}
+
 /** The cards of one attribution, best first. */
 export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context): Card[] {
 	const people = ctx.pools.entities.filter((e) => e.kind === 'person');
-	const me = speakerAnswer(a, at, people, ctx.pools);
-	// "Secondo lui", "la direttrice" of no one the text names: who it is hides in another sentence.
+	const me = askedSpeaker(a, at, ctx.pools);
 	if (!me) return [];
-	if (NOT_SOMEONE.test(me.answer) || !isSpeaker(me.answer)) return [];
 	// "Secondo i giudici, però, il Comune…": the connective stays out of the question.
 	const claim = a.claim.text
 		.replace(/[.!?]$/u, '')
@@ -122,7 +140,7 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	const kind = (s: string) => (isPerson(s) ? 'person' : isName(s) ? 'org' : 'group');
 	const myGender = gender.get(me.answer);
 	const mine = a.speaker.text.toLowerCase();
-	const source = (s: string) => ctx.pools.aliases.get(s.toLowerCase()) ?? s.toLowerCase();
+	const source = sourceKey(ctx.pools);
 	// Speakers of the same kind (people for a person), never the same speaker under another name.
 	const others = ctx.pools.speakers
 		.filter(
@@ -130,7 +148,7 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 				source(s) !== source(me.answer) &&
 				source(s) !== source(me.phrase) &&
 				// "Coldiretti" and "Coldiretti Viterbo": one source, both right.
-				!contains(s, me.answer) &&
+				!sameSource(s, me.answer) &&
 				!NOT_SOMEONE.test(s) &&
 				!claim.toLowerCase().includes(s.toLowerCase()) &&
 				// "l'opera di Artemisia": no one the claim is about is offered as who said it.
