@@ -34,7 +34,7 @@ const REASON = String.raw`perché|a causa (?:di|del|della|dello|dei|degli|delle|
 const INFINITIVE = String.raw`\p{Ll}+(?:are|ere|ire|arsi|ersi|irsi|arla|arle|arlo|arli)`;
 const PURPOSE = String.raw`(?:allo scopo di|al fine di|per)\s+(?=${INFINITIVE}\b)`;
 const SERVES = String.raw`(serv(?:e|ono|irà|iranno|irebbe|irebbero|iva|ivano))\s+(?:a|ad|per)\s+(?=${INFINITIVE}\b)`;
-const DECISION = String.raw`((?:ha|hanno)\s+(?:approvato|annunciato|stanziato|deciso|avviato|presentato)|prevede|prevedono)`;
+const DECISION = String.raw`((?:ha|hanno)\s+(?:approvato|annunciato|stanziato|deciso|avviato|presentato|annullato|bocciato|respinto|accolto|firmato|sospeso|introdotto|lanciato|inaugurato|scoperto|ritrovato|proposto|ottenuto|conquistato|pubblicato|assegnato|ordinato|chiesto)|prevede|prevedono)`;
 /**
  * A participle whose complement says what became of something or what it is for: "trasformata in
  * parco urbano", "usata come anello", "legata alla costruzione", "destinati al fieno".
