@@ -154,3 +154,17 @@ describe('the body of a text', () => {
 		).toEqual(['org:Sistema nazionale per la protezione dell’ambiente (SNPA)']);
 	});
 });
+
+describe('people and what is named after them', () => {
+	it('reads a titled surname as the person the text named, not a comune of that name', () => {
+		expect(
+			kinds(
+				'La dirigente è la prof.ssa Caterina Musso. «È una goccia nel mare», commenta la prof.ssa Musso.'
+			)
+		).toEqual(['person:Caterina Musso', 'person:Musso']);
+	});
+	it('reads a school named after someone as a name, never as a person who could speak', () => {
+		const found = entities('Gli alunni dell’Istituto comprensivo Rosa Balistreri sono 340.');
+		expect(found.find((e) => e.text === 'Rosa Balistreri')?.kind).not.toBe('person');
+	});
+});

@@ -433,8 +433,18 @@ export function findEntities(
 		spans
 			.map((e) => withElidedArticle(sentences[i], e))
 			.flatMap((e) => {
-				if (e.kind !== 'name' || e.text.includes(' ')) return [e];
-				if (personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
+				// "la prof.ssa Musso": the surname of a person the text names, not the comune of Musso.
+				const surname =
+					e.kind === 'place' &&
+					e.place?.kind === 'city' &&
+					!e.text.includes(' ') &&
+					personWords.has(e.text) &&
+					!!titleBefore(sentences[i], e.start);
+				if ((e.kind !== 'name' && !surname) || e.text.includes(' ')) return [e];
+				if (
+					surname ||
+					(personWords.has(e.text) && !(opensPlaceName(e.text) && !isFirstName(e.text)))
+				)
 					return [
 						{
 							...e,
@@ -476,6 +486,9 @@ function thingNounBefore(sentence: Sentence, start: number): string | undefined 
 	const before = sentence.tokens.filter((t) => t.end <= start).slice(-2);
 	for (let k = before.length - 1; k >= 0; k--) {
 		const word = before[k].text;
+		// "Istituto comprensivo Rosa Balistreri", "Ospedale civile Santo Spirito": named after
+		// someone, a school or a hospital.
+		if (k < before.length - 1 && ORGANISATION_HEADS.has(word)) return word;
 		if (!/^\p{Ll}/u.test(word)) return undefined;
 		if (THING_NOUNS.has(word)) return word;
 		if (/[,.;:()«»]/u.test(between(sentence, before[k], before[k + 1] ?? ({ start } as Token))))
