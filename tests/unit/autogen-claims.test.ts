@@ -84,3 +84,23 @@ describe('a reason inside a claim', () => {
 		expect(asked?.prompt).toBe('Secondo l’ex sindaco, perché molti elettori sono rimasti a casa?');
 	});
 });
+
+describe('a quote that opens on its verb', () => {
+	it('is asked on its own: its speaker, named after it, is its subject', () => {
+		const cards = candidates(
+			'Il museo ha riaperto a maggio dopo due anni di lavori.\n\n' +
+				'«Abbiamo restaurato forse un terzo delle sale», dice il direttore del museo, Luca Mancini.'
+		);
+		const gap = cards.find((c) => c.answer === 'un terzo');
+		expect(gap?.prompt).toMatch(/^«Abbiamo restaurato forse _____ delle sale»/u);
+	});
+});
+
+describe('the gap of a reason', () => {
+	it('never covers an article and a noun without what they are of ("un sistema")', () => {
+		const cards = candidates(
+			'La città antica si trova in gran parte sotto il livello della falda, e il cantiere ha potuto lavorare solo grazie a un sistema di pompe che ha tenuto l’acqua lontana dagli strati più profondi, con una spesa di 450 mila euro.'
+		);
+		expect(cards.some((c) => c.answer === 'un sistema')).toBe(false);
+	});
+});

@@ -54,19 +54,23 @@ export function findFacts(article: Article, lemmas?: LemmaTable): TextFacts {
 	const body = bodyText(article);
 	const tags = body.sentences.map((s) => tagTokens(s.tokens, lemmas));
 	const entities = findEntities(body.sentences, tags);
-	const sentences: SentenceFacts[] = body.sentences.map((sentence, i) => ({
-		sentence,
-		tags: tags[i],
-		clause: mainClause(sentence, tags[i]),
-		entities: entities[i].filter((e) => !isAuthor(e.text, body.authors)),
-		quantities: findQuantities(sentence),
-		phrases: [...findPhrases(sentence, tags[i]), ...findRoles(sentence, entities[i])],
-		attribution: findAttribution(sentence, tags[i]),
-		reported: isReported(tags[i]),
-		needsContext:
-			needsContext(sentence.text, tags[i][1]?.best?.pos, tags[i][2]?.best?.pos) ||
-			proDrop(sentence, tags[i])
-	}));
+	const sentences: SentenceFacts[] = body.sentences.map((sentence, i) => {
+		const attribution = findAttribution(sentence, tags[i]);
+		return {
+			sentence,
+			tags: tags[i],
+			clause: mainClause(sentence, tags[i]),
+			entities: entities[i].filter((e) => !isAuthor(e.text, body.authors)),
+			quantities: findQuantities(sentence),
+			phrases: [...findPhrases(sentence, tags[i]), ...findRoles(sentence, entities[i])],
+			attribution,
+			reported: isReported(tags[i]),
+			needsContext:
+				needsContext(sentence.text, tags[i][1]?.best?.pos, tags[i][2]?.best?.pos) ||
+				// "«Abbiamo indagato…», dice Luca Mancini": the quote's speaker is its subject.
+				(!attribution?.quote && proDrop(sentence, tags[i]))
+		};
+	});
 	sentences.forEach((at, i) => {
 		const before = sentences[i - 1];
 		if (

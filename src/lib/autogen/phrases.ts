@@ -119,6 +119,14 @@ function headOf(text: string, start: number, end: number, base: number): Phrase[
 			break;
 		}
 	if (n < 2) return null;
+	// "un sistema di pompe": an article and a noun say nothing without what they are of.
+	if (
+		n === 2 &&
+		/^(?:il|lo|la|i|gli|le|un|uno|una|l[’']\S*)$/iu.test(parts[0]) &&
+		/^(?:di|dei|degli|delle|del|della)$/u.test(parts[2] ?? '') &&
+		/^\p{Ll}/u.test(parts[3] ?? '')
+	)
+		n = 4;
 	// Never cut a name: the gap ends on a lower-case word, or before one.
 	if (/^\p{Lu}/u.test(parts[n] ?? '')) return null;
 	const head = parts.slice(0, n).join(' ');
