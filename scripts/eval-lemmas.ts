@@ -8,13 +8,15 @@
  *   found = the form is in some entry;  right = one such entry has the gold lemma.
  * Forms and lemmas are compared in lower case, NFC, with ’ read as '.
  *
- *   npx tsx scripts/eval-lemmas.ts [--verbose]   (--verbose lists every miss)
+ *   npx tsx scripts/eval-lemmas.ts [--verbose] [--dir eval/holdout3]
+ * (--verbose lists every miss; --dir reads another set of the same format)
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TEXTS = 'eval/texts';
+const dirAt = process.argv.indexOf('--dir');
+const TEXTS = dirAt > 0 ? process.argv[dirAt + 1] : 'eval/texts';
 const verbose = process.argv.includes('--verbose');
 
 interface Gold {

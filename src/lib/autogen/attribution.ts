@@ -125,7 +125,11 @@ export function findAttribution(sentence: Sentence, tags: readonly Tagged[]): At
 				? i - 2
 				: i;
 		let verbTo = i + 1;
-		while (verbTo < tokens.length && /^(?:invece|anche|poi)$/u.test(tokens[verbTo].text)) verbTo++;
+		while (
+			verbTo < tokens.length &&
+			/^(?:invece|anche|poi|inoltre|però|pure|ancora|infatti|quindi)$/u.test(tokens[verbTo].text)
+		)
+			verbTo++;
 		const rest = text.slice(tokens[verbTo - 1].end - sentence.start);
 		const m = /^(?:\s+che|\s*:)\s*/u.exec(rest);
 		if (!m || aux === 0) continue;
