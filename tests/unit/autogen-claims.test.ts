@@ -104,3 +104,21 @@ describe('the gap of a reason', () => {
 		expect(cards.some((c) => c.answer === 'un sistema')).toBe(false);
 	});
 });
+
+describe('speakers offered as wrong options', () => {
+	it('are never towns, and a claim after "che," starts on its first word', () => {
+		const cards = candidates(
+			[
+				'Secondo i gruppi di opposizione, la gara sarebbe stata costruita su misura per una società con sede a Bologna.',
+				'Secondo i sindacati, un terzo degli autobus ha più di quindici anni.',
+				'Secondo i commercianti, il mercato porta lavoro a tutta la zona.',
+				'Secondo i tecnici, la nuova linea sarà pronta entro l’estate.',
+				'Stefano Ricciardi ha annunciato che, se entro trenta giorni non arriveranno risposte, l’opposizione presenterà una mozione.',
+				'Marta Bellini ha detto che la giunta risponderà entro venerdì.'
+			].join('\n\n')
+		);
+		for (const c of cards.filter((c) => /^Secondo chi /u.test(c.prompt)))
+			expect(c.options).not.toContain('Bologna');
+		for (const c of cards) expect(c.prompt).not.toMatch(/che ,/u);
+	});
+});

@@ -168,3 +168,16 @@ describe('people and what is named after them', () => {
 		expect(found.find((e) => e.text === 'Rosa Balistreri')?.kind).not.toBe('person');
 	});
 });
+
+describe('an acronym’s expansion', () => {
+	it('never reaches back over a verb to a name of another phrase', () => {
+		const found = kinds(
+			'Un consorzio con sede a Monaco di Baviera ha annunciato ricorso al Tribunale amministrativo regionale (TAR) entro trenta giorni.'
+		);
+		expect(found.some((k) => k.includes('Monaco') && k.includes('TAR'))).toBe(false);
+		const comma = kinds(
+			'Un consorzio con sede a Monaco di Baviera, ha annunciato ricorso al Tribunale amministrativo regionale (TAR).'
+		);
+		expect(comma.some((k) => k.includes('Monaco') && k.includes('TAR'))).toBe(false);
+	});
+});

@@ -320,6 +320,8 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 				: '';
 			// "…per la prevenzione, l’ambiente e l’energia dell’Emilia-Romagna (Arpae)".
 			if (!prev || prev.kind !== 'org' || !/^,?\s(?:\p{Ll}+[’']?,?\s?){1,8}$/u.test(gap)) break;
+			// "un consorzio di Monaco, ha annunciato ricorso al Tribunale…": a verb ends the name.
+			if (FINITE.test(gap)) break;
 			k--;
 		}
 		// "Sistema nazionale per la protezione dell'ambiente (SNPA)": a name read as no kind.
@@ -332,6 +334,7 @@ function withAcronyms(sentence: Sentence, spans: Entity[]): Entity[] {
 		const listed = !/,/u.test(joining) || !/\p{Lu}/u.test(inner);
 		const words = joining.trim().split(/\s+/u).filter(Boolean).length;
 		if (/[;:.«»()]/u.test(joining) || !listed || words > (/,/u.test(joining) ? 12 : 8)) continue;
+		if (FINITE.test(joining)) continue;
 		let end = open + m[0].length;
 		const rest = /^\s+(?:di|del|della|dell’|dell')\s?\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*/u.exec(
 			text.slice(end - sentence.start)
@@ -496,6 +499,9 @@ function thingNounBefore(sentence: Sentence, start: number): string | undefined 
 	}
 	return undefined;
 }
+
+/** A finite verb among the words joining two names: they are two phrases, not one name. */
+const FINITE = /(?:^|\s)(?:ha|hanno|è|sono|era|erano|sarà|saranno|aveva|avevano)\s/u;
 
 /** The title right before a name ("la sindaca di Povoletto, " / "il dott. "), with its gender. */
 const FUNCTION_BEFORE_TITLE =

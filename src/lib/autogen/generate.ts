@@ -12,6 +12,7 @@ import type { Pools } from './distractors';
 import { factSpan, findFacts, type Fact, type TextFacts } from './facts';
 import type { Entity } from './entities';
 import { TITLES } from './names';
+import { findPlace } from './places';
 import { isSpeaker, speakerAnswer } from './speakers';
 
 export { findFacts } from './facts';
@@ -80,6 +81,8 @@ function pools(text: TextFacts): Pools {
 		// Places named like organisations ("Pala Unipol", "Palazzo Fava") never speak.
 		.filter((e) => (e.kind === 'person' && e.text.includes(' ')) || e.kind === 'org')
 		.filter((e) => !/^(?:Pala|Palazzo|Teatro|Stadio|Museo|Piazza)\b/u.test(e.text))
+		// "Monaco di Baviera", "Bologna": a town never speaks, whatever its span was read as.
+		.filter((e) => e.kind === 'person' || !findPlace(e.text))
 		.map((e) => e.short ?? e.text);
 	// "la curatrice": the one person the text gives that role, in a title or beside a name.
 	const roles = new Map<string, Set<string>>();

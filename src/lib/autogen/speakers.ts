@@ -123,6 +123,7 @@ export function attributionCards(a: Attribution, at: SentenceFacts, ctx: Context
 	const claim = a.claim.text
 		.replace(/[.!?]$/u, '')
 		.replace(/\s*;.*$/su, '')
+		.replace(/^[\s,]+/u, '')
 		.replace(/^(?:però|tuttavia|invece|inoltre|infatti|comunque),\s*/iu, '');
 	if (
 		words(claim) > 30 ||
