@@ -169,3 +169,13 @@ describe('words no table knows', () => {
 		expect(readings('impollinatori', table)).toEqual([]);
 	});
 });
+
+describe('two finite verbs seldom stand side by side', () => {
+	it('reads a word before a modal as the noun that is its subject', () => {
+		expect(read('Secondo il piano, i nuovi moli dovrebbero aprire nel 2028.', 'moli')).toBe(
+			'molo NOUN'
+		);
+		// As a verb where no finite verb follows it.
+		expect(read('Spero che tu moli bene il coltello.', 'moli')).toBe('molare VERB');
+	});
+});

@@ -277,6 +277,8 @@ export function score(analysis: Analysis, context: Context): number {
 		if (finite) value += 0.5;
 		else if (pos === 'NOUN') value -= 0.3;
 	}
+	// Two finite verbs in a row are rare ("i primi moli dovrebbero entrare": the noun).
+	if (finite && next.length > 0 && next.every(isFinite)) value -= 1;
 	// molto, poco, tanto: a determiner before a noun, an adverb before anything else.
 	if (pos === 'DET' || (pos === 'ADV' && ['molto', 'poco', 'tanto', 'troppo'].includes(lemma))) {
 		const following = next[0]?.pos;
