@@ -1,5 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, Response } from '@playwright/test';
 import { expect, test } from '../helpers/csp';
+import { count } from '../helpers/study';
 
 const STUDY = '/study/mosca-pyongyang/facts';
 const prompt = (page: Page) => page.locator('.card .prompt');
@@ -16,6 +17,14 @@ async function newDevice(browser: Browser) {
 	const context = await browser.newContext();
 	return { context, page: await context.newPage() };
 }
+
+/** A push that carries at least one review (a page that opens pushes none). */
+const pushOfReviews = (response: Response) =>
+	response.url().endsWith('/api/sync/push') &&
+	(response.request().postDataJSON() as { reviews: unknown[] }).reviews.length > 0;
+
+const counts = (page: Page) =>
+	Promise.all((['new', 'learning', 'review'] as const).map((k) => count(page, k).textContent()));
 
 async function joinWith(page: Page, phrase: string) {
 	await page.goto('/settings');
@@ -37,26 +46,29 @@ test('two devices study, one offline, sync and agree; a third joins by the phras
 	await joinWith(phone.page, phrase);
 	await expect(phone.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
 
-	// The phone studies on the bus, with no network; the laptop studies at home.
+	// The phone studies on the bus, with no network; the laptop studies at home, and its reviews
+	// go to the server by themselves.
 	await phone.page.goto(STUDY);
 	await phone.context.setOffline(true);
 	await studyOne(phone.page);
 	await studyOne(phone.page);
 	await laptop.page.goto(STUDY);
 	for (let i = 0; i < 3; i++) await studyOne(laptop.page);
-	await laptop.page.goto('/settings');
-	await expect(laptop.page.getByText('Synced: 3 reviews sent, 0 received.')).toBeVisible();
+	// Sent a few seconds after the last rating (each rating starts the wait again).
+	await laptop.page.waitForResponse(pushOfReviews);
 
-	// Back online, the phone sends its queue and takes the laptop's.
+	// Back online, the phone sends its queue and takes the laptop's, still on the study page.
+	const phoneSent = phone.page.waitForResponse(pushOfReviews);
 	await phone.context.setOffline(false);
+	await phoneSent;
 	await phone.page.goto('/settings');
-	await expect(phone.page.getByText('Synced: 2 reviews sent, 3 received.')).toBeVisible();
-	await laptop.page.getByRole('button', { name: 'Sync now' }).click();
-	await expect(laptop.page.getByText('Synced: 0 reviews sent, 2 received.')).toBeVisible();
+	await laptop.page.goto('/settings');
+	await expect(laptop.page.getByText(/Synced: 0 reviews sent, 2 received\./)).toBeVisible();
 
 	// The first two cards were rated on both: 3 cards, and every one of the 5 reviews.
 	for (const { page } of [laptop, phone]) {
 		await expect(page.getByText('3 cards studied, 5 reviews')).toBeVisible();
+		await expect(page.getByTestId('sync-last')).toContainText('Last sync:');
 	}
 
 	const tablet = await newDevice(browser);
@@ -65,6 +77,34 @@ test('two devices study, one offline, sync and agree; a third joins by the phras
 	await expect(tablet.page.getByText('3 cards studied, 5 reviews')).toBeVisible();
 
 	for (const device of [laptop, phone, tablet]) await device.context.close();
+});
+
+test('a review on the study page reaches the other device, which opens its study page', async ({
+	browser
+}) => {
+	const laptop = await newDevice(browser);
+	await laptop.page.goto('/settings');
+	await laptop.page.getByRole('button', { name: 'Create a sync key' }).click();
+	await expect(laptop.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
+	const phrase = (await laptop.page.getByTestId('sync-phrase').textContent())!.trim();
+	const phone = await newDevice(browser);
+	await joinWith(phone.page, phrase);
+	await expect(phone.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
+
+	// From here on, Settings is never opened.
+	await laptop.page.goto(STUDY);
+	await studyOne(laptop.page);
+	await studyOne(laptop.page);
+	await laptop.page.waitForResponse(pushOfReviews);
+	const onLaptop = await counts(laptop.page);
+
+	const pulled = phone.page.waitForResponse((r) => r.url().includes('/api/sync/pull'));
+	await phone.page.goto(STUDY);
+	await pulled;
+	for (const [i, kind] of (['new', 'learning', 'review'] as const).entries()) {
+		await expect(count(phone.page, kind)).toHaveText(onLaptop[i] ?? '');
+	}
+	for (const device of [laptop, phone]) await device.context.close();
 });
 
 test('a key the server never made is refused, and the reviews stay on the device', async ({

@@ -61,6 +61,7 @@ export class Progress {
 	#channelName: string | null;
 	#channel: BroadcastChannel | null = null;
 	#listeners = new Set<(change: RemoteChange) => void>();
+	#writeListeners = new Set<() => void>();
 
 	/**
 	 * @param channel name of the `BroadcastChannel` shared with other tabs on the same database
@@ -72,10 +73,23 @@ export class Progress {
 		this.#channelName = channel;
 	}
 
-	/** Calls `listener` after each change another tab made is in the snapshot; returns an unsubscribe. */
+	/**
+	 * Calls `listener` after each change another tab made is in the snapshot, and after an import
+	 * here (a backup, a sync); returns an unsubscribe.
+	 */
 	onRemoteChange(listener: (change: RemoteChange) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/**
+	 * Calls `listener` after each change made in this tab by the learner (a rating, an undo, a
+	 * mark, settings), not after an import: what background sync listens to, so that what it
+	 * brings in does not start it again. Returns an unsubscribe.
+	 */
+	onWrite(listener: () => void): () => void {
+		this.#writeListeners.add(listener);
+		return () => this.#writeListeners.delete(listener);
 	}
 
 	/** `loading` while a read is under way, `unavailable` when storage cannot be opened. */
@@ -162,6 +176,7 @@ export class Progress {
 			const saved = { ...logged, id };
 			this.#apply({ kind: 'review', state, review: saved });
 			this.#tell({ kind: 'review', state, review: saved });
+			this.#wrote();
 			return id;
 		});
 	}
@@ -172,6 +187,7 @@ export class Progress {
 			await store.undoReview(previous, cardId, reviewId);
 			this.#apply({ kind: 'undo', previous, cardId, reviewId });
 			this.#tell({ kind: 'undo', previous, cardId, reviewId });
+			this.#wrote();
 		});
 	}
 
@@ -199,6 +215,10 @@ export class Progress {
 		}
 	}
 
+	#wrote(): void {
+		for (const listener of this.#writeListeners) listener();
+	}
+
 	/** A change from another tab: applied after the calls already queued here, then announced. */
 	#heard(change: RemoteChange): void {
 		void this.#serial(async () => {
@@ -224,6 +244,7 @@ export class Progress {
 			else words.delete(id);
 			this.#snapshot = { ...this.#snapshot, words };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -238,6 +259,7 @@ export class Progress {
 				else words.delete(id);
 			}
 			this.#snapshot = { ...this.#snapshot, words };
+			this.#wrote();
 		});
 	}
 
@@ -253,6 +275,7 @@ export class Progress {
 			for (const id of ids) if (!picks.has(id)) picks.set(id, { id, from, at: at.toISOString() });
 			this.#snapshot = { ...this.#snapshot, picks };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 			return added;
 		});
 	}
@@ -266,6 +289,7 @@ export class Progress {
 			else marks.delete(id);
 			this.#snapshot = { ...this.#snapshot, marks };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -277,6 +301,7 @@ export class Progress {
 			states.delete(id);
 			this.#snapshot = { ...this.#snapshot, states };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -286,6 +311,7 @@ export class Progress {
 			await store.saveSettings(valid);
 			this.#snapshot = { ...this.#snapshot, settings: valid };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -309,6 +335,8 @@ export class Progress {
 			);
 			this.#snapshot = await store.load();
 			this.#tell({ kind: 'other' });
+			// This tab's pages hear it too: a sync may bring reviews in under an open study session.
+			for (const listener of this.#listeners) listener({ kind: 'other' });
 			return result;
 		});
 	}

@@ -97,28 +97,54 @@ export async function syncOnce(
 		cursor = page.cursor;
 		more = page.more;
 	}
-	const result = await progress.importBackup(
-		{
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			exportedAt: now.toISOString(),
-			settings: progress.settings,
-			states: [],
-			reviews,
-			words,
-			picks: []
-		},
-		'merge'
-	);
+	// Nothing pulled, nothing written: an open study session is left alone.
+	const result =
+		reviews.length || words.length
+			? await progress.importBackup(
+					{
+						format: BACKUP_FORMAT,
+						version: BACKUP_VERSION,
+						exportedAt: now.toISOString(),
+						settings: progress.settings,
+						states: [],
+						reviews,
+						words,
+						picks: []
+					},
+					'merge'
+				)
+			: { newReviews: 0 };
 	if (JSON.stringify(settings.settings) !== JSON.stringify(progress.settings)) {
 		await progress.saveSettings(settings.settings);
 	}
+	pushedThrough = pastPulled(progress.reviews, pushedThrough, new Set(reviews.map((r) => r.uid)));
 	return {
 		state: { ...state, cursor, pushedThrough, settings },
 		pushed,
 		pulled: result.newReviews,
 		settingsFromOther: [...settingsFromOther]
 	};
+}
+
+/**
+ * The push cursor moved past the reviews that came from the server: stored here after the last
+ * push, they got higher keys, and without this every sync would send them back. It stops at the
+ * first review made here that is not pushed yet.
+ */
+export function pastPulled(
+	reviews: readonly { id?: number; uid?: string }[],
+	pushedThrough: number,
+	pulled: ReadonlySet<string>
+): number {
+	const after = reviews
+		.filter((r) => (r.id ?? 0) > pushedThrough)
+		.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+	let through = pushedThrough;
+	for (const review of after) {
+		if (!review.uid || !pulled.has(review.uid)) break;
+		through = review.id ?? through;
+	}
+	return through;
 }
 
 function portable(review: LoggedReview): Omit<LoggedReview, 'id'> {
