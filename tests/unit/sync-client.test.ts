@@ -27,7 +27,20 @@ function server(): SyncApi {
 	return {
 		create: async (key) => void unwrap(await service.create(key, at())),
 		push: async (key, input) => unwrap(await service.push(key, input, at())),
-		pull: async (key, since) => unwrap(await service.pull(key, since))
+		pull: async (key, since, more) => unwrap(await service.pull(key, since, more))
+	};
+}
+
+/** The server as a client from before undos were synced sees it: no `with`, no `undone`. */
+function asOldClient(api: SyncApi): SyncApi {
+	return {
+		...api,
+		push: (key, input) => {
+			const old = { ...input };
+			delete old.undone;
+			return api.push(key, old);
+		},
+		pull: (key, since) => api.pull(key, since)
 	};
 }
 
@@ -109,6 +122,59 @@ describe('syncing devices through the server', () => {
 		const report = await phone.sync(api);
 		expect(report.settingsFromOther).toEqual(['desiredRetention']);
 		expect(phone.progress.settings.desiredRetention).toBe(0.85);
+	});
+
+	it('takes a review back everywhere: undone on the phone after a sync, gone from the laptop after its next', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		const laptop = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'again']
+		]);
+		await phone.sync(api);
+		await laptop.sync(api);
+		expect(laptop.progress.reviews).toHaveLength(2);
+
+		// The phone's learner takes back the rating of card-b (it was new: new again).
+		const last = phone.progress.reviews.at(-1)!;
+		await phone.progress.undoReview(null, 'card-b', last.id!);
+		expect((await phone.sync(api)).pushed).toBe(0);
+		await laptop.sync(api);
+		expect(laptop.progress.reviews.map((r) => r.cardId)).toEqual(['card-a']);
+		expect(laptop.progress.states.has('card-b')).toBe(false);
+		expect(laptop.progress.undone.map((u) => u.uid)).toEqual([last.uid]);
+
+		// Pulled again from the start (a new device), the review stays gone; the phone's does too.
+		const tablet = await device(key);
+		await tablet.sync(api);
+		expect(tablet.progress.reviews.map((r) => r.uid)).toEqual([phone.progress.reviews[0].uid]);
+		await phone.sync(api);
+		expect(phone.progress.reviews).toHaveLength(1);
+		expect(tablet.progress.states.get('card-a')).toEqual(phone.progress.states.get('card-a'));
+	});
+
+	it('still serves a client from before undos were synced: it pushes and pulls as it did', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'good']
+		]);
+		await phone.sync(api);
+		await phone.progress.undoReview(null, 'card-b', phone.progress.reviews.at(-1)!.id!);
+		await phone.sync(api);
+		const old = asOldClient(api);
+		const page = await old.pull(key, 0);
+		expect(page.entries.map((e) => e.kind)).not.toContain('undone');
+		const laptop = await device(key);
+		await study(laptop.progress, [['card-c', 5, 'good']]);
+		expect((await laptop.sync(old)).pushed).toBe(1);
+		expect((await phone.sync(api)).pulled).toBe(1);
 	});
 
 	it('refuses a key the server does not know, and keeps every review here', async () => {

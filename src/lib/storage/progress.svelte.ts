@@ -23,7 +23,14 @@ import {
 	type ProgressStore,
 	type Snapshot
 } from './progress';
-import type { Backup, MarkRecord, ReviewRecord, StateRecord, WordMark } from './records';
+import type {
+	Backup,
+	MarkRecord,
+	ReviewRecord,
+	StateRecord,
+	UndoneRecord,
+	WordMark
+} from './records';
 
 /** Opens the store (in the app: `openProgress`, in tests: a database of their own). */
 export type OpenStore = (events: ConnectionEvents) => Promise<ProgressStore>;
@@ -33,7 +40,13 @@ export type ProgressStatus = 'loading' | 'ready' | 'unavailable';
 /** What another tab changed, as told to `onRemoteChange` listeners once it is in the snapshot. */
 export type RemoteChange =
 	| { kind: 'review'; state: StateRecord; review: ReviewRecord }
-	| { kind: 'undo'; previous: StateRecord | null; cardId: string; reviewId: number }
+	| {
+			kind: 'undo';
+			previous: StateRecord | null;
+			cardId: string;
+			reviewId: number;
+			undone: UndoneRecord | null;
+	  }
 	/** Anything else (settings, marks, an import, a reset): everything was read again. */
 	| { kind: 'other' };
 
@@ -44,6 +57,7 @@ const EMPTY: Snapshot = {
 	words: new Map(),
 	picks: new Map(),
 	marks: new Map(),
+	undone: [],
 	unreadable: []
 };
 
@@ -123,6 +137,10 @@ export class Progress {
 	get marks(): Snapshot['marks'] {
 		return this.#snapshot.marks;
 	}
+	/** Reviews undone (kept so that sync does not bring them back), oldest first. */
+	get undone(): readonly UndoneRecord[] {
+		return this.#snapshot.undone;
+	}
 	/** Stored records that failed their check, by store (kept on disk, never used). */
 	get unreadable(): Snapshot['unreadable'] {
 		return this.#snapshot.unreadable;
@@ -184,9 +202,9 @@ export class Progress {
 	/** Takes a rating back: the state as it was (none: the card is new again), the review gone. */
 	undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
 		return this.#write(async (store) => {
-			await store.undoReview(previous, cardId, reviewId);
-			this.#apply({ kind: 'undo', previous, cardId, reviewId });
-			this.#tell({ kind: 'undo', previous, cardId, reviewId });
+			const undone = await store.undoReview(previous, cardId, reviewId, this.#clock());
+			this.#apply({ kind: 'undo', previous, cardId, reviewId, undone });
+			this.#tell({ kind: 'undo', previous, cardId, reviewId, undone });
 			this.#wrote();
 		});
 	}
@@ -203,7 +221,13 @@ export class Progress {
 		}
 		if (change.previous) states.set(change.cardId, change.previous);
 		else states.delete(change.cardId);
-		this.#snapshot = { ...s, states, reviews: s.reviews.filter((r) => r.id !== change.reviewId) };
+		const undone = change.undone && !s.undone.some((u) => u.id === change.undone?.id);
+		this.#snapshot = {
+			...s,
+			states,
+			reviews: s.reviews.filter((r) => r.id !== change.reviewId),
+			undone: undone && change.undone ? [...s.undone, change.undone] : s.undone
+		};
 	}
 
 	/** Tells the other tabs (best effort: a tab that missed it reads everything when it opens). */

@@ -56,6 +56,8 @@ interface Request {
 	notBefore: number | null;
 	/** The highest review key this tab has (what the sync must have pushed). */
 	need: number;
+	/** The same for undone reviews. */
+	needUndone: number;
 }
 
 export class BackgroundSync {
@@ -114,7 +116,7 @@ export class BackgroundSync {
 
 	/** Syncs now, even if another tab just did. */
 	syncNow(): Promise<LastSync | null> {
-		return this.#run({ notBefore: null, need: 0 });
+		return this.#run({ notBefore: null, need: 0, needUndone: 0 });
 	}
 
 	/** The learner changed something here: a sync in a few seconds, unless more comes first. */
@@ -138,12 +140,13 @@ export class BackgroundSync {
 	#soon(ms: number): void {
 		const env = this.#env;
 		if (!env || !this.#state) return;
-		const request = { notBefore: env.clock().getTime(), need: this.#need() };
+		const request = { notBefore: env.clock().getTime(), ...this.#need() };
 		const pending = this.#pending;
 		this.#pending = pending
 			? {
 					notBefore: Math.min(pending.notBefore ?? 0, request.notBefore),
-					need: Math.max(pending.need, request.need)
+					need: Math.max(pending.need, request.need),
+					needUndone: Math.max(pending.needUndone, request.needUndone)
 				}
 			: request;
 		this.#arm(ms);
@@ -158,7 +161,7 @@ export class BackgroundSync {
 			const request = this.#pending ?? {
 				// The slow timer: satisfied by any sync of the last period, in any tab.
 				notBefore: env.clock().getTime() - PERIOD_MS,
-				need: this.#need()
+				...this.#need()
 			};
 			this.#pending = null;
 			void this.#run(request);
@@ -171,10 +174,11 @@ export class BackgroundSync {
 		this.#pending = null;
 	}
 
-	#need(): number {
+	#need(): Pick<Request, 'need' | 'needUndone'> {
 		let need = 0;
 		for (const review of this.#progress.reviews) need = Math.max(need, review.id ?? 0);
-		return need;
+		const needUndone = this.#progress.undone.at(-1)?.id ?? 0;
+		return { need, needUndone };
 	}
 
 	async #run(request: Request): Promise<LastSync | null> {
@@ -216,7 +220,8 @@ export class BackgroundSync {
 			request.notBefore !== null &&
 			done?.ok &&
 			Date.parse(done.startedAt) >= request.notBefore &&
-			state.pushedThrough >= request.need
+			state.pushedThrough >= request.need &&
+			(state.undonePushedThrough ?? 0) >= request.needUndone
 		) {
 			return done;
 		}

@@ -7,13 +7,14 @@
 import type { Progress } from '$lib/storage/progress.svelte';
 import { BACKUP_FORMAT, BACKUP_VERSION, withUid, type WordRecord } from '$lib/storage/records';
 import {
+	type EntryKind,
 	MAX_PUSH_REVIEWS,
 	type PullResult,
 	type PushInput,
 	type PushResult,
 	type SyncError
 } from './contracts';
-import type { LoggedReview } from './merge';
+import type { LoggedReview, Undone } from './merge';
 import { mergeSettings, stampChanges, type SettingsField, type StampedSettings } from './settings';
 
 /** What a device remembers between syncs. */
@@ -23,6 +24,8 @@ export interface SyncState {
 	cursor: number;
 	/** This device's review keys up to which it has pushed (they only grow). */
 	pushedThrough: number;
+	/** The same for undone reviews (absent in what was stored before undos were synced). */
+	undonePushedThrough?: number;
 	/** The settings as last synced, with the instant each field changed. */
 	settings: StampedSettings | null;
 }
@@ -31,7 +34,8 @@ export interface SyncState {
 export interface SyncApi {
 	create(key: string): Promise<void>;
 	push(key: string, input: PushInput): Promise<PushResult>;
-	pull(key: string, since: number): Promise<PullResult>;
+	/** `more`: kinds beyond the first ones (`FIRST_KINDS`) to pull too. */
+	pull(key: string, since: number, more?: readonly EntryKind[]): Promise<PullResult>;
 }
 
 /** The server refused, or could not be reached (`offline`). */
@@ -61,34 +65,48 @@ export async function syncOnce(
 	now: Date
 ): Promise<SyncReport> {
 	const fresh = progress.reviews.filter((r) => (r.id ?? 0) > state.pushedThrough);
+	const undoneThrough = state.undonePushedThrough ?? 0;
+	const freshUndone = progress.undone.filter((u) => (u.id ?? 0) > undoneThrough);
 	const stamped = stampChanges(
 		state.settings ?? { settings: progress.settings, changedAt: {} },
 		progress.settings,
 		now
 	);
 	let pushedThrough = state.pushedThrough;
+	let undonePushedThrough = undoneThrough;
 	let pushed = 0;
-	for (let i = 0; i === 0 || i < fresh.length; i += MAX_PUSH_REVIEWS) {
+	const parts = Math.max(
+		1,
+		Math.ceil(Math.max(fresh.length, freshUndone.length) / MAX_PUSH_REVIEWS)
+	);
+	for (let i = 0; i < parts * MAX_PUSH_REVIEWS; i += MAX_PUSH_REVIEWS) {
 		const part = fresh.slice(i, i + MAX_PUSH_REVIEWS);
+		const undonePart = freshUndone.slice(i, i + MAX_PUSH_REVIEWS);
 		const result = await api.push(state.key, {
 			reviews: part.map((r) => portable(withUid(r))),
+			...(undonePart.length
+				? { undone: undonePart.map(({ uid, cardId, at }) => ({ uid, cardId, at })) }
+				: {}),
 			...(i === 0 ? { settings: stamped, words: [...progress.words.values()] } : {})
 		});
 		pushed += result.added;
 		for (const r of part) pushedThrough = Math.max(pushedThrough, r.id ?? 0);
+		for (const u of undonePart) undonePushedThrough = Math.max(undonePushedThrough, u.id ?? 0);
 	}
 
 	const reviews: LoggedReview[] = [];
+	const undone: Undone[] = [];
 	const words: WordRecord[] = [];
 	let settings = stamped;
 	const settingsFromOther = new Set<SettingsField>();
 	let cursor = state.cursor;
 	for (let more = true; more;) {
-		const page = await api.pull(state.key, cursor);
+		const page = await api.pull(state.key, cursor, ['undone']);
 		for (const entry of page.entries) {
 			if (entry.kind === 'review') reviews.push(entry.body as LoggedReview);
 			else if (entry.kind === 'word') words.push(entry.body as WordRecord);
-			else {
+			else if (entry.kind === 'undone') undone.push(entry.body as Undone);
+			else if (entry.kind === 'settings') {
 				const merge = mergeSettings(settings, entry.body as StampedSettings);
 				settings = merge.merged;
 				for (const field of merge.fromOther) settingsFromOther.add(field);
@@ -99,7 +117,7 @@ export async function syncOnce(
 	}
 	// Nothing pulled, nothing written: an open study session is left alone.
 	const result =
-		reviews.length || words.length
+		reviews.length || words.length || undone.length
 			? await progress.importBackup(
 					{
 						format: BACKUP_FORMAT,
@@ -109,7 +127,8 @@ export async function syncOnce(
 						states: [],
 						reviews,
 						words,
-						picks: []
+						picks: [],
+						undone
 					},
 					'merge'
 				)
@@ -118,8 +137,13 @@ export async function syncOnce(
 		await progress.saveSettings(settings.settings);
 	}
 	pushedThrough = pastPulled(progress.reviews, pushedThrough, new Set(reviews.map((r) => r.uid)));
+	undonePushedThrough = pastPulled(
+		progress.undone,
+		undonePushedThrough,
+		new Set(undone.map((u) => u.uid))
+	);
 	return {
-		state: { ...state, cursor, pushedThrough, settings },
+		state: { ...state, cursor, pushedThrough, undonePushedThrough, settings },
 		pushed,
 		pulled: result.newReviews,
 		settingsFromOther: [...settingsFromOther]
@@ -197,6 +221,7 @@ export function httpApi(fetchFn: typeof fetch = fetch, base = '/api/sync'): Sync
 	return {
 		create: (key) => call(key, '', { method: 'POST' }),
 		push: (key, input) => call(key, '/push', { method: 'POST', body: JSON.stringify(input) }),
-		pull: (key, since) => call(key, `/pull?since=${since}`)
+		pull: (key, since, more = []) =>
+			call(key, `/pull?since=${since}${more.length ? `&with=${more.join(',')}` : ''}`)
 	};
 }
