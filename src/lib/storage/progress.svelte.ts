@@ -15,6 +15,7 @@
 import { createContext } from 'svelte';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import { createScheduler } from '$lib/srs/scheduler';
+import { stampMark } from '$lib/sync/marks';
 import { newReviewUid } from '$lib/sync/review-id';
 import {
 	unreadableCount,
@@ -304,9 +305,13 @@ export class Progress {
 		});
 	}
 
-	/** Stores a card's marks (suspended, buried, flagged); `null` removes them. */
-	setMark(id: string, mark: MarkRecord | null): Promise<void> {
+	/**
+	 * Stores a card's marks (suspended, buried, flagged); `null` takes them off. Each field that
+	 * changes is stamped with the clock, so that sync can merge it with other devices' (last wins).
+	 */
+	setMark(id: string, next: MarkRecord | null): Promise<void> {
 		return this.#write(async (store) => {
+			const mark = stampMark(this.#snapshot.marks.get(id), next, this.#clock());
 			await store.setMark(id, mark);
 			const marks = new Map(this.#snapshot.marks);
 			if (mark) marks.set(id, mark);

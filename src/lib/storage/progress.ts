@@ -269,9 +269,6 @@ export class ProgressStore {
 			return { newReviews: backup.reviews.length, knownReviews: 0, states: backup.states.length };
 		}
 		const plan = planMerge(await this.#mergeSide(), logged(backup), mode.scheduler);
-		// A card's marks (suspended, buried, flagged) this device has win; the backup adds the rest.
-		const own = new Set(await this.#db.getAllKeys('marks'));
-		const newMarks = (backup.marks ?? []).filter((mark) => !own.has(mark.id));
 		const tx = this.#db.transaction(
 			['states', 'reviews', 'words', 'picks', 'marks', 'undone'],
 			'readwrite'
@@ -293,7 +290,7 @@ export class ProgressStore {
 			...plan.states.map((state) => states.put(state)),
 			...plan.words.map((word) => words.put(word)),
 			...plan.picks.map((pick) => picks.put(pick)),
-			...newMarks.map((mark) => marks.put(mark)),
+			...plan.marks.map((mark) => marks.put(mark)),
 			tx.done
 		]);
 		return summary(plan);
@@ -301,13 +298,14 @@ export class ProgressStore {
 
 	/** This device's progress as one side of a merge. */
 	async #mergeSide() {
-		const { states, reviews, words, picks, undone } = await this.load();
+		const { states, reviews, words, picks, undone, marks } = await this.load();
 		return {
 			states: [...states.values()],
 			reviews: reviews.map(withUid),
 			words: [...words.values()],
 			picks: [...picks.values()],
-			undone
+			undone,
+			marks: [...marks.values()]
 		};
 	}
 
@@ -371,7 +369,8 @@ function logged(backup: Backup) {
 		reviews: backup.reviews.map(withUid),
 		words: backup.words ?? [],
 		picks: backup.picks ?? [],
-		undone: backup.undone ?? []
+		undone: backup.undone ?? [],
+		marks: backup.marks ?? []
 	};
 }
 

@@ -84,7 +84,15 @@ export const markRecordSchema = z.object({
 	track,
 	suspended: z.boolean(),
 	buriedUntil: z.number().int().nullable(),
-	flag: z.enum(FLAGS).nullable()
+	flag: z.enum(FLAGS).nullable(),
+	/** When each field was last changed (marks made before sync of marks have none). */
+	changedAt: z
+		.object({
+			suspended: isoDate.optional(),
+			buriedUntil: isoDate.optional(),
+			flag: isoDate.optional()
+		})
+		.optional()
 });
 
 export type MarkRecord = CardMark & z.infer<typeof markRecordSchema>;

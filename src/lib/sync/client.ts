@@ -5,7 +5,13 @@
  * move forward after what they cover is stored.
  */
 import type { Progress } from '$lib/storage/progress.svelte';
-import { BACKUP_FORMAT, BACKUP_VERSION, withUid, type WordRecord } from '$lib/storage/records';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	withUid,
+	type MarkRecord,
+	type WordRecord
+} from '$lib/storage/records';
 import {
 	type EntryKind,
 	MAX_PUSH_REVIEWS,
@@ -16,6 +22,9 @@ import {
 } from './contracts';
 import type { LoggedReview, Undone } from './merge';
 import { mergeSettings, stampChanges, type SettingsField, type StampedSettings } from './settings';
+
+/** Word marks, card marks and undone reviews per push (2,000 of each are about 0.5 MB). */
+const SMALL_RECORDS = 2000;
 
 /** What a device remembers between syncs. */
 export interface SyncState {
@@ -75,37 +84,45 @@ export async function syncOnce(
 	let pushedThrough = state.pushedThrough;
 	let undonePushedThrough = undoneThrough;
 	let pushed = 0;
-	const parts = Math.max(
-		1,
-		Math.ceil(Math.max(fresh.length, freshUndone.length) / MAX_PUSH_REVIEWS)
-	);
-	for (let i = 0; i < parts * MAX_PUSH_REVIEWS; i += MAX_PUSH_REVIEWS) {
+	// The reviews in pushes of their own; the rest (small records) after them, a few thousand at a
+	// time, so that no push passes the server's limits (`MAX_PUSH_REVIEWS`, `MAX_PUSH_BYTES`).
+	for (let i = 0; i === 0 || i < fresh.length; i += MAX_PUSH_REVIEWS) {
 		const part = fresh.slice(i, i + MAX_PUSH_REVIEWS);
-		const undonePart = freshUndone.slice(i, i + MAX_PUSH_REVIEWS);
-		const result = await api.push(state.key, {
-			reviews: part.map((r) => portable(withUid(r))),
+		if (!part.length) break;
+		pushed += (await api.push(state.key, { reviews: part.map((r) => portable(withUid(r))) })).added;
+		for (const r of part) pushedThrough = Math.max(pushedThrough, r.id ?? 0);
+	}
+	const words = [...progress.words.values()];
+	const marks = [...progress.marks.values()];
+	const longest = Math.max(words.length, marks.length, freshUndone.length);
+	for (let i = 0; i === 0 || i < longest; i += SMALL_RECORDS) {
+		const undonePart = freshUndone.slice(i, i + SMALL_RECORDS);
+		await api.push(state.key, {
+			reviews: [],
+			...(i === 0 ? { settings: stamped } : {}),
+			words: words.slice(i, i + SMALL_RECORDS),
+			marks: marks.slice(i, i + SMALL_RECORDS),
 			...(undonePart.length
 				? { undone: undonePart.map(({ uid, cardId, at }) => ({ uid, cardId, at })) }
-				: {}),
-			...(i === 0 ? { settings: stamped, words: [...progress.words.values()] } : {})
+				: {})
 		});
-		pushed += result.added;
-		for (const r of part) pushedThrough = Math.max(pushedThrough, r.id ?? 0);
 		for (const u of undonePart) undonePushedThrough = Math.max(undonePushedThrough, u.id ?? 0);
 	}
 
 	const reviews: LoggedReview[] = [];
 	const undone: Undone[] = [];
-	const words: WordRecord[] = [];
+	const pulledWords: WordRecord[] = [];
+	const pulledMarks: MarkRecord[] = [];
 	let settings = stamped;
 	const settingsFromOther = new Set<SettingsField>();
 	let cursor = state.cursor;
 	for (let more = true; more;) {
-		const page = await api.pull(state.key, cursor, ['undone']);
+		const page = await api.pull(state.key, cursor, ['undone', 'mark']);
 		for (const entry of page.entries) {
 			if (entry.kind === 'review') reviews.push(entry.body as LoggedReview);
-			else if (entry.kind === 'word') words.push(entry.body as WordRecord);
+			else if (entry.kind === 'word') pulledWords.push(entry.body as WordRecord);
 			else if (entry.kind === 'undone') undone.push(entry.body as Undone);
+			else if (entry.kind === 'mark') pulledMarks.push(entry.body as MarkRecord);
 			else if (entry.kind === 'settings') {
 				const merge = mergeSettings(settings, entry.body as StampedSettings);
 				settings = merge.merged;
@@ -117,7 +134,7 @@ export async function syncOnce(
 	}
 	// Nothing pulled, nothing written: an open study session is left alone.
 	const result =
-		reviews.length || words.length || undone.length
+		reviews.length || pulledWords.length || undone.length || pulledMarks.length
 			? await progress.importBackup(
 					{
 						format: BACKUP_FORMAT,
@@ -126,9 +143,10 @@ export async function syncOnce(
 						settings: progress.settings,
 						states: [],
 						reviews,
-						words,
+						words: pulledWords,
 						picks: [],
-						undone
+						undone,
+						marks: pulledMarks
 					},
 					'merge'
 				)

@@ -3,7 +3,12 @@
  * action; a refusal carries a stable `code` for the device and a `message` for the person.
  */
 import { z } from 'zod';
-import { reviewRecordSchema, undoneRecordSchema, wordRecordSchema } from '$lib/storage/records';
+import {
+	markRecordSchema,
+	reviewRecordSchema,
+	undoneRecordSchema,
+	wordRecordSchema
+} from '$lib/storage/records';
 
 /** A sync key: 128 random bits in 26 letters and digits of base32, as the device made it. */
 export const syncKeySchema = z.string().regex(/^[a-z2-7]{26}$/u, 'not a sync key');
@@ -29,19 +34,21 @@ export const pushSchema = z.object({
 	undone: z
 		.array(undoneRecordSchema.omit({ id: true }))
 		.max(MAX_PUSH_REVIEWS)
-		.optional()
+		.optional(),
+	/** Card marks, with the instant each field changed (absent from older clients too). */
+	marks: z.array(markRecordSchema).max(MAX_PUSH_REVIEWS).optional()
 });
 export type PushInput = z.infer<typeof pushSchema>;
 
 /** The kinds of entry a log holds. */
-export const ENTRY_KINDS = ['review', 'settings', 'word', 'undone'] as const;
+export const ENTRY_KINDS = ['review', 'settings', 'word', 'undone', 'mark'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** What a pull returns unless asked for more: what the first clients knew, and nothing they would misread. */
 export const FIRST_KINDS: readonly EntryKind[] = ['review', 'settings', 'word'];
 
 export const pullSchema = z.object({
 	since: z.coerce.number().int().min(0).default(0),
-	/** `?with=undone`: kinds beyond the first ones that this client understands. */
+	/** `?with=undone,mark`: kinds beyond the first ones that this client understands. */
 	with: z
 		.string()
 		.max(200)

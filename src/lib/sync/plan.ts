@@ -4,7 +4,8 @@
  * plan in one transaction.
  */
 import type { Scheduler } from '$lib/srs/scheduler';
-import type { PickRecord, StateRecord, WordRecord } from '$lib/storage/records';
+import type { MarkRecord, PickRecord, StateRecord, WordRecord } from '$lib/storage/records';
+import { mergeMarks } from './marks';
 import {
 	mergeLogs,
 	mergePicks,
@@ -25,6 +26,7 @@ export interface MergeSide {
 	picks?: readonly PickRecord[];
 	/** Reviews undone (on this side or one it merged before). */
 	undone?: readonly Undone[];
+	marks?: readonly MarkRecord[];
 }
 
 export interface MergePlan {
@@ -43,6 +45,8 @@ export interface MergePlan {
 	removedStates: string[];
 	/** Undone reviews this device did not know of, to keep. */
 	undone: Undone[];
+	/** Card marks to write: merged field by field, the later change winning. */
+	marks: MarkRecord[];
 }
 
 /** How many incoming reviews are new here, and how many this device already has. */
@@ -91,7 +95,8 @@ export function planMerge(local: MergeSide, incoming: MergeSide, scheduler: Sche
 		picks: changed(mergePicks(local.picks ?? [], incoming.picks ?? []), local.picks),
 		removedReviews: removed.map((r) => r.uid),
 		removedStates: [...touched].filter((id) => !logged.has(id) && localStates.has(id)),
-		undone: mergeUndone(incoming.undone ?? []).filter((u) => !knownUndone.has(u.uid))
+		undone: mergeUndone(incoming.undone ?? []).filter((u) => !knownUndone.has(u.uid)),
+		marks: changed(mergeMarks(local.marks ?? [], incoming.marks ?? []), local.marks)
 	};
 }
 

@@ -58,7 +58,7 @@ export class SyncService {
 	}
 
 	/**
-	 * Appends a device's new reviews, undone reviews, settings and word marks: all of them, or none
+	 * Appends a device's new reviews, undone reviews, settings, word and card marks: all, or none
 	 * with the reason.
 	 */
 	async push(key: string, input: PushInput, now: number): Promise<Outcome<PushResult>> {
@@ -90,6 +90,15 @@ export class SyncService {
 			}
 			const body = JSON.stringify(input.settings);
 			entries.push({ kind: 'settings', id: hashBody(body), body });
+		}
+		for (const mark of input.marks ?? []) {
+			const stamps = Object.values(mark.changedAt ?? {});
+			for (const at of stamps.length ? stamps : [new Date(now).toISOString()]) {
+				const refusal = this.#unfit(mark.id, at, now, 'A card mark');
+				if (refusal) return refusal;
+			}
+			const body = JSON.stringify(mark);
+			entries.push({ kind: 'mark', id: hashBody(body), body });
 		}
 		for (const word of input.words ?? []) {
 			const body = JSON.stringify(word);
