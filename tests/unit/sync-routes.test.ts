@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { getDeck } from '$lib/server/deck';
 import { MAX_PUSH_BYTES } from '$lib/sync/contracts';
@@ -16,13 +15,14 @@ process.env.RIPASSO_DATA_DIR = mkdtempSync(join(tmpdir(), 'ripasso-sync-routes-'
 
 const card = getDeck('mosca-pyongyang').cards[0];
 
-function event(key: string, path: string, init: RequestInit = {}) {
+/** What a route is handed: the request and its URL (the handlers read nothing else). */
+function event(key: string, path: string, init: RequestInit = {}): never {
 	const url = new URL(`http://localhost/api/sync${path}`);
 	const request = new Request(url, {
 		...init,
 		headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers }
 	});
-	return { request, url } as unknown as Parameters<typeof push>[0] & RequestEvent;
+	return { request, url } as never;
 }
 
 const post = (key: string, body: string) =>
