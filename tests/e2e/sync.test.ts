@@ -128,6 +128,41 @@ test('a review on the study page reaches the other device, which opens its study
 	for (const device of [laptop, phone]) await device.context.close();
 });
 
+test('a rating undone after it was synced is gone from the other device too', async ({
+	browser
+}) => {
+	const laptop = await newDevice(browser);
+	await laptop.page.goto('/settings');
+	await laptop.page.getByRole('button', { name: 'Create a sync key' }).click();
+	const phrase = (await laptop.page.getByTestId('sync-phrase').textContent())!.trim();
+	const phone = await newDevice(browser);
+	await joinWith(phone.page, phrase);
+	await expect(phone.page.getByText('Synced: 0 reviews sent, 0 received.')).toBeVisible();
+
+	await laptop.page.goto(STUDY);
+	const before = await counts(laptop.page);
+	const sent = reviewsSynced(laptop.page, 1);
+	await studyOne(laptop.page);
+	await sent;
+	// The phone has the review ...
+	await phone.page.goto(STUDY);
+	await expect(count(phone.page, 'new')).not.toHaveText(before[0] ?? '');
+	// ... until the laptop takes it back.
+	const undone = laptop.page.waitForResponse(
+		(r) =>
+			r.url().endsWith('/api/sync/push') &&
+			((r.request().postDataJSON() as { undone?: unknown[] }).undone?.length ?? 0) > 0
+	);
+	await laptop.page.keyboard.press('Control+z');
+	await expect(laptop.page.getByText('Last rating undone.')).toBeVisible();
+	await undone;
+	await phone.page.reload();
+	for (const [i, kind] of (['new', 'learning', 'review'] as const).entries()) {
+		await expect(count(phone.page, kind)).toHaveText(before[i] ?? '');
+	}
+	for (const device of [laptop, phone]) await device.context.close();
+});
+
 test('a key the server never made is refused, and the reviews stay on the device', async ({
 	page
 }) => {

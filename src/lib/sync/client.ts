@@ -213,12 +213,17 @@ export function newSyncKey(random = (b: Uint8Array<ArrayBuffer>) => crypto.getRa
 export const keyPhrase = (key: string) => key.match(/.{1,5}/gu)?.join('-') ?? key;
 export const keyFromPhrase = (phrase: string) => phrase.toLowerCase().replace(/[^a-z2-7]/gu, '');
 
+/** How long one request may take before it counts as the server being out of reach. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** The sync API over HTTP, with refusals as `SyncFailure`s carrying the server's message. */
 export function httpApi(fetchFn: typeof fetch = fetch, base = '/api/sync'): SyncApi {
 	async function call<T>(key: string, path: string, init: RequestInit = {}): Promise<T> {
 		let response: Response;
 		try {
 			response = await fetchFn(`${base}${path}`, {
+				// A request that hangs would hold the tabs' sync lock: it is given up, and tried later.
+				signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
 				...init,
 				headers: {
 					authorization: `Bearer ${key}`,
