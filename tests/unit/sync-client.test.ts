@@ -255,6 +255,30 @@ describe('syncing devices through the server', () => {
 		expect(laptop.progress.states.size).toBe(500);
 	}, 60_000);
 
+	it('leaves out an entry damaged on the way down, and keeps the others', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'good']
+		]);
+		await phone.sync(api);
+		const damaging: SyncApi = {
+			...api,
+			pull: async (k, since, more) => {
+				const page = await api.pull(k, since, more);
+				const [first, ...rest] = page.entries;
+				const broken = { ...first, body: { ...(first.body as object), rating: 'superb' } };
+				return { ...page, entries: [broken, ...rest] };
+			}
+		};
+		const laptop = await device(key);
+		expect((await laptop.sync(damaging)).pulled).toBe(1);
+		expect(laptop.progress.reviews.map((r) => r.cardId)).toEqual(['card-b']);
+	});
+
 	it('refuses a key the server does not know, and keeps every review here', async () => {
 		const phone = await device(newSyncKey());
 		await study(phone.progress, [['card-a', 0, 'good']]);

@@ -5,10 +5,15 @@
  * move forward after what they cover is stored.
  */
 import type { Progress } from '$lib/storage/progress.svelte';
+import { z } from 'zod';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
+	markRecordSchema,
+	reviewRecordSchema,
+	undoneRecordSchema,
 	withUid,
+	wordRecordSchema,
 	type MarkRecord,
 	type WordRecord
 } from '$lib/storage/records';
@@ -86,9 +91,8 @@ export async function syncOnce(
 	let pushed = 0;
 	// The reviews in pushes of their own; the rest (small records) after them, a few thousand at a
 	// time, so that no push passes the server's limits (`MAX_PUSH_REVIEWS`, `MAX_PUSH_BYTES`).
-	for (let i = 0; i === 0 || i < fresh.length; i += MAX_PUSH_REVIEWS) {
+	for (let i = 0; i < fresh.length; i += MAX_PUSH_REVIEWS) {
 		const part = fresh.slice(i, i + MAX_PUSH_REVIEWS);
-		if (!part.length) break;
 		pushed += (await api.push(state.key, { reviews: part.map((r) => portable(withUid(r))) })).added;
 		for (const r of part) pushedThrough = Math.max(pushedThrough, r.id ?? 0);
 	}
@@ -119,10 +123,11 @@ export async function syncOnce(
 	for (let more = true; more;) {
 		const page = await api.pull(state.key, cursor, ['undone', 'mark']);
 		for (const entry of page.entries) {
-			if (entry.kind === 'review') reviews.push(entry.body as LoggedReview);
-			else if (entry.kind === 'word') pulledWords.push(entry.body as WordRecord);
-			else if (entry.kind === 'undone') undone.push(entry.body as Undone);
-			else if (entry.kind === 'mark') pulledMarks.push(entry.body as MarkRecord);
+			// Checked as a backup's records are: an entry that does not pass is left out, never stored.
+			if (entry.kind === 'review') keep(pulledReviewSchema, entry.body, reviews);
+			else if (entry.kind === 'word') keep(wordRecordSchema, entry.body, pulledWords);
+			else if (entry.kind === 'undone') keep(undoneRecordSchema, entry.body, undone);
+			else if (entry.kind === 'mark') keep(markRecordSchema, entry.body, pulledMarks);
 			else if (entry.kind === 'settings') {
 				const merge = mergeSettings(settings, entry.body as StampedSettings);
 				settings = merge.merged;
@@ -187,6 +192,13 @@ export function pastPulled(
 		through = review.id ?? through;
 	}
 	return through;
+}
+
+const pulledReviewSchema = reviewRecordSchema.extend({ uid: z.string().min(1).max(400) });
+
+function keep<T>(schema: z.ZodType<T>, body: unknown, into: unknown[]): void {
+	const parsed = schema.safeParse(body);
+	if (parsed.success) into.push(parsed.data);
 }
 
 function portable(review: LoggedReview): Omit<LoggedReview, 'id'> {
