@@ -13,6 +13,8 @@ import {
 	type SyncApi,
 	type SyncState
 } from '$lib/sync/client';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ReviewRecord } from '$lib/storage/records';
+import { MAX_PUSH_BYTES, pushSchema } from '$lib/sync/contracts';
 import { NOW, progressOn, scheduler } from '../helpers/progress';
 
 const unwrap = <T>(outcome: Outcome<T>): T => {
@@ -20,14 +22,34 @@ const unwrap = <T>(outcome: Outcome<T>): T => {
 	throw new SyncFailure(outcome.refusal.error.code, outcome.refusal.error.message);
 };
 
-/** The server, called directly (the routes only add HTTP around it). */
+/**
+ * The server, called directly, with the route's checks (the body's size, its schema) on each push:
+ * the routes only add HTTP around it.
+ */
 function server(): SyncApi {
 	const service = new SyncService(openSqliteSyncStore(':memory:'), () => true);
 	const at = () => NOW.getTime();
 	return {
 		create: async (key) => void unwrap(await service.create(key, at())),
-		push: async (key, input) => unwrap(await service.push(key, input, at())),
-		pull: async (key, since) => unwrap(await service.pull(key, since))
+		push: async (key, input) => {
+			const body = JSON.stringify(input);
+			if (Buffer.byteLength(body) > MAX_PUSH_BYTES) throw new SyncFailure('too-large', 'too large');
+			return unwrap(await service.push(key, pushSchema.parse(JSON.parse(body)), at()));
+		},
+		pull: async (key, since, more) => unwrap(await service.pull(key, since, more))
+	};
+}
+
+/** The server as a client from before undos were synced sees it: no `with`, no `undone`. */
+function asOldClient(api: SyncApi): SyncApi {
+	return {
+		...api,
+		push: (key, input) => {
+			const old = { ...input };
+			delete old.undone;
+			return api.push(key, old);
+		},
+		pull: (key, since) => api.pull(key, since)
 	};
 }
 
@@ -44,8 +66,8 @@ async function study(progress: Progress, cards: [string, number, 'good' | 'again
 }
 
 /** A device: its progress and what it remembers of the sync. */
-async function device(key: string) {
-	const progress = progressOn();
+async function device(key: string, clock: () => Date = () => NOW) {
+	const progress = progressOn(undefined, clock);
 	await progress.refresh();
 	let state: SyncState = { key, cursor: 0, pushedThrough: 0, settings: null };
 	return {
@@ -109,6 +131,152 @@ describe('syncing devices through the server', () => {
 		const report = await phone.sync(api);
 		expect(report.settingsFromOther).toEqual(['desiredRetention']);
 		expect(phone.progress.settings.desiredRetention).toBe(0.85);
+	});
+
+	it('takes a review back everywhere: undone on the phone after a sync, gone from the laptop after its next', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		const laptop = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'again']
+		]);
+		await phone.sync(api);
+		await laptop.sync(api);
+		expect(laptop.progress.reviews).toHaveLength(2);
+
+		// The phone's learner takes back the rating of card-b (it was new: new again).
+		const last = phone.progress.reviews.at(-1)!;
+		await phone.progress.undoReview(null, 'card-b', last.id!);
+		expect((await phone.sync(api)).pushed).toBe(0);
+		await laptop.sync(api);
+		expect(laptop.progress.reviews.map((r) => r.cardId)).toEqual(['card-a']);
+		expect(laptop.progress.states.has('card-b')).toBe(false);
+		expect(laptop.progress.undone.map((u) => u.uid)).toEqual([last.uid]);
+
+		// Pulled again from the start (a new device), the review stays gone; the phone's does too.
+		const tablet = await device(key);
+		await tablet.sync(api);
+		expect(tablet.progress.reviews.map((r) => r.uid)).toEqual([phone.progress.reviews[0].uid]);
+		await phone.sync(api);
+		expect(phone.progress.reviews).toHaveLength(1);
+		expect(tablet.progress.states.get('card-a')).toEqual(phone.progress.states.get('card-a'));
+	});
+
+	it('still serves a client from before undos were synced: it pushes and pulls as it did', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'good']
+		]);
+		await phone.sync(api);
+		await phone.progress.undoReview(null, 'card-b', phone.progress.reviews.at(-1)!.id!);
+		await phone.sync(api);
+		const old = asOldClient(api);
+		const page = await old.pull(key, 0);
+		expect(page.entries.map((e) => e.kind)).not.toContain('undone');
+		const laptop = await device(key);
+		await study(laptop.progress, [['card-c', 5, 'good']]);
+		expect((await laptop.sync(old)).pushed).toBe(1);
+		expect((await phone.sync(api)).pulled).toBe(1);
+	});
+
+	it('syncs card marks field by field: a flag from the phone, a suspension from the laptop, taken off later', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		let clock = NOW.getTime();
+		const tick = () => new Date((clock += 60_000));
+		const phone = await device(key, tick);
+		const laptop = await device(key, tick);
+		const mark = { id: 'card-a', track: 'facts' as const, suspended: false, buriedUntil: null };
+		await phone.progress.setMark('card-a', { ...mark, flag: 'red' });
+		await laptop.progress.setMark('card-a', { ...mark, flag: null, suspended: true });
+		await phone.sync(api);
+		await laptop.sync(api);
+		await phone.sync(api);
+		for (const { progress } of [phone, laptop]) {
+			expect(progress.marks.get('card-a')).toMatchObject({ flag: 'red', suspended: true });
+		}
+		await laptop.progress.setMark('card-a', null);
+		await laptop.sync(api);
+		await phone.sync(api);
+		expect(phone.progress.marks.get('card-a')).toMatchObject({ flag: null, suspended: false });
+	});
+
+	it('syncs 10,000 reviews, 3,000 word marks and 3,000 card marks in pushes the server takes', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
+		const reviews: ReviewRecord[] = Array.from({ length: 10_000 }, (_, i) => {
+			const now = later(i - 10_000);
+			const { log } = scheduler.rate(scheduler.newState(`card-${i % 500}`, now), 'good', now);
+			return { ...log, ...where, uid: `r-${i}` };
+		});
+		const at = NOW.toISOString();
+		await phone.progress.importBackup(
+			{
+				format: BACKUP_FORMAT,
+				version: BACKUP_VERSION,
+				exportedAt: at,
+				settings: DEFAULT_SETTINGS,
+				states: [],
+				reviews,
+				words: Array.from({ length: 3000 }, (_, i) => ({ id: `w-${i}`, status: 'known', at })),
+				picks: [],
+				marks: Array.from({ length: 3000 }, (_, i) => ({
+					id: `card-${i}`,
+					track: 'facts' as const,
+					suspended: true,
+					buriedUntil: null,
+					flag: null,
+					changedAt: { suspended: at }
+				}))
+			},
+			'replace'
+		);
+		const started = performance.now();
+		expect((await phone.sync(api)).pushed).toBe(10_000);
+		const laptop = await device(key);
+		expect((await laptop.sync(api)).pulled).toBe(10_000);
+		const seconds = (performance.now() - started) / 1000;
+		console.info(
+			`10,000 reviews pushed and pulled into a second device in ${seconds.toFixed(1)} s`
+		);
+		expect(laptop.progress.marks.size).toBe(3000);
+		expect(laptop.progress.words.size).toBe(3000);
+		expect(laptop.progress.states.size).toBe(500);
+	}, 60_000);
+
+	it('leaves out an entry damaged on the way down, and keeps the others', async () => {
+		const api = server();
+		const key = newSyncKey();
+		await api.create(key);
+		const phone = await device(key);
+		await study(phone.progress, [
+			['card-a', 0, 'good'],
+			['card-b', 1, 'good']
+		]);
+		await phone.sync(api);
+		const damaging: SyncApi = {
+			...api,
+			pull: async (k, since, more) => {
+				const page = await api.pull(k, since, more);
+				const [first, ...rest] = page.entries;
+				const broken = { ...first, body: { ...(first.body as object), rating: 'superb' } };
+				return { ...page, entries: [broken, ...rest] };
+			}
+		};
+		const laptop = await device(key);
+		expect((await laptop.sync(damaging)).pulled).toBe(1);
+		expect(laptop.progress.reviews.map((r) => r.cardId)).toEqual(['card-b']);
 	});
 
 	it('refuses a key the server does not know, and keeps every review here', async () => {

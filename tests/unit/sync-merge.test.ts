@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createScheduler, RATINGS, type Rating } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
 import type { StateRecord } from '$lib/storage/records';
-import { mergeReviews, replayStates, type LoggedReview } from '$lib/sync/merge';
+import {
+	mergeLogs,
+	mergeReviews,
+	replayCard,
+	replayStates,
+	type LoggedReview,
+	type Undone
+} from '$lib/sync/merge';
 import { planMerge, repeatedReviews } from '$lib/sync/plan';
 import { legacyReviewUid, newReviewUid } from '$lib/sync/review-id';
 
@@ -23,12 +30,28 @@ interface Device {
 	name: string;
 	states: Map<string, StateRecord>;
 	reviews: LoggedReview[];
+	undone: Undone[];
 	clock: number;
 	made: number;
 }
 
 function device(name: string, clock = START): Device {
-	return { name, states: new Map(), reviews: [], clock, made: 0 };
+	return { name, states: new Map(), reviews: [], undone: [], clock, made: 0 };
+}
+
+/** The device takes back its last `count` ratings, as the study session's undo does. */
+function undo(d: Device, count: number): void {
+	for (let i = 0; i < count; i++) {
+		const review = d.reviews.pop();
+		if (!review) return;
+		const state = replayCard(
+			d.reviews.filter((r) => r.cardId === review.cardId),
+			scheduler
+		);
+		if (state) d.states.set(review.cardId, state);
+		else d.states.delete(review.cardId);
+		d.undone.push({ uid: review.uid, cardId: review.cardId, at: new Date(d.clock).toISOString() });
+	}
 }
 
 /** The device studies as the study session does: rate from its state (or a new card), log it. */
@@ -49,12 +72,18 @@ function study(d: Device, steps: readonly Step[]): Device {
 /** A device takes in another's progress, as an import or a sync does. */
 function take(d: Device, other: Device): void {
 	const plan = planMerge(
-		{ states: [...d.states.values()], reviews: d.reviews },
-		{ states: [...other.states.values()], reviews: other.reviews },
+		{ states: [...d.states.values()], reviews: d.reviews, undone: d.undone },
+		{ states: [...other.states.values()], reviews: other.reviews, undone: other.undone },
 		scheduler
 	);
-	d.reviews = mergeReviews(d.reviews, plan.newReviews);
+	const removed = new Set(plan.removedReviews);
+	d.reviews = mergeReviews(
+		d.reviews.filter((r) => !removed.has(r.uid)),
+		plan.newReviews
+	);
+	for (const id of plan.removedStates) d.states.delete(id);
 	for (const state of plan.states) d.states.set(state.id, state);
+	d.undone = [...d.undone, ...plan.undone];
 }
 
 const sorted = (states: Map<string, StateRecord>) =>
@@ -95,6 +124,73 @@ describe('merging review logs', () => {
 				expect(times).toEqual([...times].sort((p, q) => p - q));
 			})
 		);
+	});
+});
+
+/** Logs as above, each with some of the pool's reviews undone. */
+const undoneLogs = logs.chain((three) => {
+	const pool = three.flat();
+	const side = (reviews: LoggedReview[]) =>
+		fc.subarray(pool).map((gone) => ({
+			reviews,
+			undone: gone.map((r) => ({ uid: r.uid, cardId: r.cardId, at: r.reviewedAt }))
+		}));
+	return fc.tuple(side(three[0]), side(three[1]), side(three[2]));
+});
+
+describe('merging logs with undone reviews', () => {
+	it('is commutative, associative and idempotent, and keeps exactly the reviews not undone', () => {
+		fc.assert(
+			fc.property(undoneLogs, ([x, y, z]) => {
+				expect(mergeLogs(x, y)).toEqual(mergeLogs(y, x));
+				expect(mergeLogs(mergeLogs(x, y), z)).toEqual(mergeLogs(x, mergeLogs(y, z)));
+				expect(mergeLogs(x, x)).toEqual(mergeLogs(x));
+				const gone = new Set([...x.undone, ...y.undone].map((u) => u.uid));
+				const kept = new Set(
+					[...x.reviews, ...y.reviews].map((r) => r.uid).filter((u) => !gone.has(u))
+				);
+				expect(new Set(mergeLogs(x, y).reviews.map((r) => r.uid))).toEqual(kept);
+			})
+		);
+	});
+
+	it("brings a device that had a review another one undid to the other one's states", () => {
+		fc.assert(
+			fc.property(
+				fc.array(step, { minLength: 1, maxLength: 15 }),
+				fc.array(step, { maxLength: 10 }),
+				fc.nat({ max: 4 }),
+				(onLaptop, onPhone, undos) => {
+					const laptop = study(device('laptop'), onLaptop);
+					const phone = device('phone', laptop.clock);
+					take(phone, laptop);
+					// The laptop takes ratings back after the phone has them; the phone studies on.
+					undo(laptop, undos);
+					study(phone, onPhone);
+					take(phone, laptop);
+					take(laptop, phone);
+					expect(sorted(phone.states)).toEqual(sorted(laptop.states));
+					expect(phone.reviews).toEqual(laptop.reviews);
+					const gone = new Set(laptop.undone.map((u) => u.uid));
+					expect(phone.reviews.filter((r) => gone.has(r.uid))).toEqual([]);
+					expect(sorted(phone.states)).toEqual(sorted(replayStates(phone.reviews, scheduler)));
+					// An old copy of the log (a backup made before the undo) brings nothing back.
+					const old = { ...device('backup'), reviews: mergeReviews(phone.reviews, laptop.reviews) };
+					take(phone, old);
+					expect(phone.reviews).toEqual(laptop.reviews);
+				}
+			)
+		);
+	});
+
+	it('makes a card new again when its only review is undone', () => {
+		const laptop = study(device('laptop'), [{ card: 0, rating: 'good', afterMinutes: 5 }]);
+		const phone = device('phone');
+		take(phone, laptop);
+		undo(laptop, 1);
+		take(phone, laptop);
+		expect(phone.states.has('fact-1')).toBe(false);
+		expect(phone.reviews).toEqual([]);
 	});
 });
 

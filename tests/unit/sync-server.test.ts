@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openSqliteSyncStore } from '$lib/server/sync/sqlite';
 import { hashKey, SyncService, type Outcome } from '$lib/server/sync/service';
 import { DEFAULT_SETTINGS } from '$lib/srs/settings';
-import { pushSchema, type PushInput } from '$lib/sync/contracts';
+import { pullSchema, pushSchema, type PushInput } from '$lib/sync/contracts';
 import { rated } from '../helpers/progress';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -114,5 +114,58 @@ describe('pushes and pulls refused, with nothing stored', () => {
 		const many = Array.from({ length: 5001 }, (_, i) => ({ ...one, uid: `r-${i}` }));
 		expect(pushSchema.safeParse({ reviews: many }).success).toBe(false);
 		expect(pushSchema.safeParse({ reviews: many.slice(1) }).success).toBe(true);
+	});
+
+	it('an undo of a card the server does not serve, a damaged one, or one far in the future', async () => {
+		const { sync } = service();
+		await sync.create(KEY, NOW);
+		const at = new Date(NOW).toISOString();
+		const unknown = { reviews: [], undone: [{ uid: 'r-1', cardId: 'invented', at }] };
+		expect(refusal(await sync.push(KEY, pushSchema.parse(unknown), NOW))).toMatchObject({
+			error: { code: 'unknown-card' }
+		});
+		const later = new Date(NOW + 3 * 24 * 3600_000).toISOString();
+		const future = { reviews: [], undone: [{ uid: 'r-1', cardId: 'card-a', at: later }] };
+		expect(refusal(await sync.push(KEY, pushSchema.parse(future), NOW))).toMatchObject({
+			error: { code: 'future-review' }
+		});
+		expect(
+			pushSchema.safeParse({ reviews: [], undone: [{ uid: '', cardId: 'card-a', at }] }).success
+		).toBe(false);
+		expect(value(await sync.pull(KEY, 0, ['undone'])).entries).toEqual([]);
+	});
+});
+
+describe('undone reviews in the log', () => {
+	it('are pulled only by clients that ask for them, and a second undo of a review is no clash', async () => {
+		const { sync } = service();
+		await sync.create(KEY, NOW);
+		const input = push(['card-a', 0]);
+		value(await sync.push(KEY, input, NOW));
+		const undo = (minutes: number) => ({
+			reviews: [],
+			undone: [
+				{
+					uid: input.reviews[0].uid,
+					cardId: 'card-a',
+					at: new Date(NOW + minutes * 60_000).toISOString()
+				}
+			]
+		});
+		expect(value(await sync.push(KEY, undo(1), NOW)).added).toBe(0);
+		expect(value(await sync.push(KEY, undo(2), NOW))).toMatchObject({ added: 0, cursor: 2 });
+		expect(value(await sync.pull(KEY, 0)).entries.map((e) => e.kind)).toEqual(['review']);
+		const page = value(await sync.pull(KEY, 0, ['undone']));
+		expect(page.entries.map((e) => e.kind)).toEqual(['review', 'undone']);
+		expect((page.entries[1].body as { at: string }).at).toBe(undo(1).undone[0].at);
+	});
+
+	it('are asked for by kind names only', () => {
+		expect(pullSchema.parse({ since: '3', with: 'undone' })).toEqual({
+			since: 3,
+			with: ['undone']
+		});
+		expect(pullSchema.parse({})).toEqual({ since: 0, with: [] });
+		expect(pullSchema.safeParse({ with: 'undone,everything' }).success).toBe(false);
 	});
 });

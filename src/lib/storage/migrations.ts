@@ -10,6 +10,7 @@ import {
 	type PickRecord,
 	type ReviewRecord,
 	type StateRecord,
+	type UndoneRecord,
 	type WordRecord
 } from './records';
 
@@ -24,10 +25,19 @@ export interface ProgressDB extends DBSchema {
 	words: { key: string; value: WordRecord };
 	picks: { key: string; value: PickRecord };
 	marks: { key: string; value: MarkRecord };
+	undone: { key: number; value: UndoneRecord; indexes: { uid: string } };
 }
 
-export type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks' | 'marks';
-export const ALL_STORES: StoreName[] = ['states', 'reviews', 'meta', 'words', 'picks', 'marks'];
+export type StoreName = 'states' | 'reviews' | 'meta' | 'words' | 'picks' | 'marks' | 'undone';
+export const ALL_STORES: StoreName[] = [
+	'states',
+	'reviews',
+	'meta',
+	'words',
+	'picks',
+	'marks',
+	'undone'
+];
 
 type UpgradeTx = IDBPTransaction<ProgressDB, StoreName[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise<void>;
@@ -41,6 +51,8 @@ type Migration = (db: IDBPDatabase<ProgressDB>, tx: UpgradeTx) => void | Promise
  * v6: the learner's marks on cards (`marks`: suspended, buried until a day, flagged).
  * v7: each review has a `uid`, the same on every device (the key is a per-device counter, so two
  * devices' reviews 1, 2, 3 … collide), unique in the log: merges and sync compare it.
+ * v8: reviews undone (`undone`, by the review's `uid`), so that sync does not bring them back;
+ * keyed by a per-device counter as the log is, for the push cursor.
  * A migration that rewrites records returns a promise: the upgrade waits for it, and a failure
  * aborts the whole upgrade, so the database stays at its old version, untouched.
  */
@@ -93,6 +105,10 @@ export const MIGRATIONS: Migration[] = [
 			cursor = await cursor.continue();
 		}
 		reviews.createIndex('uid', 'uid', { unique: true });
+	},
+	(db) => {
+		const undone = db.createObjectStore('undone', { keyPath: 'id', autoIncrement: true });
+		undone.createIndex('uid', 'uid', { unique: true });
 	}
 ];
 

@@ -15,6 +15,7 @@
 import { createContext } from 'svelte';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
 import { createScheduler } from '$lib/srs/scheduler';
+import { stampMark } from '$lib/sync/marks';
 import { newReviewUid } from '$lib/sync/review-id';
 import {
 	unreadableCount,
@@ -23,7 +24,14 @@ import {
 	type ProgressStore,
 	type Snapshot
 } from './progress';
-import type { Backup, MarkRecord, ReviewRecord, StateRecord, WordMark } from './records';
+import type {
+	Backup,
+	MarkRecord,
+	ReviewRecord,
+	StateRecord,
+	UndoneRecord,
+	WordMark
+} from './records';
 
 /** Opens the store (in the app: `openProgress`, in tests: a database of their own). */
 export type OpenStore = (events: ConnectionEvents) => Promise<ProgressStore>;
@@ -33,7 +41,13 @@ export type ProgressStatus = 'loading' | 'ready' | 'unavailable';
 /** What another tab changed, as told to `onRemoteChange` listeners once it is in the snapshot. */
 export type RemoteChange =
 	| { kind: 'review'; state: StateRecord; review: ReviewRecord }
-	| { kind: 'undo'; previous: StateRecord | null; cardId: string; reviewId: number }
+	| {
+			kind: 'undo';
+			previous: StateRecord | null;
+			cardId: string;
+			reviewId: number;
+			undone: UndoneRecord | null;
+	  }
 	/** Anything else (settings, marks, an import, a reset): everything was read again. */
 	| { kind: 'other' };
 
@@ -44,6 +58,7 @@ const EMPTY: Snapshot = {
 	words: new Map(),
 	picks: new Map(),
 	marks: new Map(),
+	undone: [],
 	unreadable: []
 };
 
@@ -61,6 +76,7 @@ export class Progress {
 	#channelName: string | null;
 	#channel: BroadcastChannel | null = null;
 	#listeners = new Set<(change: RemoteChange) => void>();
+	#writeListeners = new Set<() => void>();
 
 	/**
 	 * @param channel name of the `BroadcastChannel` shared with other tabs on the same database
@@ -72,10 +88,23 @@ export class Progress {
 		this.#channelName = channel;
 	}
 
-	/** Calls `listener` after each change another tab made is in the snapshot; returns an unsubscribe. */
+	/**
+	 * Calls `listener` after each change another tab made is in the snapshot, and after an import
+	 * here (a backup, a sync); returns an unsubscribe.
+	 */
 	onRemoteChange(listener: (change: RemoteChange) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/**
+	 * Calls `listener` after each change made in this tab by the learner (a rating, an undo, a
+	 * mark, settings), not after an import: what background sync listens to, so that what it
+	 * brings in does not start it again. Returns an unsubscribe.
+	 */
+	onWrite(listener: () => void): () => void {
+		this.#writeListeners.add(listener);
+		return () => this.#writeListeners.delete(listener);
 	}
 
 	/** `loading` while a read is under way, `unavailable` when storage cannot be opened. */
@@ -108,6 +137,10 @@ export class Progress {
 	/** Marks on cards (suspended, buried, flagged), by card id. */
 	get marks(): Snapshot['marks'] {
 		return this.#snapshot.marks;
+	}
+	/** Reviews undone (kept so that sync does not bring them back), oldest first. */
+	get undone(): readonly UndoneRecord[] {
+		return this.#snapshot.undone;
 	}
 	/** Stored records that failed their check, by store (kept on disk, never used). */
 	get unreadable(): Snapshot['unreadable'] {
@@ -162,6 +195,7 @@ export class Progress {
 			const saved = { ...logged, id };
 			this.#apply({ kind: 'review', state, review: saved });
 			this.#tell({ kind: 'review', state, review: saved });
+			this.#wrote();
 			return id;
 		});
 	}
@@ -169,9 +203,10 @@ export class Progress {
 	/** Takes a rating back: the state as it was (none: the card is new again), the review gone. */
 	undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
 		return this.#write(async (store) => {
-			await store.undoReview(previous, cardId, reviewId);
-			this.#apply({ kind: 'undo', previous, cardId, reviewId });
-			this.#tell({ kind: 'undo', previous, cardId, reviewId });
+			const undone = await store.undoReview(previous, cardId, reviewId, this.#clock());
+			this.#apply({ kind: 'undo', previous, cardId, reviewId, undone });
+			this.#tell({ kind: 'undo', previous, cardId, reviewId, undone });
+			this.#wrote();
 		});
 	}
 
@@ -187,7 +222,13 @@ export class Progress {
 		}
 		if (change.previous) states.set(change.cardId, change.previous);
 		else states.delete(change.cardId);
-		this.#snapshot = { ...s, states, reviews: s.reviews.filter((r) => r.id !== change.reviewId) };
+		const undone = change.undone && !s.undone.some((u) => u.id === change.undone?.id);
+		this.#snapshot = {
+			...s,
+			states,
+			reviews: s.reviews.filter((r) => r.id !== change.reviewId),
+			undone: undone && change.undone ? [...s.undone, change.undone] : s.undone
+		};
 	}
 
 	/** Tells the other tabs (best effort: a tab that missed it reads everything when it opens). */
@@ -197,6 +238,10 @@ export class Progress {
 		} catch {
 			// A closed channel or an uncloneable record: the other tabs re-read on their next open.
 		}
+	}
+
+	#wrote(): void {
+		for (const listener of this.#writeListeners) listener();
 	}
 
 	/** A change from another tab: applied after the calls already queued here, then announced. */
@@ -224,6 +269,7 @@ export class Progress {
 			else words.delete(id);
 			this.#snapshot = { ...this.#snapshot, words };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -238,6 +284,7 @@ export class Progress {
 				else words.delete(id);
 			}
 			this.#snapshot = { ...this.#snapshot, words };
+			this.#wrote();
 		});
 	}
 
@@ -253,19 +300,25 @@ export class Progress {
 			for (const id of ids) if (!picks.has(id)) picks.set(id, { id, from, at: at.toISOString() });
 			this.#snapshot = { ...this.#snapshot, picks };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 			return added;
 		});
 	}
 
-	/** Stores a card's marks (suspended, buried, flagged); `null` removes them. */
-	setMark(id: string, mark: MarkRecord | null): Promise<void> {
+	/**
+	 * Stores a card's marks (suspended, buried, flagged); `null` takes them off. Each field that
+	 * changes is stamped with the clock, so that sync can merge it with other devices' (last wins).
+	 */
+	setMark(id: string, next: MarkRecord | null): Promise<void> {
 		return this.#write(async (store) => {
+			const mark = stampMark(this.#snapshot.marks.get(id), next, this.#clock());
 			await store.setMark(id, mark);
 			const marks = new Map(this.#snapshot.marks);
 			if (mark) marks.set(id, mark);
 			else marks.delete(id);
 			this.#snapshot = { ...this.#snapshot, marks };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -277,6 +330,7 @@ export class Progress {
 			states.delete(id);
 			this.#snapshot = { ...this.#snapshot, states };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -286,6 +340,7 @@ export class Progress {
 			await store.saveSettings(valid);
 			this.#snapshot = { ...this.#snapshot, settings: valid };
 			this.#tell({ kind: 'other' });
+			this.#wrote();
 		});
 	}
 
@@ -309,6 +364,8 @@ export class Progress {
 			);
 			this.#snapshot = await store.load();
 			this.#tell({ kind: 'other' });
+			// This tab's pages hear it too: a sync may bring reviews in under an open study session.
+			for (const listener of this.#listeners) listener({ kind: 'other' });
 			return result;
 		});
 	}

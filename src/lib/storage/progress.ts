@@ -7,6 +7,7 @@ import type { ZodType } from 'zod';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Scheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
+import { mergeUndone } from '$lib/sync/merge';
 import { planMerge, type MergePlan } from '$lib/sync/plan';
 import { newReviewUid } from '$lib/sync/review-id';
 import {
@@ -24,6 +25,8 @@ import {
 	type PickRecord,
 	markRecordSchema,
 	type MarkRecord,
+	undoneRecordSchema,
+	type UndoneRecord,
 	withUid
 } from './records';
 import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
@@ -51,6 +54,8 @@ export interface Snapshot {
 	picks: Map<string, PickRecord>;
 	/** Marks on cards (suspended, buried, flagged), by card id. */
 	marks: Map<string, MarkRecord>;
+	/** Reviews undone, in the order they were (their keys ascending). */
+	undone: UndoneRecord[];
 	unreadable: Unreadable[];
 }
 
@@ -64,15 +69,17 @@ export class ProgressStore {
 	/** Everything, checked: good records are returned, bad ones counted in `unreadable`. */
 	async load(): Promise<Snapshot> {
 		const tx = this.#db.transaction(ALL_STORES);
-		const [rawStates, rawReviews, rawSettings, rawWords, rawPicks, rawMarks] = await Promise.all([
-			tx.objectStore('states').getAll(),
-			tx.objectStore('reviews').getAll(),
-			tx.objectStore('meta').get('settings'),
-			tx.objectStore('words').getAll(),
-			tx.objectStore('picks').getAll(),
-			tx.objectStore('marks').getAll()
-		]);
-		// Counted in store order: states, reviews, meta, words, picks, marks.
+		const [rawStates, rawReviews, rawSettings, rawWords, rawPicks, rawMarks, rawUndone] =
+			await Promise.all([
+				tx.objectStore('states').getAll(),
+				tx.objectStore('reviews').getAll(),
+				tx.objectStore('meta').get('settings'),
+				tx.objectStore('words').getAll(),
+				tx.objectStore('picks').getAll(),
+				tx.objectStore('marks').getAll(),
+				tx.objectStore('undone').getAll()
+			]);
+		// Counted in store order: states, reviews, meta, words, picks, marks, undone.
 		const unreadable: Unreadable[] = [];
 		const states = new Map<string, StateRecord>(
 			readable('states', rawStates, stateRecordSchema, unreadable).map((s) => [
@@ -100,7 +107,8 @@ export class ProgressStore {
 		const marks = new Map<string, MarkRecord>(
 			readable('marks', rawMarks, markRecordSchema, unreadable).map((m) => [m.id, m as MarkRecord])
 		);
-		return { settings, states, reviews, words, picks, marks, unreadable };
+		const undone = readable('undone', rawUndone, undoneRecordSchema, unreadable);
+		return { settings, states, reviews, words, picks, marks, undone, unreadable };
 	}
 
 	/** Stores a card's marks (suspended, buried, flagged); `null` removes them. */
@@ -200,15 +208,30 @@ export class ProgressStore {
 
 	/**
 	 * Undoes a rating: the card's state goes back to its snapshot (or disappears if the card was
-	 * new) and the review leaves the log, together.
+	 * new) and the review leaves the log, together; the review is kept as undone, so that a copy
+	 * already synced does not come back.
+	 *
+	 * @returns the undone record, or `null` when the review was not in the log
 	 */
-	async undoReview(previous: StateRecord | null, cardId: string, reviewId: number): Promise<void> {
-		const tx = this.#db.transaction(['states', 'reviews'], 'readwrite');
-		await Promise.all([
+	async undoReview(
+		previous: StateRecord | null,
+		cardId: string,
+		reviewId: number,
+		now = new Date()
+	): Promise<UndoneRecord | null> {
+		const tx = this.#db.transaction(['states', 'reviews', 'undone'], 'readwrite');
+		const reviews = tx.objectStore('reviews');
+		const review = await reviews.get(reviewId);
+		const undone = review
+			? { uid: withUid(review).uid, cardId: review.cardId, at: now.toISOString() }
+			: null;
+		const [, , id] = await Promise.all([
 			previous ? tx.objectStore('states').put(previous) : tx.objectStore('states').delete(cardId),
-			tx.objectStore('reviews').delete(reviewId),
+			reviews.delete(reviewId),
+			undone ? tx.objectStore('undone').put(undone) : undefined,
 			tx.done
 		]);
+		return undone && id !== undefined ? { ...undone, id } : null;
 	}
 
 	async saveSettings(settings: SrsSettings): Promise<void> {
@@ -217,7 +240,7 @@ export class ProgressStore {
 
 	/** A backup of everything readable (what `load` returns). */
 	async exportBackup(now: Date): Promise<Backup> {
-		const { settings, states, reviews, words, picks, marks } = await this.load();
+		const { settings, states, reviews, words, picks, marks, undone } = await this.load();
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -227,7 +250,8 @@ export class ProgressStore {
 			reviews,
 			words: [...words.values()],
 			picks: [...picks.values()],
-			marks: [...marks.values()]
+			marks: [...marks.values()],
+			undone: undone.map(({ uid, cardId, at }) => ({ uid, cardId, at }))
 		};
 	}
 
@@ -245,21 +269,28 @@ export class ProgressStore {
 			return { newReviews: backup.reviews.length, knownReviews: 0, states: backup.states.length };
 		}
 		const plan = planMerge(await this.#mergeSide(), logged(backup), mode.scheduler);
-		// A card's marks (suspended, buried, flagged) this device has win; the backup adds the rest.
-		const own = new Set(await this.#db.getAllKeys('marks'));
-		const newMarks = (backup.marks ?? []).filter((mark) => !own.has(mark.id));
-		const tx = this.#db.transaction(['states', 'reviews', 'words', 'picks', 'marks'], 'readwrite');
+		const tx = this.#db.transaction(
+			['states', 'reviews', 'words', 'picks', 'marks', 'undone'],
+			'readwrite'
+		);
 		const states = tx.objectStore('states');
 		const reviews = tx.objectStore('reviews');
 		const words = tx.objectStore('words');
 		const picks = tx.objectStore('picks');
 		const marks = tx.objectStore('marks');
+		const undone = tx.objectStore('undone');
+		const removed = await Promise.all(
+			plan.removedReviews.map((uid) => reviews.index('uid').getKey(uid))
+		);
 		await Promise.all([
+			...removed.map((key) => (key === undefined ? undefined : reviews.delete(key))),
+			...plan.removedStates.map((id) => states.delete(id)),
+			...plan.undone.map((record) => undone.add(record)),
 			...plan.newReviews.map((review) => reviews.add(withoutId(review))),
 			...plan.states.map((state) => states.put(state)),
 			...plan.words.map((word) => words.put(word)),
 			...plan.picks.map((pick) => picks.put(pick)),
-			...newMarks.map((mark) => marks.put(mark)),
+			...plan.marks.map((mark) => marks.put(mark)),
 			tx.done
 		]);
 		return summary(plan);
@@ -267,12 +298,14 @@ export class ProgressStore {
 
 	/** This device's progress as one side of a merge. */
 	async #mergeSide() {
-		const { states, reviews, words, picks } = await this.load();
+		const { states, reviews, words, picks, undone, marks } = await this.load();
 		return {
 			states: [...states.values()],
 			reviews: reviews.map(withUid),
 			words: [...words.values()],
-			picks: [...picks.values()]
+			picks: [...picks.values()],
+			undone,
+			marks: [...marks.values()]
 		};
 	}
 
@@ -284,13 +317,17 @@ export class ProgressStore {
 		const words = tx.objectStore('words');
 		const picks = tx.objectStore('picks');
 		const marks = tx.objectStore('marks');
+		const gone = new Set((backup.undone ?? []).map((u) => u.uid));
 		await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
 		await Promise.all([
 			...backup.states.map((state) => states.put(state)),
-			...keysOnce(backup.reviews).map((review) => reviews.put(review)),
+			...keysOnce(backup.reviews.filter((r) => !gone.has(withUid(r).uid))).map((review) =>
+				reviews.put(review)
+			),
 			...(backup.words ?? []).map((word) => words.put(word)),
 			...(backup.picks ?? []).map((pick) => picks.put(pick)),
 			...(backup.marks ?? []).map((mark) => marks.put(mark)),
+			...mergeUndone(backup.undone ?? []).map((record) => tx.objectStore('undone').add(record)),
 			meta.put({ key: 'settings', value: backup.settings }),
 			tx.done
 		]);
@@ -331,7 +368,9 @@ function logged(backup: Backup) {
 		states: backup.states,
 		reviews: backup.reviews.map(withUid),
 		words: backup.words ?? [],
-		picks: backup.picks ?? []
+		picks: backup.picks ?? [],
+		undone: backup.undone ?? [],
+		marks: backup.marks ?? []
 	};
 }
 

@@ -84,10 +84,32 @@ export const markRecordSchema = z.object({
 	track,
 	suspended: z.boolean(),
 	buriedUntil: z.number().int().nullable(),
-	flag: z.enum(FLAGS).nullable()
+	flag: z.enum(FLAGS).nullable(),
+	/** When each field was last changed (marks made before sync of marks have none). */
+	changedAt: z
+		.object({
+			suspended: isoDate.optional(),
+			buriedUntil: isoDate.optional(),
+			flag: isoDate.optional()
+		})
+		.optional()
 });
 
 export type MarkRecord = CardMark & z.infer<typeof markRecordSchema>;
+
+/**
+ * A review taken back (undone) after it may have left this device: kept, and synced like a
+ * review, so that the review does not come back from the server or from another device. `id` is
+ * this device's storage key (what the push cursor counts), `uid` the undone review's id.
+ */
+export const undoneRecordSchema = z.object({
+	id: z.number().int().positive().optional(),
+	uid: z.string().min(1).max(400),
+	cardId: z.string().min(1).max(300),
+	at: isoDate
+});
+
+export type UndoneRecord = z.infer<typeof undoneRecordSchema>;
 export type WordMark = WordRecord['status'];
 
 export type StateRecord = CardState & z.infer<typeof stateRecordSchema>;
@@ -128,6 +150,8 @@ export interface Backup {
 	picks?: PickRecord[];
 	/** Optional: backups made before the card browser (version 2 and older) have none. */
 	marks?: MarkRecord[];
+	/** Optional: reviews undone (older backups and Ripassos have none; they ignore it). */
+	undone?: UndoneRecord[];
 }
 
 const backupFields = {
@@ -147,7 +171,8 @@ const BACKUP_SCHEMAS = {
 		...backupFields,
 		version: z.literal(3),
 		states: z.array(stateRecordSchema),
-		marks: z.array(markRecordSchema).optional()
+		marks: z.array(markRecordSchema).optional(),
+		undone: z.array(undoneRecordSchema).optional()
 	})
 } as const;
 

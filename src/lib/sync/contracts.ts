@@ -3,7 +3,12 @@
  * action; a refusal carries a stable `code` for the device and a `message` for the person.
  */
 import { z } from 'zod';
-import { reviewRecordSchema, wordRecordSchema } from '$lib/storage/records';
+import {
+	markRecordSchema,
+	reviewRecordSchema,
+	undoneRecordSchema,
+	wordRecordSchema
+} from '$lib/storage/records';
 
 /** A sync key: 128 random bits in 26 letters and digits of base32, as the device made it. */
 export const syncKeySchema = z.string().regex(/^[a-z2-7]{26}$/u, 'not a sync key');
@@ -24,11 +29,33 @@ export const pushSchema = z.object({
 	settings: z
 		.object({ settings: z.unknown(), changedAt: z.record(z.string(), z.string()) })
 		.optional(),
-	words: z.array(wordRecordSchema).max(MAX_PUSH_REVIEWS).optional()
+	words: z.array(wordRecordSchema).max(MAX_PUSH_REVIEWS).optional(),
+	/** Reviews undone (absent from clients before tombstones: they still push as they did). */
+	undone: z
+		.array(undoneRecordSchema.omit({ id: true }))
+		.max(MAX_PUSH_REVIEWS)
+		.optional(),
+	/** Card marks, with the instant each field changed (absent from older clients too). */
+	marks: z.array(markRecordSchema).max(MAX_PUSH_REVIEWS).optional()
 });
 export type PushInput = z.infer<typeof pushSchema>;
 
-export const pullSchema = z.object({ since: z.coerce.number().int().min(0).default(0) });
+/** The kinds of entry a log holds. */
+export const ENTRY_KINDS = ['review', 'settings', 'word', 'undone', 'mark'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** What a pull returns unless asked for more: what the first clients knew, and nothing they would misread. */
+export const FIRST_KINDS: readonly EntryKind[] = ['review', 'settings', 'word'];
+
+export const pullSchema = z.object({
+	since: z.coerce.number().int().min(0).default(0),
+	/** `?with=undone,mark`: kinds beyond the first ones that this client understands. */
+	with: z
+		.string()
+		.max(200)
+		.default('')
+		.transform((list) => list.split(',').filter(Boolean))
+		.pipe(z.array(z.enum(ENTRY_KINDS)).max(ENTRY_KINDS.length))
+});
 
 export type SyncErrorCode =
 	| 'bad-request'
@@ -47,7 +74,7 @@ export interface SyncError {
 /** One entry of a key's log, as pulled: its place in the log, what it is, and its record. */
 export interface SyncEntry {
 	seq: number;
-	kind: 'review' | 'settings' | 'word';
+	kind: EntryKind;
 	body: unknown;
 }
 

@@ -7,7 +7,13 @@
  * states, and a card studied on one device only comes out as that device computed it.
  */
 import type { CardState, Scheduler } from '$lib/srs/scheduler';
-import type { PickRecord, ReviewRecord, StateRecord, WordRecord } from '$lib/storage/records';
+import type {
+	PickRecord,
+	ReviewRecord,
+	StateRecord,
+	UndoneRecord,
+	WordRecord
+} from '$lib/storage/records';
 
 /** A review with its global id: what is merged. */
 export type LoggedReview = ReviewRecord & { uid: string };
@@ -63,6 +69,52 @@ export function mergeReviews(...logs: readonly (readonly LoggedReview[])[]): Log
 		}
 	}
 	return [...byUid.values()].map(({ review }) => portable(review)).sort(compareReviews);
+}
+
+/** An undone review as it travels: without this device's storage key. */
+export type Undone = Omit<UndoneRecord, 'id'>;
+
+const undoneContent = (u: Undone) => JSON.stringify([u.uid, u.cardId, u.at]);
+
+/**
+ * The union of undone reviews by review id, in id order, without storage keys; two records for
+ * one review (undone at two instants) are settled by their content, whatever the order.
+ */
+export function mergeUndone(...sides: readonly (readonly Undone[])[]): Undone[] {
+	const byUid = new Map<string, { undone: Undone; content: string }>();
+	for (const side of sides) {
+		for (const undone of side) {
+			const content = undoneContent(undone);
+			const had = byUid.get(undone.uid);
+			if (!had || content < had.content) {
+				byUid.set(undone.uid, {
+					undone: { uid: undone.uid, cardId: undone.cardId, at: undone.at },
+					content
+				});
+			}
+		}
+	}
+	return [...byUid.values()]
+		.map(({ undone }) => undone)
+		.sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+}
+
+/** A review log and the reviews taken back from it. */
+export interface Log {
+	reviews: readonly LoggedReview[];
+	undone: readonly Undone[];
+}
+
+/**
+ * Logs merged: the union of their reviews minus every review undone on any side, and the union of
+ * what was undone (kept, so that a side that still has an undone review loses it when it merges).
+ * Commutative, associative and idempotent, as `mergeReviews` is.
+ */
+export function mergeLogs(...logs: readonly Log[]): { reviews: LoggedReview[]; undone: Undone[] } {
+	const undone = mergeUndone(...logs.map((log) => log.undone));
+	const gone = new Set(undone.map((u) => u.uid));
+	const reviews = mergeReviews(...logs.map((log) => log.reviews)).filter((r) => !gone.has(r.uid));
+	return { reviews, undone };
 }
 
 /**

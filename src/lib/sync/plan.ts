@@ -4,14 +4,18 @@
  * plan in one transaction.
  */
 import type { Scheduler } from '$lib/srs/scheduler';
-import type { PickRecord, StateRecord, WordRecord } from '$lib/storage/records';
+import type { MarkRecord, PickRecord, StateRecord, WordRecord } from '$lib/storage/records';
+import { mergeMarks } from './marks';
 import {
+	mergeLogs,
 	mergePicks,
 	mergeReviews,
+	mergeUndone,
 	mergeWords,
 	replayStates,
 	reviewContent,
-	type LoggedReview
+	type LoggedReview,
+	type Undone
 } from './merge';
 
 /** Progress on one side of a merge. */
@@ -20,6 +24,9 @@ export interface MergeSide {
 	reviews: readonly LoggedReview[];
 	words?: readonly WordRecord[];
 	picks?: readonly PickRecord[];
+	/** Reviews undone (on this side or one it merged before). */
+	undone?: readonly Undone[];
+	marks?: readonly MarkRecord[];
 }
 
 export interface MergePlan {
@@ -32,6 +39,14 @@ export interface MergePlan {
 	/** Word marks and picks to write (the merged ones that differ from this device's). */
 	words: WordRecord[];
 	picks: PickRecord[];
+	/** This device's reviews that the other side undid: to delete (by `uid`). */
+	removedReviews: string[];
+	/** Cards left without a review by those deletions: new again, their states to delete. */
+	removedStates: string[];
+	/** Undone reviews this device did not know of, to keep. */
+	undone: Undone[];
+	/** Card marks to write: merged field by field, the later change winning. */
+	marks: MarkRecord[];
 }
 
 /** How many incoming reviews are new here, and how many this device already has. */
@@ -51,11 +66,19 @@ export function countNewReviews(
  * log, so nothing to replay) is taken only for a card this device has never seen.
  */
 export function planMerge(local: MergeSide, incoming: MergeSide, scheduler: Scheduler): MergePlan {
+	const localUndone = local.undone ?? [];
+	const { reviews: merged, undone } = mergeLogs(
+		{ reviews: local.reviews, undone: localUndone },
+		{ reviews: incoming.reviews, undone: incoming.undone ?? [] }
+	);
+	const gone = new Set(undone.map((u) => u.uid));
 	const localUids = new Set(local.reviews.map((r) => r.uid));
-	const fresh = mergeReviews(incoming.reviews).filter((r) => !localUids.has(r.uid));
-	const touched = new Set(fresh.map((r) => r.cardId));
+	const fresh = mergeReviews(incoming.reviews).filter(
+		(r) => !localUids.has(r.uid) && !gone.has(r.uid)
+	);
+	const removed = local.reviews.filter((r) => gone.has(r.uid));
+	const touched = new Set([...fresh, ...removed].map((r) => r.cardId));
 	const localStates = new Set(local.states.map((s) => s.id));
-	const merged = mergeReviews(local.reviews, fresh);
 	// A card logged here without a state (lost, unreadable) is replayed too.
 	for (const review of merged) if (!localStates.has(review.cardId)) touched.add(review.cardId);
 	const states = [...replayStates(merged, scheduler, touched).values()];
@@ -63,12 +86,17 @@ export function planMerge(local: MergeSide, incoming: MergeSide, scheduler: Sche
 	for (const state of incoming.states) {
 		if (!localStates.has(state.id) && !logged.has(state.id)) states.push(state);
 	}
+	const knownUndone = new Set(localUndone.map((u) => u.uid));
 	return {
 		newReviews: fresh,
 		knownReviews: incoming.reviews.length - fresh.length,
 		states,
 		words: changed(mergeWords(local.words ?? [], incoming.words ?? []), local.words),
-		picks: changed(mergePicks(local.picks ?? [], incoming.picks ?? []), local.picks)
+		picks: changed(mergePicks(local.picks ?? [], incoming.picks ?? []), local.picks),
+		removedReviews: removed.map((r) => r.uid),
+		removedStates: [...touched].filter((id) => !logged.has(id) && localStates.has(id)),
+		undone: mergeUndone(incoming.undone ?? []).filter((u) => !knownUndone.has(u.uid)),
+		marks: changed(mergeMarks(local.marks ?? [], incoming.marks ?? []), local.marks)
 	};
 }
 

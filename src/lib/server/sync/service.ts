@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import { validateSettings } from '$lib/srs/settings';
 import {
+	FIRST_KINDS,
 	FUTURE_TOLERANCE_MS,
 	PULL_PAGE,
+	type EntryKind,
 	type PullResult,
 	type PushInput,
 	type PushResult,
@@ -55,29 +57,26 @@ export class SyncService {
 		return { ok: true, value: null };
 	}
 
-	/** Appends a device's new reviews, settings and word marks: all of them, or none with the reason. */
+	/**
+	 * Appends a device's new reviews, undone reviews, settings, word and card marks: all, or none
+	 * with the reason.
+	 */
 	async push(key: string, input: PushInput, now: number): Promise<Outcome<PushResult>> {
 		const check = await this.#active(key);
 		if (!check.ok) return check;
 		const entries: NewEntry[] = [];
 		for (const review of input.reviews) {
-			if (!this.cardExists(review.cardId)) {
-				return refused(
-					422,
-					'unknown-card',
-					`A review is for a card this server does not know (${review.cardId}): nothing was stored. Your reviews stay on this device.`
-				);
-			}
-			if (Date.parse(review.reviewedAt) > now + FUTURE_TOLERANCE_MS) {
-				return refused(
-					422,
-					'future-review',
-					`A review is dated ${review.reviewedAt}, more than a day ahead of the server's clock: check this device's date and time. Nothing was stored; your reviews stay on this device.`
-				);
-			}
+			const refusal = this.#unfit(review.cardId, review.reviewedAt, now, 'A review');
+			if (refusal) return refusal;
 			// Fields in one order, so the same review is the same body however it was sent.
 			const body = JSON.stringify(review, REVIEW_FIELDS as string[]);
 			entries.push({ kind: 'review', id: review.uid, body });
+		}
+		for (const undone of input.undone ?? []) {
+			const refusal = this.#unfit(undone.cardId, undone.at, now, 'An undo');
+			if (refusal) return refusal;
+			const body = JSON.stringify({ uid: undone.uid, cardId: undone.cardId, at: undone.at });
+			entries.push({ kind: 'undone', id: undone.uid, body });
 		}
 		if (input.settings) {
 			try {
@@ -91,6 +90,15 @@ export class SyncService {
 			}
 			const body = JSON.stringify(input.settings);
 			entries.push({ kind: 'settings', id: hashBody(body), body });
+		}
+		for (const mark of input.marks ?? []) {
+			const stamps = Object.values(mark.changedAt ?? {});
+			for (const at of stamps.length ? stamps : [new Date(now).toISOString()]) {
+				const refusal = this.#unfit(mark.id, at, now, 'A card mark');
+				if (refusal) return refusal;
+			}
+			const body = JSON.stringify(mark);
+			entries.push({ kind: 'mark', id: hashBody(body), body });
 		}
 		for (const word of input.words ?? []) {
 			const body = JSON.stringify(word);
@@ -107,11 +115,19 @@ export class SyncService {
 		return { ok: true, value: { added: result.addedReviews, cursor: result.cursor } };
 	}
 
-	/** The log's entries after `since`, a page at a time. */
-	async pull(key: string, since: number): Promise<Outcome<PullResult>> {
+	/**
+	 * The log's entries after `since`, a page at a time: of the first kinds, and of the kinds in
+	 * `more` (a client from before a kind existed would misread it, so it only gets it by asking).
+	 */
+	async pull(
+		key: string,
+		since: number,
+		more: readonly EntryKind[] = []
+	): Promise<Outcome<PullResult>> {
 		const check = await this.#active(key);
 		if (!check.ok) return check;
-		const rows = await this.store.since(check.value, since, PULL_PAGE + 1);
+		const kinds = [...new Set([...FIRST_KINDS, ...more])];
+		const rows = await this.store.since(check.value, since, PULL_PAGE + 1, kinds);
 		const page = rows.slice(0, PULL_PAGE);
 		return {
 			ok: true,
@@ -121,6 +137,25 @@ export class SyncService {
 				more: rows.length > PULL_PAGE
 			}
 		};
+	}
+
+	/** Why a record for `cardId` dated `at` is refused, or `null` when it is fine. */
+	#unfit(cardId: string, at: string, now: number, what: string): Outcome<never> | null {
+		if (!this.cardExists(cardId)) {
+			return refused(
+				422,
+				'unknown-card',
+				`${what} is for a card this server does not know (${cardId}): nothing was stored. Your reviews stay on this device.`
+			);
+		}
+		if (Date.parse(at) > now + FUTURE_TOLERANCE_MS) {
+			return refused(
+				422,
+				'future-review',
+				`${what} is dated ${at}, more than a day ahead of the server's clock: check this device's date and time. Nothing was stored; your reviews stay on this device.`
+			);
+		}
+		return null;
 	}
 
 	async #active(key: string): Promise<Outcome<string>> {

@@ -41,8 +41,11 @@ export function openSqliteSyncStore(file = join(dataDir(), 'sync.db')): SyncStor
 	const insertEntry = db.prepare(
 		'INSERT INTO sync_entries (key_hash, seq, kind, id, body, added_at) VALUES (?, ?, ?, ?, ?, ?)'
 	);
+	// The kinds as a JSON array: one statement whatever the kinds asked for.
 	const after = db.prepare(
-		'SELECT seq, kind, id, body FROM sync_entries WHERE key_hash = ? AND seq > ? ORDER BY seq LIMIT ?'
+		`SELECT seq, kind, id, body FROM sync_entries
+		WHERE key_hash = ? AND seq > ? AND kind IN (SELECT value FROM json_each(?))
+		ORDER BY seq LIMIT ?`
 	);
 
 	const append = db.transaction(
@@ -59,7 +62,8 @@ export function openSqliteSyncStore(file = join(dataDir(), 'sync.db')): SyncStor
 				if (had === undefined) {
 					inPush.set(slot, entry.body);
 					fresh.push(entry);
-				} else if (had !== entry.body) clashes.push(entry.id);
+				} else if (had !== entry.body && entry.kind === 'review') clashes.push(entry.id);
+				// An undone review is undone whatever the instant a second record gives: the first stays.
 			}
 			if (clashes.length) return { added: 0, addedReviews: 0, clashes, cursor: seq };
 			for (const entry of fresh)
@@ -92,7 +96,10 @@ export function openSqliteSyncStore(file = join(dataDir(), 'sync.db')): SyncStor
 				})();
 			}),
 		append: (keyHash, entries, now) => guard('append', () => append(keyHash, entries, now)),
-		since: (keyHash, cursor, limit) =>
-			guard('since', () => after.all(keyHash, cursor, limit) as StoredEntry[])
+		since: (keyHash, cursor, limit, kinds) =>
+			guard(
+				'since',
+				() => after.all(keyHash, cursor, JSON.stringify(kinds), limit) as StoredEntry[]
+			)
 	};
 }

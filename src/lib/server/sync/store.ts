@@ -4,11 +4,13 @@
  * hold it as well as the SQLite one; one contract test suite runs against each.
  */
 
+import type { EntryKind } from '$lib/sync/contracts';
+
 export type KeyStatus = 'active' | 'revoked' | 'unknown';
 
 /** An entry on its way in: `id` is unique per key and kind (a review's uid, a hash otherwise). */
 export interface NewEntry {
-	kind: 'review' | 'settings' | 'word';
+	kind: EntryKind;
 	id: string;
 	/** The record as JSON. */
 	body: string;
@@ -36,6 +38,11 @@ export interface SyncStore {
 	revoke(keyHash: string, now: number): Promise<void>;
 	/** Appends the entries it lacks, all or none (none when one clashes), in one transaction. */
 	append(keyHash: string, entries: readonly NewEntry[], now: number): Promise<AppendResult>;
-	/** Entries after `cursor`, in log order, at most `limit`. */
-	since(keyHash: string, cursor: number, limit: number): Promise<StoredEntry[]>;
+	/** Entries of `kinds` after `cursor`, in log order, at most `limit`. */
+	since(
+		keyHash: string,
+		cursor: number,
+		limit: number,
+		kinds: readonly EntryKind[]
+	): Promise<StoredEntry[]>;
 }
