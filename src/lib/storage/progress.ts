@@ -5,14 +5,9 @@
  */
 import type { ZodType } from 'zod';
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Scheduler } from '$lib/srs/scheduler';
 import { DEFAULT_SETTINGS, validateSettings, type SrsSettings } from '$lib/srs/settings';
-import { mergeUndone } from '$lib/sync/merge';
-import { planMerge, type MergePlan } from '$lib/sync/plan';
 import { newReviewUid } from '$lib/sync/review-id';
 import {
-	BACKUP_FORMAT,
-	BACKUP_VERSION,
 	reviewRecordSchema,
 	stateRecordSchema,
 	type Backup,
@@ -30,6 +25,16 @@ import {
 	withUid
 } from './records';
 import { ALL_STORES, DB_VERSION, MIGRATIONS, type ProgressDB, type StoreName } from './migrations';
+import {
+	backupOf,
+	mergeInto,
+	replaceWith,
+	withoutId,
+	type ImportMode,
+	type ImportResult
+} from './backup-io';
+
+export type { ImportMode, ImportResult } from './backup-io';
 
 export const DB_NAME = 'ripasso';
 
@@ -240,19 +245,7 @@ export class ProgressStore {
 
 	/** A backup of everything readable (what `load` returns). */
 	async exportBackup(now: Date): Promise<Backup> {
-		const { settings, states, reviews, words, picks, marks, undone } = await this.load();
-		return {
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			exportedAt: now.toISOString(),
-			settings,
-			states: [...states.values()],
-			reviews,
-			words: [...words.values()],
-			picks: [...picks.values()],
-			marks: [...marks.values()],
-			undone: undone.map(({ uid, cardId, at }) => ({ uid, cardId, at }))
-		};
+		return backupOf(await this.load(), now);
 	}
 
 	/**
@@ -265,72 +258,10 @@ export class ProgressStore {
 	 */
 	async importBackup(backup: Backup, mode: ImportMode): Promise<ImportResult> {
 		if (mode.kind === 'replace') {
-			await this.#replaceWith(backup);
+			await replaceWith(this.#db, backup);
 			return { newReviews: backup.reviews.length, knownReviews: 0, states: backup.states.length };
 		}
-		const plan = planMerge(await this.#mergeSide(), logged(backup), mode.scheduler);
-		const tx = this.#db.transaction(
-			['states', 'reviews', 'words', 'picks', 'marks', 'undone'],
-			'readwrite'
-		);
-		const states = tx.objectStore('states');
-		const reviews = tx.objectStore('reviews');
-		const words = tx.objectStore('words');
-		const picks = tx.objectStore('picks');
-		const marks = tx.objectStore('marks');
-		const undone = tx.objectStore('undone');
-		const removed = await Promise.all(
-			plan.removedReviews.map((uid) => reviews.index('uid').getKey(uid))
-		);
-		await Promise.all([
-			...removed.map((key) => (key === undefined ? undefined : reviews.delete(key))),
-			...plan.removedStates.map((id) => states.delete(id)),
-			...plan.undone.map((record) => undone.add(record)),
-			...plan.newReviews.map((review) => reviews.add(withoutId(review))),
-			...plan.states.map((state) => states.put(state)),
-			...plan.words.map((word) => words.put(word)),
-			...plan.picks.map((pick) => picks.put(pick)),
-			...plan.marks.map((mark) => marks.put(mark)),
-			tx.done
-		]);
-		return summary(plan);
-	}
-
-	/** This device's progress as one side of a merge. */
-	async #mergeSide() {
-		const { states, reviews, words, picks, undone, marks } = await this.load();
-		return {
-			states: [...states.values()],
-			reviews: reviews.map(withUid),
-			words: [...words.values()],
-			picks: [...picks.values()],
-			undone,
-			marks: [...marks.values()]
-		};
-	}
-
-	async #replaceWith(backup: Backup): Promise<void> {
-		const tx = this.#db.transaction(ALL_STORES, 'readwrite');
-		const states = tx.objectStore('states');
-		const reviews = tx.objectStore('reviews');
-		const meta = tx.objectStore('meta');
-		const words = tx.objectStore('words');
-		const picks = tx.objectStore('picks');
-		const marks = tx.objectStore('marks');
-		const gone = new Set((backup.undone ?? []).map((u) => u.uid));
-		await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
-		await Promise.all([
-			...backup.states.map((state) => states.put(state)),
-			...keysOnce(backup.reviews.filter((r) => !gone.has(withUid(r).uid))).map((review) =>
-				reviews.put(review)
-			),
-			...(backup.words ?? []).map((word) => words.put(word)),
-			...(backup.picks ?? []).map((pick) => picks.put(pick)),
-			...(backup.marks ?? []).map((mark) => marks.put(mark)),
-			...mergeUndone(backup.undone ?? []).map((record) => tx.objectStore('undone').add(record)),
-			meta.put({ key: 'settings', value: backup.settings }),
-			tx.done
-		]);
+		return mergeInto(this.#db, await this.load(), backup, mode.scheduler);
 	}
 
 	/** Forgets all progress, word marks, picks and settings. */
@@ -342,36 +273,6 @@ export class ProgressStore {
 	close(): void {
 		this.#db.close();
 	}
-}
-
-/** How a backup comes in: merged into this device's progress, or replacing it. */
-export type ImportMode = { kind: 'merge'; scheduler: Scheduler } | { kind: 'replace' };
-
-/** What an import added: reviews new here, reviews already here, card states written. */
-export interface ImportResult {
-	newReviews: number;
-	knownReviews: number;
-	states: number;
-}
-
-function summary(plan: MergePlan): ImportResult {
-	return {
-		newReviews: plan.newReviews.length,
-		knownReviews: plan.knownReviews,
-		states: plan.states.length
-	};
-}
-
-/** A backup's progress as one side of a merge, each review with its id. */
-function logged(backup: Backup) {
-	return {
-		states: backup.states,
-		reviews: backup.reviews.map(withUid),
-		words: backup.words ?? [],
-		picks: backup.picks ?? [],
-		undone: backup.undone ?? [],
-		marks: backup.marks ?? []
-	};
 }
 
 /** The records of one store that pass `schema`; the others are counted in `unreadable`. */
@@ -399,25 +300,6 @@ function sameState(stored: unknown, from: StateRecord | null): boolean {
 	const memory = (stored as Partial<StateRecord> | undefined)?.memory;
 	if (!memory || !from) return !memory && !from;
 	return memory.reps === from.memory.reps && memory.last_review === from.memory.last_review;
-}
-
-/**
- * The reviews with their storage keys where no other review has the same key, and new keys for the
- * others: a backup joined by hand from two devices' files has two reviews 1, and both stay.
- */
-function keysOnce(reviews: readonly ReviewRecord[]): ReviewRecord[] {
-	const keys = new Set<number>();
-	return reviews.map((review) => {
-		if (review.id === undefined || keys.has(review.id)) return withoutId(review);
-		keys.add(review.id);
-		return review;
-	});
-}
-
-function withoutId(review: ReviewRecord): ReviewRecord {
-	const copy = { ...review };
-	delete copy.id;
-	return copy;
 }
 
 /** Storage that cannot be opened (private browsing, blocked by the browser, a newer version). */
