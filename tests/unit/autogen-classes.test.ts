@@ -153,3 +153,19 @@ describe('spelling (M)', () => {
 		expect(text).not.toMatch(/\bil 1 e/u);
 	});
 });
+
+describe('sentences that lean on the one before (judged unseen, holdout3)', () => {
+	const cards = cardsOf(
+		'Lo studio dell’Università di Bari ha seguito 1.200 pazienti per sei anni. ' +
+			'È la conclusione di una ricerca durata sei anni e costata 2 milioni di euro.\n\n' +
+			'Al porto lavorano 3.000 persone. Molti di loro arrivano ogni giorno da Pisa e da Lucca.'
+	);
+	it('never asks them on their own: only as a gap after the sentence that says what they are about', () => {
+		const leaning = cards.filter((c) => /^È la conclusione|Molti di loro/u.test(c.source.text));
+		expect(leaning.length).toBeGreaterThan(0);
+		for (const c of leaning) {
+			expect(c.prompt, c.prompt).toContain(GAP);
+			expect(c.prompt).not.toMatch(/^(?:È la conclusione|Molti di loro)/u);
+		}
+	});
+});

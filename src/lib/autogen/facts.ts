@@ -129,8 +129,9 @@ function proDrop(sentence: Sentence, tags: readonly Tagged[]): boolean {
 	if (!clause) return false;
 	const [from, to] = clause.subject;
 	const verbAt = clause.verb[0];
-	// "Resterà aperta…", "Ha vinto anche…"; "È il risultato di uno studio…" still says what it is.
-	if (verbAt === 0) return tags[0].best?.lemma !== 'essere';
+	// "Resterà aperta…", "Ha vinto anche…", "È la conclusione di uno studio…": of what, the
+	// sentence before says.
+	if (verbAt === 0) return true;
 	if (from === to)
 		return clause.frame[1] === verbAt && clause.rest[0] >= sentence.tokens.length - 1;
 	const beforeVerb = sentence.text.slice(

@@ -76,7 +76,9 @@ const POINTS_BACK = new RegExp(
 	String.raw`^[\s«"“]*(?:` +
 		String.raw`(?:di|a|per|con|su|da)\s+(?:lui|lei|loro|esso|essa)\b` +
 		String.raw`|(?:a\s+)?\p{L}{3,}(?:ar|er|ir)(?:lo|la|li|le|ne)\s` +
-		String.raw`|(?:una|la|questa)\s+(?:circostanza|ipotesi|decisione|scelta|notizia)\s+che\b)`,
+		String.raw`|(?:una|la|questa)\s+(?:circostanza|ipotesi|decisione|scelta|notizia)\s+che\b` +
+		// "Molti di loro…", "Alcuni di questi…": a part of someone named before.
+		String.raw`|(?:molti|molte|alcuni|alcune|tanti|tante|pochi|poche|tutti|tutte|nessuno|ciascuno|ognuno|metà|parte)\s+(?:di|tra|fra)\s+(?:loro|questi|queste|essi|esse))`,
 	'iu'
 );
 
