@@ -169,3 +169,16 @@ describe('sentences that lean on the one before (judged unseen, holdout3)', () =
 		}
 	});
 });
+
+describe('towns where only some towns fit (judged unseen, holdout3)', () => {
+	it('offers no town for "il porto di _____" (no data tells a port from an inland town): typed', () => {
+		const cards = cardsOf(
+			'Il porto di Livorno ha movimentato 800 mila container nel 2025. ' +
+				'Molte merci arrivano poi a Firenze e a Prato. ' +
+				'Il porto di Piombino ha chiuso l’anno con un calo del 4 per cento.'
+		);
+		const gaps = cards.filter((c) => /porto di _____/u.test(c.prompt));
+		expect(gaps.length).toBeGreaterThan(0);
+		for (const c of gaps) expect(c.type).toBe('cloze');
+	});
+});

@@ -161,6 +161,12 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 	}
 }
 
+/** A noun before the gap that only some towns fit: a port, an island, a coast, a lake. */
+const KIND_BEFORE_GAP = new RegExp(
+	String.raw`\b(?:porto|porti|isola|isole|arcipelago|golfo|costa|coste|lago|laghi|spiaggia|spiagge|litorale|valle|monte|monti)\s+(?:di|d[’'])\s*${GAP}`,
+	'iu'
+);
+
 function placeOptions(
 	place: Place | undefined,
 	same: Entity[],
@@ -183,6 +189,9 @@ function placeOptions(
 		(!elided || startsAlike(p.name, place.name));
 	// "verso San Leo": a province of the text ("Pesaro e Urbino") is not a town.
 	const fromText = same.filter((e) => !e.province && fit(e.place)).map((e) => e.text);
+	// "il porto di _____", "le isole di _____": neither the data nor the text tells a port or an
+	// island from an inland town, so no town is offered (the gap is typed).
+	if (KIND_BEFORE_GAP.test(prompt)) return [];
 	let data: Place[] = [];
 	if (place.italian && place.kind === 'district') data = italianRegions();
 	else if (place.italian && place.kind === 'city') {
