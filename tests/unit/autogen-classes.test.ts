@@ -182,3 +182,18 @@ describe('towns where only some towns fit (judged unseen, holdout3)', () => {
 		for (const c of gaps) expect(c.type).toBe('cloze');
 	});
 });
+
+describe('people of the gender the words before the gap give', () => {
+	it('offers women after "dalla tedesca _____" when the name itself says nothing', () => {
+		const cards = cardsOf(
+			'L’orchestra sarà diretta dalla tedesca Ingrid Falk, al suo debutto in Italia. ' +
+				'La regia è di Paolo Ferri, le scene di Marco Sala e i costumi di Luca Bini. ' +
+				'Canteranno il soprano Anna Riva e il tenore Piero Conti. ' +
+				'Il coro è preparato da Giulia Berti. Le luci sono firmate da Carla Neri.'
+		);
+		const gap = cards.find((c) => c.answer === 'Ingrid Falk' && c.type === 'multiple-choice');
+		expect(gap).toBeDefined();
+		for (const o of gap!.options)
+			expect(['Ingrid Falk', 'Anna Riva', 'Giulia Berti', 'Carla Neri']).toContain(o);
+	});
+});

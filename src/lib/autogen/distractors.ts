@@ -94,7 +94,9 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 			// Only people the text names: a made-up name beside them gives the answer away. Of the
 			// same gender as the answer ("la regista": never a man's name).
 			const genderOf = (e: Entity) => e.gender ?? guessGender((e.full ?? e.text).split(' ')[0]);
-			const gender = genderOf(answer);
+			// "la tedesca _____", "del regista _____": the words before the gap say it when the
+			// name does not ("Ingrid Falk").
+			const gender = genderOf(answer) ?? genderBeforeGap(prompt);
 			const fits = same.filter((e) => !gender || !genderOf(e) || genderOf(e) === gender);
 			return full
 				? fits.filter((e) => e.text.includes(' ')).map((e) => e.text)
@@ -159,6 +161,20 @@ function entityOptions(answer: Entity, pools: Pools, random: Random, prompt: str
 		default:
 			return same.map((e) => e.text);
 	}
+}
+
+/** The gender the article before a gap gives its name ("la soprano _____", "il regista _____"). */
+function genderBeforeGap(prompt: string): 'm' | 'f' | undefined {
+	const at = prompt.indexOf(GAP);
+	if (at < 0) return undefined;
+	// The nearest article of the last three words: "dalla tedesca _____", "il regista _____".
+	const words = prompt.slice(0, at).trim().split(/\s+/u).slice(-3).reverse();
+	for (const word of words.map((w) => w.toLowerCase())) {
+		if (/^(?:la|della|alla|dalla|nella|sulla|una)$/u.test(word)) return 'f';
+		if (/^(?:il|lo|del|dello|al|allo|dal|dallo|nel|sul|un|uno)$/u.test(word)) return 'm';
+		if (!/^\p{Ll}+$/u.test(word)) return undefined;
+	}
+	return undefined;
 }
 
 /** A noun before the gap that only some towns fit: a port, an island, a coast, a lake. */
