@@ -140,10 +140,15 @@ export class PgCluster implements Cluster {
 		this.#notifier.forget(code);
 	}
 
-	/** Stops, giving up this instance's leases so that the others take over at once. */
-	async close(): Promise<void> {
+	/**
+	 * Stops, giving up this instance's leases so that the others take over at once; with
+	 * `release` false, as a crash would (the others wait for the leases to run out).
+	 */
+	async close({ release = true } = {}): Promise<void> {
 		clearInterval(this.#loop);
-		await this.#leases.release().catch(() => {});
+		this.#loop = undefined;
+		this.#engine = undefined;
+		if (release) await this.#leases.release().catch(() => {});
 		await this.#notifier.close().catch(() => {});
 		await this.#pool.end();
 	}
