@@ -88,7 +88,9 @@ function postgres(url: string): Engine {
 			return openPgStore(target.toString(), { max: 4 });
 		},
 		async reset() {
-			await shared?.query('DROP TABLE IF EXISTS answers, players, games, ripasso_schema');
+			await shared?.query(
+				'DROP TABLE IF EXISTS game_leases, answers, players, games, ripasso_schema'
+			);
 		},
 		async done() {
 			await shared?.end();

@@ -97,7 +97,13 @@ interface Rows {
 	codes(now: number, phase?: string): string[];
 	gamesOf(hostSecretHash: string, now: number, limit: number): HostedGameRow[];
 	openGamesOf(hostSecretHash: string, now: number): number;
-	advance(code: string, version: number, changes: Partial<GameRow>, players: PlayerRow[]): boolean;
+	advance(
+		code: string,
+		version: number,
+		changes: Partial<GameRow>,
+		players: PlayerRow[],
+		answers?: number
+	): boolean;
 	upsertPlayer(player: PlayerRow): void;
 	players(code: string): PlayerRow[];
 	addAnswer(answer: PlayerAnswerRow, player?: PlayerRow): boolean;
@@ -207,6 +213,9 @@ export function openSqliteStore(
 	const deleteGameAnswers = db.prepare('DELETE FROM answers WHERE game_code = ?');
 	const deleteGamePlayers = db.prepare('DELETE FROM players WHERE game_code = ?');
 	const deleteGame = db.prepare('DELETE FROM games WHERE code = ?');
+	const countAnswers = db
+		.prepare('SELECT COUNT(*) FROM answers WHERE game_code = ? AND question_index = ?')
+		.pluck();
 	const selectAnswers = db.prepare(
 		'SELECT * FROM answers WHERE game_code = ? ORDER BY question_index, at'
 	);
@@ -227,8 +236,12 @@ export function openSqliteStore(
 				players: row.player_count as number
 			})),
 		openGamesOf: (hash, now) => (countOpen.get(hash, now) as { n: number }).n,
-		advance: (code, version, changes, players) =>
+		advance: (code, version, changes, players, answers) =>
 			db.transaction(() => {
+				// One writer: the count always matches here; kept so both stores keep one contract.
+				if (answers !== undefined && countAnswers.get(code, changes.questionIndex) !== answers) {
+					return false;
+				}
 				const keys = Object.keys(changes) as (keyof typeof COLUMNS)[];
 				const set = keys.map((key) => `${COLUMNS[key]} = @${key}`).join(', ');
 				const updated = db
@@ -312,10 +325,12 @@ function storeOf(rows: Rows): ClassroomStore {
 		savePlayer: (code, player) => run(() => rows.upsertPlayer(playerRow(code, player))),
 		addAnswer: (code, answer, player) =>
 			run(() => rows.addAnswer(answerRow(code, answer), player && playerRow(code, player))),
-		advance: (code, version, state: GameState, { players = false } = {}) =>
+		advance: (code, version, state: GameState, { players = false, answers } = {}) =>
 			run(() => {
 				const saved = players ? state.players.map((player) => playerRow(code, player)) : [];
-				return rows.advance(code, version, progressOf(state), saved) ? version + 1 : undefined;
+				return rows.advance(code, version, progressOf(state), saved, answers)
+					? version + 1
+					: undefined;
 			}),
 		deleteExpired: (now) => run(() => rows.deleteExpired(now)),
 		deleteGamesOf: (article) => run(() => rows.deleteGamesOf(article)),

@@ -16,6 +16,7 @@ import type { PlayerAnswer, GameState, LiveGame, LiveSettings, Player } from '$l
 import { newGameCode } from '$lib/classroom/code';
 import { gameOptions } from '$lib/classroom/presentation';
 import { answerAssignment, closeAssignment, createAssignment } from '$lib/classroom/assignment';
+import type { Cluster } from './cluster';
 import { EventHub, type Audience, type Listener } from './hub';
 import type { Choice } from './rows';
 import { StorageError, type ClassroomStore, type GameMeta } from './store';
@@ -92,10 +93,14 @@ export class ClassroomEngine {
 	#hub = new EventHub();
 	/** The pending end-of-question timer of each game. */
 	#deadlines = new Map<string, () => void>();
+	/** The other instances on the same PostgreSQL (none with SQLite: one instance). */
+	#cluster: Cluster | undefined;
 
 	/**
 	 * @param now the server's clock (injected by tests)
 	 * @param timers run the reveal when a question's time is up (injected by tests)
+	 * @param cluster the other instances sharing the store: changes are announced to them, and a
+	 *   deadline is armed only by the instance that owns it
 	 */
 	constructor(
 		store: ClassroomStore,
@@ -103,13 +108,15 @@ export class ClassroomEngine {
 		now = () => Date.now(),
 		timers: Timers = realTimers,
 		log: (message: string, error?: unknown) => void = (message, error) =>
-			console.error(message, error instanceof Error ? error.message : (error ?? ''))
+			console.error(message, error instanceof Error ? error.message : (error ?? '')),
+		cluster?: Cluster
 	) {
 		this.#store = store;
 		this.#card = card;
 		this.#now = now;
 		this.#after = timers;
 		this.#log = log;
+		this.#cluster = cluster;
 	}
 
 	/**
@@ -300,6 +307,7 @@ export class ClassroomEngine {
 				}
 				this.#hub.drop(code);
 				this.#forget(code);
+				this.#cluster?.forget(code);
 			});
 		}
 		return codes.length;
@@ -455,12 +463,14 @@ export class ClassroomEngine {
 		answer: PlayerAnswer,
 		player?: Player
 	): Promise<EngineResult | undefined> {
-		let added = false;
-		// The database refuses a second answer too (two instances racing past the checks).
+		let added = false as boolean | 'closed';
+		// The database refuses a second answer too (two instances racing past the checks), and
+		// one to a question another instance has just closed.
 		const stored = await this.#stored(code, async () => {
 			added = await this.#store.addAnswer(code, answer, player);
 		});
 		if (!stored) return STORAGE_FAILED;
+		if (added === 'closed') return { ok: false, error: 'not-a-question-phase' };
 		if (!added) return { ok: false, error: 'already-answered' };
 		return undefined;
 	}
@@ -537,12 +547,16 @@ export class ClassroomEngine {
 			const result = transition(state);
 			if (!result.ok) return result;
 			const next = result.state;
+			// Closing a live question: its scores count every answer, wherever it was taken.
+			const closing =
+				state.kind === 'live' && state.phase === 'question' && next.phase !== 'question';
 			let version: number | undefined;
 			const stored = await this.#stored(code, async () => {
 				// A live game's scores move at the reveal: one transaction for the whole class. (An
 				// assignment's were stored with each answer.)
 				version = await this.#store.advance(code, this.#versions.get(code) ?? 0, next, {
-					players: savePlayers && next.kind === 'live'
+					players: savePlayers && next.kind === 'live',
+					answers: closing ? game.currentAnswers(state).length : undefined
 				});
 			});
 			if (!stored) return STORAGE_FAILED;
@@ -566,8 +580,29 @@ export class ClassroomEngine {
 	#armDeadline(state: GameState, atLeastMs = 0): void {
 		this.#deadlines.get(state.code)?.();
 		this.#deadlines.delete(state.code);
-		const due = game.dueAt(state);
-		if (due === null) return;
+		if (game.dueAt(state) === null) return;
+		const cluster = this.#cluster;
+		if (!cluster) {
+			this.#setDeadline(state, atLeastMs);
+			return;
+		}
+		// Several instances: only the one holding the game's lease arms it (see `leases.ts`).
+		const { code } = state;
+		const step = game.stepOf(state);
+		cluster.claim(code).then(
+			(owned) => {
+				const current = this.#games.get(code);
+				if (owned && current && game.stepOf(current) === step && !this.#deadlines.has(code)) {
+					this.#setDeadline(current, atLeastMs);
+				}
+			},
+			(error: unknown) =>
+				this.#log(`Classroom game ${code}: its deadline could not be claimed.`, error)
+		);
+	}
+
+	#setDeadline(state: GameState, atLeastMs: number): void {
+		const due = game.dueAt(state)!;
 		const { code } = state;
 		const step = game.stepOf(state);
 		const cancel = this.#after(
@@ -600,6 +635,52 @@ export class ClassroomEngine {
 			this.#armDeadline(result.state);
 		}
 		this.#hub.publish(code, result.state, audience);
+		this.#cluster?.announce(code, this.#versions.get(code) ?? 0, audience);
 		return result;
+	}
+
+	/**
+	 * A change another instance committed (`audience` heard of it there): the game is read
+	 * again from the store and `audience`'s screens here are told. Without an audience, a
+	 * take-over of a game whose deadline nobody owns any more: read again and its deadline
+	 * armed here. When the class has all answered, the deadline's owner reveals.
+	 */
+	refresh(code: string, audience?: Audience): Promise<void> {
+		return this.#serial(code, async () => {
+			let stored;
+			try {
+				stored = await this.#store.loadGame(code);
+			} catch (error) {
+				if (error instanceof StorageError) return;
+				throw error;
+			}
+			if (!stored || stored.expiresAt <= this.#now()) {
+				this.#forget(code);
+				return;
+			}
+			const before = this.#games.get(code);
+			if (before && stored.version < (this.#versions.get(code) ?? 0)) return;
+			const { state, version, hostSecretHash, article, expiresAt } = stored;
+			this.#games.set(code, state);
+			this.#meta.set(code, { hostSecretHash, article, expiresAt });
+			this.#versions.set(code, version);
+			if (!audience || !before || game.stepOf(before) !== game.stepOf(state)) {
+				this.#armDeadline(state);
+			}
+			if (audience) this.#hub.publish(code, state, audience);
+			if (state.kind === 'live' && this.#deadlines.has(code) && game.allAnswered(state)) {
+				await this.#step(code, liveOnly(game.reveal), true);
+			}
+		});
+	}
+
+	/** Whether this instance has the game in memory or a screen listening to it. */
+	listens(code: string): boolean {
+		return this.#games.has(code) || this.#hub.has(code);
+	}
+
+	/** The games screens of this instance listen to. */
+	listened(): string[] {
+		return this.#hub.codes();
 	}
 }

@@ -6,9 +6,10 @@ import type { GameState } from '$lib/classroom/game';
 
 /**
  * Who hears of a change: everyone (a new phase), the host and one phone (a removal, a self-paced
- * answer), or the host alone (a join, a live answer: the phone that sent it has its reply).
+ * answer), or the host alone (a join, a live answer: the phone that sent it has its reply). The
+ * host and several phones: changes made on other instances, heard together (`notify.ts`).
  */
-export type Audience = 'everyone' | 'hosts' | { playerId: string };
+export type Audience = 'everyone' | 'hosts' | { playerId: string } | { playerIds: string[] };
 export type Listener = (state: GameState) => void;
 
 /** A game's listeners: all of them, the host's screens, and each phone's by player id. */
@@ -54,12 +55,15 @@ export class EventHub {
 		if (!subscribers) return;
 		const { all, hosts, byPlayer } = subscribers;
 		// An answer or a join reaches the host and one phone, without walking the whole class.
+		const phones = (id: string) => byPlayer.get(id) ?? [];
 		const listeners =
 			audience === 'everyone'
 				? [...all]
 				: audience === 'hosts'
 					? [...hosts]
-					: [...hosts, ...(byPlayer.get(audience.playerId) ?? [])];
+					: 'playerId' in audience
+						? [...hosts, ...phones(audience.playerId)]
+						: [...hosts, ...audience.playerIds.flatMap((id) => [...phones(id)])];
 		for (const listener of listeners) {
 			// The change is stored: one broken stream must not undo it for the caller or the rest.
 			try {
@@ -68,6 +72,16 @@ export class EventHub {
 				console.error('Classroom listener failed', error);
 			}
 		}
+	}
+
+	/** Whether a screen of this instance listens to the game. */
+	has(code: string): boolean {
+		return this.#games.has(code);
+	}
+
+	/** The games some screen of this instance listens to. */
+	codes(): string[] {
+		return [...this.#games.keys()];
 	}
 
 	/** Forgets every listener of a game (it was deleted). */

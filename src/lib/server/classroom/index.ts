@@ -19,6 +19,7 @@ import { getArticle } from '$lib/server/content';
 import { cookieOptions } from '$lib/server/cookies';
 import { getCard, getDeck } from '$lib/server/deck';
 import { openSqliteStore } from './db';
+import { PgCluster } from './cluster';
 import { ClassroomEngine, hostHash, type GamePlan } from './engine';
 import { openPgStore } from './pg-store';
 import { duplicateOf, gameRow, type Duplicate, type HostedGame } from './rows';
@@ -27,14 +28,8 @@ import { RateLimiter, refusal, STORAGE_REFUSAL, type Refusal } from './http';
 
 let engine: ClassroomEngine | undefined;
 
-/**
- * The store `DATABASE_URL` names: PostgreSQL for `postgres://…` (several instances share it),
- * else SQLite in the data folder.
- */
-export function openStore(url = env.DATABASE_URL): ClassroomStore {
-	if (!url || !/^postgres(ql)?:\/\//.test(url)) return openSqliteStore();
-	return lazyStore(openPgStore(url));
-}
+/** `postgres://…` names PostgreSQL (several instances share it); else SQLite in the data folder. */
+const isPostgres = (url: string | undefined) => !!url && /^postgres(ql)?:\/\//.test(url);
 
 /**
  * A store whose every method first waits for `opening` (connecting, migrating): the engine is
@@ -56,9 +51,28 @@ function lazyStore(opening: Promise<ClassroomStore>): ClassroomStore {
 	});
 }
 
+/**
+ * The engine on the store `DATABASE_URL` names; on PostgreSQL, one of several instances (see
+ * `cluster.ts`): it hears the others' changes and owns only the deadlines it holds a lease of.
+ */
 export function getEngine(): ClassroomEngine {
 	if (!engine) {
-		engine = new ClassroomEngine(openStore(), getCard);
+		const url = env.DATABASE_URL;
+		if (isPostgres(url)) {
+			const opening = openPgStore(url!);
+			const cluster = new PgCluster(url!, opening);
+			engine = new ClassroomEngine(
+				lazyStore(opening),
+				getCard,
+				undefined,
+				undefined,
+				undefined,
+				cluster
+			);
+			cluster.start(engine);
+		} else {
+			engine = new ClassroomEngine(openSqliteStore(), getCard);
+		}
 		engine
 			.resumeAll()
 			.catch((failure: unknown) => console.error('Classroom resume failed', failure));

@@ -60,14 +60,22 @@ export const PG_MIGRATIONS: string[] = [
 	);
 	CREATE INDEX games_expires_at ON games(expires_at);
 	CREATE INDEX games_host ON games(host_secret_hash, created_at);
-	CREATE INDEX games_article ON games(article);`
+	CREATE INDEX games_article ON games(article);`,
+	// v2: several instances, one game: which instance owns a running question's deadline
+	// (`leases.ts`), and the running games an instance looks at when one of them died.
+	`CREATE TABLE game_leases (
+		game_code TEXT PRIMARY KEY REFERENCES games(code) ON DELETE CASCADE,
+		owner TEXT NOT NULL,
+		expires_at BIGINT NOT NULL
+	);
+	CREATE INDEX games_running ON games(code) WHERE phase = 'question';`
 ];
 
 /** Any number, so that two apps sharing a database do not take each other's migration lock. */
 const MIGRATION_LOCK = 0x7269_7061; // "ripa"
 
 /** BIGINT comes back as a string by default; epoch milliseconds fit a double exactly. */
-const types = {
+export const types = {
 	getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
 		oid === pg.types.builtins.INT8
 			? (value: string) => Number(value)
@@ -88,6 +96,9 @@ const playerValues = (code: string, p: Player) => [
 	p.score,
 	p.streak
 ];
+
+/** Thrown inside a transaction to roll it back as a refused compare-and-set (not a failure). */
+const CONFLICT = Symbol('conflict');
 
 /** Runs `work` in one transaction on one connection of the pool. */
 async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
@@ -222,10 +233,16 @@ export async function openPgStore(url: string, { max = 10 } = {}): Promise<Class
 		},
 		addAnswer: (code, answer: PlayerAnswer, player) =>
 			transaction(pool, async (client) => {
+				// Only onto a question still open, with the game's row share-locked: a reveal taken
+				// by another instance (whose UPDATE waits for this lock) then counts this answer, or
+				// it committed first and this one is refused. Never stored and left out of the scores.
 				const inserted = await client.query(
 					`INSERT INTO answers
 					   (game_code, player_id, question_index, given, at, elapsed_ms, correct, points)
-					 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+					 SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM games
+					 WHERE code = $1 AND phase = 'question' AND (mode = 'assignment' OR question_index = $3)
+					 FOR SHARE
+					 ON CONFLICT DO NOTHING`,
 					[
 						code,
 						answer.playerId,
@@ -237,12 +254,18 @@ export async function openPgStore(url: string, { max = 10 } = {}): Promise<Class
 						answer.points
 					]
 				);
-				const added = inserted.rowCount === 1;
-				if (added && player) await client.query(UPSERT_PLAYER, playerValues(code, player));
-				return added;
+				if (inserted.rowCount !== 1) {
+					const twice = await client.query(
+						'SELECT 1 FROM answers WHERE game_code = $1 AND player_id = $2 AND question_index = $3',
+						[code, answer.playerId, answer.questionIndex]
+					);
+					return twice.rows.length > 0 ? false : 'closed';
+				}
+				if (player) await client.query(UPSERT_PLAYER, playerValues(code, player));
+				return true;
 			}),
-		advance: (code, version, state, { players = false } = {}) =>
-			transaction(pool, async (client) => {
+		advance: (code, version, state, { players = false, answers } = {}) =>
+			transaction(pool, async (client): Promise<number | undefined> => {
 				const { phase, questionIndex, questionStartedAt, deadline } = progressOf(state);
 				const updated = await client.query(
 					`UPDATE games SET phase = $3, question_index = $4, question_started_at = $5,
@@ -251,12 +274,34 @@ export async function openPgStore(url: string, { max = 10 } = {}): Promise<Class
 					[code, version, phase, questionIndex, questionStartedAt, deadline]
 				);
 				if (updated.rowCount !== 1) return undefined;
+				if (answers !== undefined) {
+					// The row is locked now: answers in flight elsewhere have committed, later ones wait
+					// and are refused. Another count means the scores were computed without some.
+					const counted = await client.query(
+						'SELECT COUNT(*)::int AS n FROM answers WHERE game_code = $1 AND question_index = $2',
+						[code, questionIndex]
+					);
+					if (counted.rows[0].n !== answers) throw CONFLICT;
+				}
 				if (players) {
-					for (const player of state.players) {
-						await client.query(UPSERT_PLAYER, playerValues(code, player));
-					}
+					// Scores and streaks only: a removal or a join taken by another instance meanwhile
+					// is not undone by this instance's older copy of the class.
+					await client.query(
+						`UPDATE players p SET score = v.score, streak = v.streak
+						 FROM unnest($2::text[], $3::int[], $4::int[]) AS v(id, score, streak)
+						 WHERE p.game_code = $1 AND p.id = v.id`,
+						[
+							code,
+							state.players.map((p) => p.id),
+							state.players.map((p) => p.score),
+							state.players.map((p) => p.streak)
+						]
+					);
 				}
 				return version + 1;
+			}).catch((error: unknown) => {
+				if (error === CONFLICT) return undefined;
+				throw error;
 			}),
 		deleteExpired: async (now) =>
 			(await pool.query('DELETE FROM games WHERE expires_at <= $1', [now])).rowCount ?? 0,

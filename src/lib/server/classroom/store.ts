@@ -61,19 +61,23 @@ export interface ClassroomStore {
 	/**
 	 * Stores an answer and, with `player`, their new score in the same transaction. False (and
 	 * nothing stored) when this player already answered this question: the unique key decides,
-	 * whichever request or instance got there first.
+	 * whichever request or instance got there first. `'closed'` (PostgreSQL, where another
+	 * instance may have revealed meanwhile) when the stored game no longer takes this answer.
 	 */
-	addAnswer(code: string, answer: PlayerAnswer, player?: Player): Promise<boolean>;
+	addAnswer(code: string, answer: PlayerAnswer, player?: Player): Promise<boolean | 'closed'>;
 	/**
 	 * Moves the game on to `state` (its phase, question, deadline; with `players`, every
 	 * player's score too, in the same transaction) if its row is still at `version`. Returns the
 	 * new version, or undefined when another writer got there first (nothing is written then).
+	 * With `answers` (a reveal: how many answers to the question being closed `state` counted),
+	 * also undefined when the store holds another number of them: scores computed without an
+	 * answer another instance took are never written.
 	 */
 	advance(
 		code: string,
 		version: number,
 		state: GameState,
-		options?: { players?: boolean }
+		options?: { players?: boolean; answers?: number }
 	): Promise<number | undefined>;
 	/**
 	 * Deletes games expired by `now`, with their players and answers: once a code has expired
