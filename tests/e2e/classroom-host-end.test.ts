@@ -60,8 +60,14 @@ test('End asks first: cancelling keeps the game, confirming ends it; clicker key
 
 	// The focus is back on End; the clicker still moves the game on from there.
 	await expect(end).toBeFocused();
+	// A key is ignored while the step before it is still on its way: wait for its reply, as
+	// the stream may show the answer first.
+	const revealed = page.waitForResponse(
+		(r) => r.url().endsWith(`/api/class/${code}/host`) && r.request().method() === 'POST'
+	);
 	await page.keyboard.press('PageDown');
 	await expect(page.getByText('The answer:')).toBeVisible();
+	await revealed;
 	// Enter or Space on the focused End opens the question; the next one answers "keep playing".
 	await end.focus();
 	await page.keyboard.press('Enter');

@@ -9,6 +9,9 @@ import { freePort, startServer, stopServer } from '../helpers/server';
  * on a classroom laptop serving plain http (the default) none is, or nothing would work.
  */
 test('every cookie is Secure when the app is served over https', async () => {
+	// A server of its own starts first (up to 30 s on a loaded machine), as in the other tests
+	// that start one.
+	test.setTimeout(90_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'ripasso-https-'));
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
