@@ -137,6 +137,22 @@ describe('the questions a teacher picks', () => {
 		expect(swapQuestion(candidates, preview, 0)).toBe(preview);
 	});
 
+	it('never swaps in a second card of a fact already asked, whatever order the candidates come in', () => {
+		// A true/false and a choice of each fact: the candidates of one order hold one of the two.
+		const both = livePool(cards, {
+			article,
+			tracks: ['facts'],
+			kinds: ['multiple-choice', 'true-false']
+		});
+		for (let seed = 1; seed <= 50; seed++) {
+			const drawn = pickGameCards(both, 3, mulberry32(seed)).map((c) => c.id);
+			// The preview swapped with candidates of another order than the one that drew it.
+			const other = pickGameCards(both, both.length, mulberry32(seed + 1000));
+			const swapped = swapQuestion(other, { chosen: drawn, skipped: [] }, 1, both);
+			expect(chosenCards(both, swapped.chosen), `seed ${seed}`).not.toBeNull();
+		}
+	});
+
 	it('drops a question, but never the last one', () => {
 		const dropped = dropQuestion({ chosen: first, skipped: [] }, 0);
 		expect(dropped).toEqual({ chosen: first.slice(1), skipped: [first[0]] });

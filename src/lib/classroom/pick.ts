@@ -115,11 +115,14 @@ export interface Preview {
 export function swapQuestion(
 	candidates: readonly Card[],
 	preview: Preview,
-	index: number
+	index: number,
+	pool: readonly Card[] = candidates
 ): Preview {
 	const current = preview.chosen[index];
 	if (current === undefined) return preview;
-	const byId = new Map(candidates.map((card) => [card.id, card]));
+	// The facts asked, from the whole pool: the candidates hold one card per fact, maybe not the
+	// one chosen (a draw of another order).
+	const byId = new Map(pool.map((card) => [card.id, card]));
 	const used = new Set([...preview.chosen, ...preview.skipped, current]);
 	const facts = new Set(
 		preview.chosen.filter((id) => id !== current).map((id) => byId.get(id)?.sibling)

@@ -112,6 +112,12 @@ async function duplicateOfCode(cookies: Cookies, from: string | null) {
 const int = (value: FormDataEntryValue | null) =>
 	typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
 
+/** The preview's seed as the form sent it back (up to 2³¹, as `randomInt` draws it). */
+const seedOf = (value: FormDataEntryValue | null) =>
+	typeof value === 'string' && /^\d{1,10}$/.test(value) && Number(value) < 2 ** 31
+		? Number(value)
+		: NaN;
+
 const CREATE_ERRORS: Partial<Record<ErrorCode, () => string>> = {
 	'rate-limited': m.class_new_error_rate,
 	'too-many-games': () => m.class_new_error_too_many({ max: MAX_OPEN_GAMES_PER_HOST }),
@@ -143,7 +149,7 @@ function readForm(form: FormData) {
 		/** The previewed questions, when the teacher previewed them. */
 		cards: ids('card'),
 		skipped: ids('skip'),
-		seed: int(form.get('seed'))
+		seed: seedOf(form.get('seed'))
 	};
 }
 type Values = ReturnType<typeof readForm>;

@@ -48,7 +48,7 @@ export function nextPreview(
 		const before = { chosen: sent.chosen, skipped };
 		preview =
 			step.kind === 'swap'
-				? swapQuestion(candidates, before, step.index)
+				? swapQuestion(candidates, before, step.index, pool)
 				: dropQuestion(before, step.index);
 		exhausted = step.kind === 'swap' && preview === before;
 	}
