@@ -80,12 +80,17 @@ async function device(key: string, clock: () => Date = () => NOW) {
 	};
 }
 
+/** A server with a new sync key, and a phone that holds it. */
+async function keyedPhone() {
+	const api = server();
+	const key = newSyncKey();
+	await api.create(key);
+	return { api, key, phone: await device(key) };
+}
+
 describe('syncing devices through the server', () => {
 	it('brings two devices that studied offline to the same progress; a third joins with the key', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		const laptop = await device(key);
 		// Both rate card-a, offline, at different times; each also studies a card of its own.
 		await study(phone.progress, [
@@ -119,10 +124,7 @@ describe('syncing devices through the server', () => {
 	});
 
 	it('takes a setting another device changed later, and says which', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		const laptop = await device(key);
 		await phone.sync(api);
 		await laptop.sync(api);
@@ -134,10 +136,7 @@ describe('syncing devices through the server', () => {
 	});
 
 	it('takes a review back everywhere: undone on the phone after a sync, gone from the laptop after its next', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		const laptop = await device(key);
 		await study(phone.progress, [
 			['card-a', 0, 'good'],
@@ -166,10 +165,7 @@ describe('syncing devices through the server', () => {
 	});
 
 	it('still serves a client from before undos were synced: it pushes and pulls as it did', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		await study(phone.progress, [
 			['card-a', 0, 'good'],
 			['card-b', 1, 'good']
@@ -210,10 +206,7 @@ describe('syncing devices through the server', () => {
 	});
 
 	it('syncs 10,000 reviews, 3,000 word marks and 3,000 card marks in pushes the server takes', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		const where = { track: 'facts' as const, article: 'mosca-pyongyang' };
 		const reviews: ReviewRecord[] = Array.from({ length: 10_000 }, (_, i) => {
 			const now = later(i - 10_000);
@@ -256,10 +249,7 @@ describe('syncing devices through the server', () => {
 	}, 60_000);
 
 	it('leaves out an entry damaged on the way down, and keeps the others', async () => {
-		const api = server();
-		const key = newSyncKey();
-		await api.create(key);
-		const phone = await device(key);
+		const { api, key, phone } = await keyedPhone();
 		await study(phone.progress, [
 			['card-a', 0, 'good'],
 			['card-b', 1, 'good']
