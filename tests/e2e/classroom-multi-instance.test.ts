@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { expect, request as requestFactory, test, type Browser } from '@playwright/test';
 import { buildDeck } from '$lib/deck/deck';
 import { library } from '../helpers/library';
+import { testDatabase } from '../helpers/postgres';
 import { freePort, startServer, stopServer, type TestServer } from '../helpers/server';
 
 /**
@@ -20,23 +20,6 @@ if (!pgUrl && process.env.CI) {
 const deck = buildDeck(library);
 const cardByPrompt = (prompt: string) =>
 	deck.cards.find((c) => c.prompt === prompt && c.options.length > 0)!;
-
-/** A database of its own on the test server, dropped at the end. */
-async function testDatabase(url: string) {
-	const name = `ripasso_e2e_${Date.now().toString(36)}`;
-	const admin = new pg.Client(url);
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	return {
-		url: target.toString(),
-		async drop() {
-			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await admin.end();
-		}
-	};
-}
 
 /** Kills the server as a crash would: no time to finish anything, nothing released. */
 async function kill(server: TestServer) {
@@ -66,7 +49,7 @@ test('two instances serve one game to the podium; one crashes mid-question, noth
 			'tests/e2e/classroom-multi-instance.test.ts'
 	);
 	test.setTimeout(120_000);
-	const database = await testDatabase(pgUrl!);
+	const database = await testDatabase(pgUrl!, 'ripasso_e2e');
 	const dataDir = mkdtempSync(join(tmpdir(), 'ripasso-multi-'));
 	const env = {
 		DATABASE_URL: database.url,

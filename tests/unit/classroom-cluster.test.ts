@@ -4,7 +4,6 @@
  * one database as two instances run them. The PostgreSQL tests run on the server in
  * RIPASSO_TEST_DATABASE_URL (`scripts/test-postgres.sh` starts a throwaway one; CI always does).
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as game from '$lib/classroom/game';
@@ -17,6 +16,7 @@ import { Coalescer } from '$lib/server/classroom/notify';
 import { openPgStore } from '$lib/server/classroom/pg-store';
 import type { ClassroomStore } from '$lib/server/classroom/store';
 import { must, T0, testCard } from '../helpers/classroom';
+import { testDatabase } from '../helpers/postgres';
 
 const pgUrl = process.env.RIPASSO_TEST_DATABASE_URL;
 if (!pgUrl && process.env.CI) {
@@ -114,23 +114,6 @@ describe('gathering the changes of a game', () => {
 	});
 });
 
-/** A database of its own on the test server, with the classroom's schema. */
-async function testDatabase(url: string) {
-	const name = `ripasso_cluster_${randomBytes(4).toString('hex')}`;
-	const admin = new pg.Client(url);
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	return {
-		url: target.toString(),
-		async drop() {
-			await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-			await admin.end();
-		}
-	};
-}
-
 const cardIds = ['a', 'b'];
 const cards = new Map(
 	cardIds.map((id) => [id, testCard(id, { answer: 'Torino', options: ['Roma', 'Torino'] })])
@@ -144,7 +127,7 @@ describe.skipIf(!pgUrl)('several instances on PostgreSQL', () => {
 	let pool: pg.Pool;
 	const closing: (() => Promise<unknown>)[] = [];
 	beforeAll(async () => {
-		database = await testDatabase(pgUrl!);
+		database = await testDatabase(pgUrl!, 'ripasso_cluster');
 		// The store migrates the schema, the lease table with it.
 		await (await openPgStore(database.url)).close();
 		pool = new pg.Pool({ connectionString: database.url, max: 2 });
